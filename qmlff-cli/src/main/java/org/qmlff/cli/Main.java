@@ -1,0 +1,58 @@
+package org.qmlff.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+
+/**
+ * Entry point of the {@code qmlff} command. Subcommands are thin: they parse options, call the core
+ * library and print. User errors ({@link UserError} and the core's {@code IllegalArgumentException}
+ * family raised on bad input) become one line on stderr and a non-zero exit code, without a stack trace.
+ */
+@Command(name = "qmlff",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Quantum-neural-network force fields: train, evaluate and run equivariant QNNs, simulated exactly.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                DataCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI in-process; returns the exit code. Used by {@link #main} and by the tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new UserErrors());
+        return cl.execute(args);
+    }
+
+    /** Reads the version Maven filtered into the resources. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[]{"qmlff " + p.getProperty("version", "unknown")
+                    + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}
