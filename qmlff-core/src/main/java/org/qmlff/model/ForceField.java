@@ -20,6 +20,9 @@ public interface ForceField {
     /** The architecture name used in model files ({@code le}, {@code revised}). */
     String architecture();
 
+    /** The hyper-parameters this model was built with. */
+    ModelOptions options();
+
     /** Number of trainable parameters. */
     int parameterCount();
 
