@@ -1,13 +1,33 @@
 package org.qmlff.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qmlff.data.DataFormatException;
 import org.qmlff.data.Dataset;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
-/** Creating, reading and writing force fields of every architecture. */
+/**
+ * Creating, reading and writing force fields of every architecture, in the model-file format of
+ * MODELS.md ({@code format: "qmlff-model"}, {@code version: 1}).
+ */
 public final class Models {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Models() {
     }
 
@@ -16,16 +36,220 @@ public final class Models {
      * parameters are drawn from {@code seed}.
      */
     public static ForceField create(ModelOptions options, List<Dataset> training, long seed) {
-        throw new UnsupportedOperationException("models are not implemented yet");
+        if (training.isEmpty()) throw new IllegalArgumentException("no training data");
+        Random rng = new Random(seed);
+        return switch (options.architecture()) {
+            case "le" -> createLe(options, training, rng);
+            case "revised" -> createRevised(options, training, rng);
+            default -> throw new IllegalArgumentException("unknown architecture " + options.architecture());
+        };
+    }
+
+    private static ForceField createLe(ModelOptions options, List<Dataset> training, Random rng) {
+        Dataset first = training.get(0);
+        for (Dataset d : training)
+            if (!Arrays.equals(d.numbers(), first.numbers()))
+                throw new IllegalArgumentException("le describes one molecule; the training data holds "
+                        + first.name() + " and " + d.name() + " with different atoms (use --arch revised)");
+        LeModel m = new LeModel(options, first.numbers());
+        ParameterSet ps = m.parameterSet();
+        double[] v = ps.values();
+        ParameterSet.Tensor alpha = ps.tensor("alpha");
+        Arrays.fill(v, alpha.offset(), alpha.offset() + alpha.size(), 1.0);
+        ParameterSet.Tensor j = ps.tensor("J");
+        for (int i = 0; i < j.size(); i++) v[j.offset() + i] = 0.1 * rng.nextGaussian();
+        double[] stats = energyMeanStd(training);
+        v[ps.offset("scale")] = stats[1];
+        v[ps.offset("shift")] = stats[0];
+        return m;
+    }
+
+    private static ForceField createRevised(ModelOptions options, List<Dataset> training, Random rng) {
+        RevisedModel m = new RevisedModel(options);
+        for (Dataset d : training) {
+            try {
+                m.checkCompatible(d.numbers());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(d.name() + ": " + e.getMessage());
+            }
+        }
+        ParameterSet ps = m.parameterSet();
+        double[] v = ps.values();
+        fillGaussian(v, ps.tensor("W"), 0.3, rng);
+        fillGaussian(v, ps.tensor("V"), 0.05, rng);
+        fillGaussian(v, ps.tensor("J0"), 0.1, rng);
+        ParameterSet.Tensor s = ps.tensor("s");
+        Arrays.fill(v, s.offset(), s.offset() + s.size(), 1.0);
+        double[] e0 = AtomicReferenceEnergies.fit(options.species(), training);
+        System.arraycopy(e0, 0, v, ps.offset("e0"), e0.length);
+        return m;
+    }
+
+    private static void fillGaussian(double[] v, ParameterSet.Tensor t, double sigma, Random rng) {
+        for (int i = 0; i < t.size(); i++) v[t.offset() + i] = sigma * rng.nextGaussian();
+    }
+
+    /** Mean and (population) standard deviation of all training energies, kcal/mol. */
+    static double[] energyMeanStd(List<Dataset> training) {
+        double sum = 0;
+        long n = 0;
+        for (Dataset d : training) for (double e : d.energies()) {
+            sum += e;
+            n++;
+        }
+        double mean = sum / n;
+        double ss = 0;
+        for (Dataset d : training) for (double e : d.energies()) ss += (e - mean) * (e - mean);
+        return new double[]{mean, Math.sqrt(ss / n)};
     }
 
     /** Reads a model file (MODELS.md JSON); a malformed file is a {@code DataFormatException}. */
     public static ForceField read(Path file) {
-        throw new UnsupportedOperationException("models are not implemented yet");
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new DataFormatException(file + ": not a valid JSON model file (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            if (!Files.exists(file)) throw new DataFormatException(file + ": no such model file");
+            throw new UncheckedIOException(e);
+        }
+        if (root == null || !root.isObject()) throw new DataFormatException(file + ": not a JSON object");
+        return fromJson(root, file.toString());
+    }
+
+    /** Builds a model from a parsed model file; {@code where} names it in error messages. */
+    public static ForceField fromJson(JsonNode root, String where) {
+        String format = root.path("format").asText("");
+        if (!format.equals("qmlff-model"))
+            throw new DataFormatException(where + ": format is '" + format + "', expected 'qmlff-model'");
+        int version = root.path("version").asInt(-1);
+        if (version != 1) throw new DataFormatException(where + ": model file version " + version + " is not supported (expected 1)");
+        String arch = root.path("architecture").asText("");
+        ModelOptions options;
+        try {
+            options = ModelOptions.defaults(arch);
+            JsonNode hyper = root.path("hyper");
+            for (Iterator<Map.Entry<String, JsonNode>> it = hyper.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!isKnownOption(e.getKey())) continue;
+                JsonNode val = e.getValue();
+                String text = val.isArray() ? val.toString() : val.asText();
+                options = options.with(e.getKey(), text);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(where + ": " + e.getMessage());
+        }
+        ForceField model;
+        ParameterSet ps;
+        if (arch.equals("le")) {
+            JsonNode nums = root.path("numbers");
+            if (!nums.isArray()) throw new DataFormatException(where + ": le model file lacks 'numbers'");
+            int[] numbers = new int[nums.size()];
+            for (int i = 0; i < numbers.length; i++) numbers[i] = nums.get(i).asInt();
+            if (root.has("natoms") && root.get("natoms").asInt() != numbers.length)
+                throw new DataFormatException(where + ": natoms " + root.get("natoms").asInt() + " disagrees with "
+                        + numbers.length + " numbers");
+            LeModel le;
+            try {
+                le = new LeModel(options, numbers);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(where + ": " + e.getMessage());
+            }
+            model = le;
+            ps = le.parameterSet();
+        } else {
+            RevisedModel rm = new RevisedModel(options);
+            model = rm;
+            ps = rm.parameterSet();
+        }
+        JsonNode params = root.path("params");
+        double[] v = ps.values();
+        for (ParameterSet.Tensor t : ps.tensors()) {
+            JsonNode p = params.path(t.name());
+            if (!p.isObject()) throw new DataFormatException(where + ": parameter '" + t.name() + "' is missing");
+            int[] shape = new int[p.path("shape").size()];
+            for (int i = 0; i < shape.length; i++) shape[i] = p.path("shape").get(i).asInt();
+            if (!Arrays.equals(shape, t.shape()))
+                throw new DataFormatException(where + ": parameter '" + t.name() + "' has shape " + Arrays.toString(shape)
+                        + ", the model's options need " + Arrays.toString(t.shape()));
+            JsonNode data = p.path("data");
+            if (!data.isArray() || data.size() != t.size())
+                throw new DataFormatException(where + ": parameter '" + t.name() + "' has " + data.size()
+                        + " values, shape " + Arrays.toString(t.shape()) + " needs " + t.size());
+            for (int i = 0; i < t.size(); i++) {
+                JsonNode x = data.get(i);
+                if (!x.isNumber() || !Double.isFinite(x.asDouble()))
+                    throw new DataFormatException(where + ": parameter '" + t.name() + "' value " + i + " is not a finite number");
+                v[t.offset() + i] = x.asDouble();
+            }
+        }
+        return model;
+    }
+
+    private static boolean isKnownOption(String name) {
+        return switch (name) {
+            case "D", "rep", "centre", "observable", "nq", "K", "rc", "species", "parity" -> true;
+            default -> false;
+        };
+    }
+
+    /** The model as a model-file JSON tree. */
+    public static ObjectNode toJson(ForceField model, Map<String, Object> training) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "qmlff-model");
+        root.put("version", 1);
+        root.put("architecture", model.architecture());
+        ParameterSet ps;
+        if (model instanceof LeModel le) {
+            root.put("natoms", le.numbers().length);
+            ArrayNode nums = root.putArray("numbers");
+            for (int z : le.numbers()) nums.add(z);
+            ps = le.parameterSet();
+        } else if (model instanceof RevisedModel rm) {
+            ps = rm.parameterSet();
+        } else {
+            throw new IllegalArgumentException("cannot write a model of class " + model.getClass().getName());
+        }
+        root.set("hyper", JSON.valueToTree(model.options().toHyper()));
+        ObjectNode params = root.putObject("params");
+        double[] v = ps.values();
+        for (ParameterSet.Tensor t : ps.tensors()) {
+            ObjectNode p = params.putObject(t.name());
+            ArrayNode shape = p.putArray("shape");
+            for (int s : t.shape()) shape.add(s);
+            ArrayNode data = p.putArray("data");
+            for (int i = 0; i < t.size(); i++) data.add(v[t.offset() + i]);
+        }
+        ObjectNode units = root.putObject("units");
+        units.put("energy", "kcal/mol");
+        units.put("length", "angstrom");
+        root.set("training", JSON.valueToTree(training == null ? Map.of() : training));
+        return root;
     }
 
     /** Writes a model file atomically; {@code training} is free-form metadata stored under "training". */
     public static void write(ForceField model, Map<String, Object> training, Path file) {
-        throw new UnsupportedOperationException("models are not implemented yet");
+        try {
+            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(model, training));
+            Path abs = file.toAbsolutePath();
+            Path dir = abs.getParent();
+            if (dir != null) Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                try {
+                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot write model file " + file + ": no such directory");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model file " + file, e);
+        }
     }
 }

@@ -1,0 +1,68 @@
+package org.qmlff.geometry;
+
+/**
+ * Bessel radial basis with a cosine cutoff (MODELS.md §Revised), with first and second radial
+ * derivatives:
+ * <pre>
+ *   β_k(r) = b_k(r) · f_c(r),   b_k(r) = sqrt(2/r_c) · sin(kπr/r_c) / r,   k = 1..K,
+ *   f_c(r) = ½(cos(πr/r_c) + 1) for r &lt; r_c, else 0.
+ * </pre>
+ * Lengths in Å. β_k and its first two derivatives vanish at r_c, so the model built on it is twice
+ * differentiable there. Also provides γ_k(r) = β_k(r)/r, the radial factor of the vector (l = 1)
+ * channel β_k(r)·r̂ = γ_k(r)·r_vec, and its derivative.
+ *
+ * <p>Immutable; evaluation writes into caller-owned arrays of length ≥ K.
+ */
+public final class RadialBasis {
+    private final int k;
+    private final double rc;
+    private final double norm;
+
+    public RadialBasis(int k, double rc) {
+        if (k < 1) throw new IllegalArgumentException("K must be >= 1");
+        if (!(rc > 0)) throw new IllegalArgumentException("cutoff must be positive");
+        this.k = k;
+        this.rc = rc;
+        this.norm = Math.sqrt(2.0 / rc);
+    }
+
+    public int size() {
+        return k;
+    }
+
+    public double cutoff() {
+        return rc;
+    }
+
+    /** Cosine cutoff f_c(r). */
+    public double cutoffFunction(double r) {
+        return r < rc ? 0.5 * (Math.cos(Math.PI * r / rc) + 1) : 0.0;
+    }
+
+    /**
+     * Writes β_k(r) into {@code beta} and dβ_k/dr into {@code dbeta} for k = 1..K (index k−1).
+     * For r ≥ r_c all are zero. r must be positive.
+     */
+    public void evaluate(double r, double[] beta, double[] dbeta) {
+        if (r >= rc) {
+            for (int i = 0; i < k; i++) {
+                beta[i] = 0;
+                dbeta[i] = 0;
+            }
+            return;
+        }
+        double w = Math.PI / rc;
+        double fc = 0.5 * (Math.cos(w * r) + 1);
+        double dfc = -0.5 * w * Math.sin(w * r);
+        double inv = 1.0 / r;
+        for (int i = 0; i < k; i++) {
+            double kw = (i + 1) * w;
+            double sn = Math.sin(kw * r);
+            double cs = Math.cos(kw * r);
+            double b = norm * sn * inv;
+            double db = norm * (kw * cs * inv - sn * inv * inv);
+            beta[i] = b * fc;
+            dbeta[i] = db * fc + b * dfc;
+        }
+    }
+}

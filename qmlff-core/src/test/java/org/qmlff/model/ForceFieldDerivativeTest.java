@@ -1,0 +1,101 @@
+package org.qmlff.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Forces against central finite differences of the energy, and the exact objective gradient against
+ * central finite differences of φ(θ) = dLdE·E(θ) + Σ dLdF·F(θ), for both architectures and both
+ * parity options.
+ */
+class ForceFieldDerivativeTest {
+
+    static Stream<Arguments> models() {
+        return Stream.of(
+                Arguments.of("le", ModelOptions.defaults("le").with("D", "2")),
+                Arguments.of("le ring sym", ModelOptions.defaults("le").with("D", "2").with("observable", "ring").with("parity", "sym")),
+                Arguments.of("le rep2 centre3", ModelOptions.defaults("le").with("D", "2").with("rep", "2").with("centre", "3")),
+                Arguments.of("revised", ModelOptions.defaults("revised").with("D", "2").with("K", "3")),
+                Arguments.of("revised ring sym nq6", ModelOptions.defaults("revised").with("D", "2").with("K", "3")
+                        .with("observable", "ring").with("parity", "sym").with("nq", "6").with("rc", "2.0")));
+    }
+
+    private static ForceField model(ModelOptions o, long seed) {
+        ForceField m = Models.create(o, List.of(ModelTestSupport.syntheticEthanol(5, seed)), seed);
+        ModelTestSupport.randomise(m, new Random(seed + 1), 0.2);
+        return m;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void forcesAreMinusTheEnergyGradient(String label, ModelOptions o) {
+        ForceField m = model(o, 11);
+        ForceField.Scratch s = m.newScratch();
+        int[] z = ModelTestSupport.ETHANOL;
+        double[] pos = ModelTestSupport.ethanolLike(new Random(5));
+        double[] f = new double[pos.length];
+        m.energyAndForces(z, pos, f, s);
+        double h = 1e-5;
+        double[] scratchF = new double[pos.length];
+        for (int i = 0; i < pos.length; i++) {
+            double[] p = pos.clone();
+            p[i] += h;
+            double ep = m.energyAndForces(z, p, scratchF, s);
+            p[i] -= 2 * h;
+            double em = m.energyAndForces(z, p, scratchF, s);
+            double fd = -(ep - em) / (2 * h);
+            assertThat(f[i]).as("force component %d", i).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(fd))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void objectiveGradientMatchesFiniteDifferences(String label, ModelOptions o) {
+        ForceField m = model(o, 23);
+        ForceField.Scratch s = m.newScratch();
+        int[] z = ModelTestSupport.ETHANOL;
+        Random rng = new Random(9);
+        double[] pos = ModelTestSupport.ethanolLike(rng);
+        double dLdE = rng.nextGaussian();
+        double[] dLdF = new double[pos.length];
+        for (int i = 0; i < dLdF.length; i++) dLdF[i] = rng.nextGaussian();
+        double[] grad = new double[m.parameterCount()];
+        m.addObjectiveGradient(z, pos, dLdE, dLdF, grad, s);
+
+        double[] theta = new double[m.parameterCount()];
+        m.getParameters(theta);
+        double h = 1e-5;
+        double[] f = new double[pos.length];
+        int checked = 0;
+        double maxErr = 0;
+        for (int i = 0; i < theta.length; i++) {
+            double[] t = theta.clone();
+            t[i] += h;
+            m.setParameters(t);
+            double phiP = phi(m, z, pos, dLdE, dLdF, f, s);
+            t[i] -= 2 * h;
+            m.setParameters(t);
+            double phiM = phi(m, z, pos, dLdE, dLdF, f, s);
+            double fd = (phiP - phiM) / (2 * h);
+            maxErr = Math.max(maxErr, Math.abs(grad[i] - fd) / (1 + Math.abs(fd)));
+            checked++;
+        }
+        m.setParameters(theta);
+        assertThat(checked).isEqualTo(theta.length);
+        assertThat(maxErr).as("largest relative gradient error").isLessThan(1e-6);
+    }
+
+    private static double phi(ForceField m, int[] z, double[] pos, double dLdE, double[] dLdF, double[] f, ForceField.Scratch s) {
+        double e = m.energyAndForces(z, pos, f, s);
+        double v = dLdE * e;
+        for (int i = 0; i < f.length; i++) v += dLdF[i] * f[i];
+        return v;
+    }
+}

@@ -1,0 +1,52 @@
+package org.qmlff.model;
+
+import org.qmlff.data.Dataset;
+
+import java.util.Random;
+
+/** Small synthetic molecules and models for derivative tests. */
+final class ModelTestSupport {
+    private ModelTestSupport() {
+    }
+
+    /** A C2H6O-like molecule with atoms at least ~0.9 Å apart, randomly perturbed. */
+    static double[] ethanolLike(Random rng) {
+        double[] base = {
+                0.0, 0.0, 0.0,   // C
+                1.5, 0.1, 0.0,   // C
+                2.1, 1.3, 0.2,   // O
+                -0.4, 1.0, 0.1,  // H
+                -0.3, -0.5, 0.9, // H
+                -0.4, -0.6, -0.8,// H
+                1.8, -0.5, 0.9,  // H
+                1.9, -0.4, -0.9, // H
+                3.0, 1.2, 0.5};  // H
+        double[] p = base.clone();
+        for (int i = 0; i < p.length; i++) p[i] += 0.1 * rng.nextGaussian();
+        return p;
+    }
+
+    static final int[] ETHANOL = {6, 6, 8, 1, 1, 1, 1, 1, 1};
+
+    /** A dataset of {@code n} perturbed frames with made-up labels (only shapes and statistics matter). */
+    static Dataset syntheticEthanol(int n, long seed) {
+        Random rng = new Random(seed);
+        double[] pos = new double[n * 27];
+        double[] e = new double[n];
+        double[] f = new double[n * 27];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(ethanolLike(rng), 0, pos, i * 27, 27);
+            e[i] = 3 * rng.nextGaussian(); // small, so that finite differences of E keep their digits
+            for (int k = 0; k < 27; k++) f[i * 27 + k] = 20 * rng.nextGaussian();
+        }
+        return new Dataset("synthetic_ethanol", ETHANOL, pos, e, f);
+    }
+
+    /** Randomises every parameter of a model (so that derivative tests do not sit at a special point). */
+    static void randomise(ForceField m, Random rng, double sigma) {
+        double[] p = new double[m.parameterCount()];
+        m.getParameters(p);
+        for (int i = 0; i < p.length; i++) p[i] += sigma * rng.nextGaussian();
+        m.setParameters(p);
+    }
+}
