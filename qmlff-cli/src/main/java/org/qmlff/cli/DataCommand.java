@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code qmlff data ...}: inspect and convert data files. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Inspect and convert data files (rMD17 npz, extended XYZ).",
-        subcommands = {})
+        subcommands = {DataInfoCommand.class, DataConvertCommand.class})
 final class DataCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -93,6 +93,55 @@ public record Dataset(String name, int[] numbers, double[] positions, double[] e
         return new Dataset(name, numbers, p, e, fo);
     }
 
+    /**
+     * The benchmark validation size for {@code nTotal} frames (MODELS.md, benchmark protocol): 5 % of
+     * them, rounded half up, at least 1 when there are two or more frames, 0 for a single frame.
+     * For the protocol's {@code N_train = 1000} this is 50.
+     */
+    public static int validationSize(int nTotal) {
+        if (nTotal < 0) throw new IllegalArgumentException("negative frame count " + nTotal);
+        if (nTotal < 2) return 0;
+        return Math.max(1, (nTotal + 10) / 20);
+    }
+
+    /**
+     * Splits the first {@code nTrain + nValid} frames: frames {@code [0, nTrain)} to train, the
+     * following {@code nValid} frames {@code [nTrain, nTrain + nValid)} to validate. Frames after
+     * them are not used. Both parts keep this data set's name.
+     *
+     * @throws IllegalArgumentException if there are fewer than {@code nTrain + nValid} frames or a
+     *                                  count is negative
+     */
+    public TrainValidSplit trainValidSplit(int nTrain, int nValid) {
+        if (nTrain < 0 || nValid < 0)
+            throw new IllegalArgumentException(name + ": negative split sizes " + nTrain + " + " + nValid);
+        long n = (long) nTrain + nValid;
+        if (n > frames())
+            throw new IllegalArgumentException(name + ": asked for " + nTrain + " training + " + nValid
+                    + " validation frames but the file has only " + frames());
+        return new TrainValidSplit(range(0, nTrain), range(nTrain, nTrain + nValid));
+    }
+
+    /**
+     * The benchmark protocol's split of {@code nTotal} training-file frames (MODELS.md): the first
+     * {@code nTotal} frames, of which the last {@link #validationSize(int) validationSize(nTotal)}
+     * validate and the rest train. For {@code nTotal = 1000}: frames 0..949 train, 950..999 validate.
+     */
+    public TrainValidSplit benchmarkSplit(int nTotal) {
+        int v = validationSize(nTotal);
+        return trainValidSplit(nTotal - v, v);
+    }
+
+    /** The molecular formula in Hill order, e.g. {@code C2H6O} for ethanol ({@link Element#hillFormula}). */
+    public String formula() {
+        return Element.hillFormula(numbers);
+    }
+
+    /** Energy and force statistics ({@link DatasetStats#of}). */
+    public DatasetStats stats() {
+        return DatasetStats.of(this);
+    }
+
     /** Same data under another name. */
     public Dataset withName(String newName) {
         return new Dataset(newName, numbers, positions, energies, forces);

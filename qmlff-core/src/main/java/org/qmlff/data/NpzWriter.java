@@ -1,0 +1,68 @@
+package org.qmlff.data;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes NPZ archives: each array an NPY entry named {@code <key>.npy}, stored (as
+ * {@code numpy.savez} does) or deflated (as {@code numpy.savez_compressed}). {@link #addRaw}
+ * writes arbitrary entry bytes, which tests use to build malformed files on purpose.
+ */
+public final class NpzWriter implements Closeable {
+    private final ZipOutputStream zip;
+
+    /** Writes to {@code out}, which is closed with this writer. */
+    public NpzWriter(OutputStream out) {
+        this.zip = new ZipOutputStream(out);
+    }
+
+    /** Adds an array as a stored entry named {@code name() + ".npy"}. */
+    public NpzWriter add(NpyArray a) throws IOException {
+        return addRaw(a.name() + ".npy", Npy.encode(a), false);
+    }
+
+    /** Adds an array, deflated when {@code deflate}. */
+    public NpzWriter add(NpyArray a, boolean deflate) throws IOException {
+        return addRaw(a.name() + ".npy", Npy.encode(a), deflate);
+    }
+
+    /** Adds an entry with exactly these bytes. */
+    public NpzWriter addRaw(String entryName, byte[] content, boolean deflate) throws IOException {
+        ZipEntry e = new ZipEntry(entryName);
+        e.setTime(315532800000L); // 1980-01-01, as numpy does: output independent of the clock
+        if (deflate) {
+            e.setMethod(ZipEntry.DEFLATED);
+        } else {
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(content.length);
+            e.setCompressedSize(content.length);
+            e.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(e);
+        zip.write(content);
+        zip.closeEntry();
+        return this;
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    /** Writes {@code arrays} (stored) to {@code path} atomically. */
+    public static void write(Path path, List<? extends NpyArray> arrays) throws IOException {
+        AtomicFiles.write(path, out -> {
+            NpzWriter w = new NpzWriter(out);
+            for (NpyArray a : arrays) w.add(a);
+            w.zip.finish();
+        });
+    }
+}
