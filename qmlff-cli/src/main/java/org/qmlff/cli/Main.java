@@ -19,6 +19,9 @@ import java.util.Properties;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DataCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
         })
 public final class Main implements Runnable {
 

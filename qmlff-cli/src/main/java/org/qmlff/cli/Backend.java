@@ -1,0 +1,54 @@
+package org.qmlff.cli;
+
+import org.qmlff.data.Dataset;
+import org.qmlff.model.ForceField;
+import org.qmlff.model.ModelOptions;
+import org.qmlff.model.Models;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the train/evaluate/predict commands need from the core: reading data, creating, reading and
+ * writing models. {@link #standard()} is the real one; tests substitute synthetic data and a test model.
+ */
+interface Backend {
+
+    /** Reads a data file. */
+    Dataset load(Path file);
+
+    /** A freshly initialised model (MODELS.md §Initialisation). */
+    ForceField create(ModelOptions options, List<Dataset> training, long seed);
+
+    /** Reads a model file. */
+    ForceField read(Path file);
+
+    /** Writes a model file atomically with free-form training metadata. */
+    void write(ForceField model, Map<String, Object> training, Path file);
+
+    /** The core's data readers and {@link Models}. */
+    static Backend standard() {
+        return new Backend() {
+            @Override
+            public Dataset load(Path file) {
+                return DataAccess.load(file);
+            }
+
+            @Override
+            public ForceField create(ModelOptions options, List<Dataset> training, long seed) {
+                return Models.create(options, training, seed);
+            }
+
+            @Override
+            public ForceField read(Path file) {
+                return Models.read(file);
+            }
+
+            @Override
+            public void write(ForceField model, Map<String, Object> training, Path file) {
+                Models.write(model, training, file);
+            }
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package org.qmlff.cli;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.qmlff.train.EpochRecord;
+import org.qmlff.train.Metrics;
+import org.qmlff.train.TrainingListener;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Shows training progress: on a terminal a progress bar (epoch, loss, validation MAEs, ETA) on
+ * stderr; otherwise nothing per step. Every epoch adds a line to the run log, which echoes it to
+ * stdout when not on a terminal.
+ */
+final class ConsoleProgress implements TrainingListener, AutoCloseable {
+    private final RunLog log;
+    private final ProgressBar bar;
+
+    /**
+     * @param log         the run log
+     * @param terminal    whether to draw a progress bar
+     * @param stepsDone   steps already done (resumed run)
+     * @param totalSteps  steps of the run
+     * @param secondsDone training time already spent (resumed run)
+     */
+    ConsoleProgress(RunLog log, boolean terminal, long stepsDone, long totalSteps, double secondsDone) {
+        this.log = log;
+        this.bar = terminal ? new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .startsFrom(stepsDone, Duration.ofMillis((long) (secondsDone * 1000)))
+                .build() : null;
+    }
+
+    @Override
+    public void onStep(Progress p) {
+        if (bar == null) return;
+        bar.stepTo(p.step());
+        bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d loss %.3g | valid E %s meV F %s meV/Å",
+                p.epoch(), p.epochs(), p.loss(), mev(p.validEnergyMae()), mev(p.validForceMae())));
+    }
+
+    @Override
+    public void onEpoch(EpochRecord r, Progress p) {
+        log.add(epochLine(r, p.epochs()));
+    }
+
+    /** The log line of one epoch. */
+    static String epochLine(EpochRecord r, int epochs) {
+        return String.format(Locale.ROOT,
+                "epoch %d/%d  lr %.3e  train loss %.4e  valid loss %.4e  valid E MAE %s meV  F MAE %s meV/Å  %.1f s",
+                r.epoch(), epochs, r.lr(), r.trainLoss(), r.validLoss(), mev(r.validEnergyMae()),
+                mev(r.validForceMae()), r.elapsedSeconds());
+    }
+
+    private static String mev(double kcal) {
+        return Double.isFinite(kcal) ? String.format(Locale.ROOT, "%.2f", kcal * Metrics.KCAL_PER_MOL_IN_MEV) : "-";
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) bar.close();
+    }
+}

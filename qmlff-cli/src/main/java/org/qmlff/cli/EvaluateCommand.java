@@ -1,0 +1,140 @@
+package org.qmlff.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.qmlff.data.Dataset;
+import org.qmlff.model.ForceField;
+import org.qmlff.train.Elements;
+import org.qmlff.train.Metrics;
+import org.qmlff.train.Predictions;
+import org.qmlff.train.Predictor;
+import org.qmlff.train.WorkerPool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code qmlff evaluate}: error metrics of a model on data files, next to the null model. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Energy and force errors (MAE, RMSE; meV and kcal/mol) of a model on data files, with the "
+                + "null model (mean training energy, zero force) alongside. Molecules absent from the model's "
+                + "training metadata are marked zero-shot.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private final Backend backend;
+
+    EvaluateCommand() {
+        this(Backend.standard());
+    }
+
+    EvaluateCommand(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")
+    Path model;
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE", description = "Data file(s).")
+    List<Path> data;
+    @Option(names = "--json", description = "Print the metrics as JSON instead of a table.")
+    boolean json;
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write energy and force parity plots (PNG) here.")
+    Path plots;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
+        PrintWriter out = spec.commandLine().getOut();
+        ForceField ff = backend.read(model);
+        ModelMetadata meta = ModelMetadata.read(model);
+        List<Dataset> sets = new ArrayList<>();
+        for (Path p : data) {
+            Dataset d = backend.load(p);
+            try {
+                ff.checkCompatible(d.numbers());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(p + ": " + e.getMessage());
+            }
+            sets.add(d);
+        }
+        List<Predictions> preds = new ArrayList<>(), nulls = new ArrayList<>();
+        try (WorkerPool pool = new WorkerPool(nThreads)) {
+            Predictor predictor = new Predictor(ff, pool);
+            for (Dataset d : sets) {
+                preds.add(predictor.predict(d));
+                nulls.add(Predictions.nullModel(d, meta.meanEnergy(Elements.formula(d.numbers()))));
+            }
+        }
+        List<String> labels = Molecules.uniqueLabels(sets);
+
+        List<Map<String, Object>> entries = new ArrayList<>();
+        ReportTable table = new ReportTable();
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i++) {
+            Dataset d = sets.get(i);
+            String formula = Elements.formula(d.numbers());
+            String seen = !meta.knowsFormulas() ? "unknown" : meta.trainedOn(formula) ? "trained" : "zero-shot";
+            Metrics m = Metrics.of(d, preds.get(i));
+            Metrics n = Metrics.of(d, nulls.get(i));
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", d.name());
+            e.put("file", data.get(i).toString());
+            e.put("formula", formula);
+            e.put("molecule", seen);
+            e.put("metrics", m.toMap());
+            e.put("null", n.toMap());
+            entries.add(e);
+            table.add(labels.get(i), m);
+            table.add("  null model", n);
+            if (seen.equals("zero-shot"))
+                notes.add(labels.get(i) + " (" + formula + "): zero-shot, this composition is not in the model's training data");
+            if (Double.isNaN(n.energyMae()))
+                notes.add(labels.get(i) + ": no mean training energy for " + formula
+                        + " in the model's metadata, so the null model has no energy error");
+        }
+        Metrics overall = sets.size() > 1 ? Metrics.pooled(sets, preds) : null;
+        if (overall != null) table.add("all", overall);
+
+        if (plots != null) {
+            for (int i = 0; i < sets.size(); i++) {
+                String base = labels.get(i).replaceAll("[^A-Za-z0-9._-]", "_");
+                Plots.energyParity("Energy parity: " + labels.get(i), List.of(sets.get(i)), List.of(preds.get(i)),
+                        List.of(labels.get(i)), plots.resolve(base + "_energy_parity.png"));
+                Plots.forceParity("Force parity: " + labels.get(i), List.of(sets.get(i)), List.of(preds.get(i)),
+                        List.of(labels.get(i)), plots.resolve(base + "_force_parity.png"));
+            }
+        }
+
+        if (json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("model", model.toString());
+            root.put("architecture", ff.architecture());
+            root.put("parameters", ff.parameterCount());
+            root.put("training", meta.describe());
+            root.put("datasets", entries);
+            if (overall != null) root.put("overall", overall.toMap());
+            root.put("kcal_per_mol_in_meV", Metrics.KCAL_PER_MOL_IN_MEV);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } else {
+            out.println(String.format(Locale.ROOT, "model %s: %s, %d parameters; %s", model, ff.architecture(),
+                    ff.parameterCount(), meta.describe()));
+            out.print(table.render());
+            for (String n : notes) out.println(n);
+        }
+        out.flush();
+        return 0;
+    }
+}

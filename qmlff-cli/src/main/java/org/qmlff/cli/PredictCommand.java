@@ -1,0 +1,66 @@
+package org.qmlff.cli;
+
+import org.qmlff.data.Dataset;
+import org.qmlff.model.ForceField;
+import org.qmlff.train.Predictions;
+import org.qmlff.train.Predictor;
+import org.qmlff.train.WorkerPool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code qmlff predict}: a model's energies and forces on every frame of a data file. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Energies (kcal/mol) and forces (kcal/mol/Å) of a model on every frame of a data file.")
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private final Backend backend;
+
+    PredictCommand() {
+        this(Backend.standard());
+    }
+
+    PredictCommand(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")
+    Path model;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data file.")
+    Path data;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
+    Path out;
+    @Option(names = "--format", paramLabel = "extxyz|csv|json", description = "Output format (default: from the --out extension).")
+    String format;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        PredictionWriter.Format f = PredictionWriter.Format.of(format, out);
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
+        ForceField ff = backend.read(model);
+        Dataset d = backend.load(data);
+        try {
+            ff.checkCompatible(d.numbers());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(data + ": " + e.getMessage());
+        }
+        Predictions p;
+        try (WorkerPool pool = new WorkerPool(nThreads)) {
+            p = new Predictor(ff, pool).predict(d);
+        }
+        PredictionWriter.write(d, p, f, out, model.toString());
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %d frames (%s) to %s", p.frames(),
+                f.name().toLowerCase(Locale.ROOT), out));
+        return 0;
+    }
+}

@@ -1,0 +1,158 @@
+package org.qmlff.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TrainConfigTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC);
+
+    private static TrainConfig resolve(Map<String, Object> file, Path dir, Map<String, Object> flags) {
+        return TrainConfig.resolve(file, "cfg.yaml", dir, flags, CLOCK, 7);
+    }
+
+    private static TrainConfig parse(Path dir, String... args) {
+        TrainCommand cmd = new TrainCommand(new TestBackend());
+        new CommandLine(cmd).parseArgs(args);
+        return cmd.resolve(CLOCK);
+    }
+
+    @Test
+    void defaultsFollowModelsMd() {
+        TrainConfig c = resolve(Map.of(), null, Map.of("data", List.of("a.npz")));
+        assertThat(c.arch()).isEqualTo("revised");
+        assertThat(c.nTrain()).isEqualTo(1000);
+        assertThat(c.nValid()).isEqualTo(50);
+        assertThat(c.training().epochs()).isEqualTo(TrainConfig.DEFAULT_EPOCHS);
+        assertThat(c.training().batchSize()).isEqualTo(20);
+        assertThat(c.training().lr()).isEqualTo(0.01);
+        assertThat(c.training().wEnergy()).isEqualTo(1.0);
+        assertThat(c.training().wForce()).isEqualTo(10.0);
+        assertThat(c.training().seed()).isZero();
+        assertThat(c.threads()).isEqualTo(7);
+        assertThat(c.out()).isEqualTo(Path.of("runs", "revised-20250304-050607"));
+        assertThat(c.model()).isEqualTo(org.qmlff.model.ModelOptions.defaults("revised"));
+        assertThat(c.test()).isEmpty();
+    }
+
+    @Test
+    void flagsOverrideTheFileWhichOverridesDefaults(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("run.yaml");
+        Files.writeString(yaml, """
+                data: [mols/ethanol.npz, /abs/uracil.npz]
+                arch: le
+                epochs: 7
+                n_train: 200
+                lr: 0.002
+                D: 4
+                rep: 2
+                observable: ring
+                seed: 12
+                """);
+        TrainConfig c = parse(dir, "--config", yaml.toString(), "--epochs", "9", "--D", "3", "--w-force", "5",
+                "--test", "t1.npz", "t2.npz");
+        assertThat(c.arch()).isEqualTo("le");
+        assertThat(c.training().epochs()).isEqualTo(9);
+        assertThat(c.nTrain()).isEqualTo(200);
+        assertThat(c.training().lr()).isEqualTo(0.002);
+        assertThat(c.training().wForce()).isEqualTo(5.0);
+        assertThat(c.training().seed()).isEqualTo(12);
+        assertThat(c.model().D()).isEqualTo(3);
+        assertThat(c.model().rep()).isEqualTo(2);
+        assertThat(c.model().observable()).isEqualTo("ring");
+        // paths in the file are relative to the file, flags relative to the working directory
+        assertThat(c.data()).containsExactly(dir.resolve("mols/ethanol.npz"), Path.of("/abs/uracil.npz"));
+        assertThat(c.test()).containsExactly(Path.of("t1.npz"), Path.of("t2.npz"));
+        assertThat(c.out()).isEqualTo(Path.of("runs", "le-20250304-050607"));
+    }
+
+    @Test
+    void speciesAndRealOptionsFromYamlAndFlags(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("run.yaml");
+        Files.writeString(yaml, "data: x.npz\nspecies: [1, 6, 8]\nK: 5\nrc: 4.5\nparity: sym\n");
+        TrainConfig c = parse(dir, "--config", yaml.toString());
+        assertThat(c.model().species()).containsExactly(1, 6, 8);
+        assertThat(c.model().K()).isEqualTo(5);
+        assertThat(c.model().rc()).isEqualTo(4.5);
+        assertThat(c.model().parity()).isEqualTo("sym");
+        TrainConfig c2 = parse(dir, "--config", yaml.toString(), "--species", "H,C,N,O,S", "--nq", "6");
+        assertThat(c2.model().species()).containsExactly(1, 6, 7, 8, 16);
+        assertThat(c2.model().nq()).isEqualTo(6);
+    }
+
+    @Test
+    void resolvedConfigReadsBackUnchanged(@TempDir Path dir) throws Exception {
+        TrainConfig c = parse(dir, "--data", "a.npz", "b.npz", "--test", "c.npz", "--arch", "le", "--epochs", "3",
+                "--n-train", "100", "--n-valid", "10", "--seed", "-5", "--lr", "0.03", "--w-energy", "0.5",
+                "--threads", "2", "--out", dir.resolve("run").toString(), "--D", "2", "--centre", "1");
+        Path yaml = dir.resolve("config.yaml");
+        Files.writeString(yaml, c.toYaml());
+        TrainConfig back = TrainConfig.resolve(TrainConfig.readYaml(yaml), "config.yaml", Path.of("/elsewhere"),
+                Map.of(), CLOCK, 1);
+        assertThat(back.toMap()).isEqualTo(c.toMap());
+        assertThat(back.model()).isEqualTo(c.model());
+        assertThat(back.training()).isEqualTo(c.training());
+        assertThat(back.data()).containsExactly(Path.of("a.npz").toAbsolutePath(), Path.of("b.npz").toAbsolutePath());
+    }
+
+    @Test
+    void mistakesAreOneLineErrors(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> resolve(Map.of("data", "a", "epoch", 3), null, Map.of()))
+                .isInstanceOf(UserError.class).hasMessageContaining("unknown key 'epoch'").hasMessageContaining("epochs");
+        assertThatThrownBy(() -> resolve(Map.of("data", "a", "epochs", "ten"), null, Map.of()))
+                .isInstanceOf(UserError.class).hasMessage("cfg.yaml: epochs: expected an integer, got 'ten'");
+        assertThatThrownBy(() -> resolve(Map.of(), null, Map.of()))
+                .isInstanceOf(UserError.class).hasMessageContaining("no training data");
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("data", List.of("a"));
+        flags.put("n-train", 50);
+        flags.put("n-valid", 50);
+        assertThatThrownBy(() -> resolve(Map.of(), null, flags))
+                .isInstanceOf(UserError.class).hasMessageContaining("--n-valid must be between 1 and n-train - 1 = 49");
+        assertThatThrownBy(() -> resolve(Map.of(), null, Map.of("data", List.of("a"), "arch", "mace")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown architecture 'mace'");
+        assertThatThrownBy(() -> resolve(Map.of(), null, Map.of("data", List.of("a"), "nq", "3")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nq must be even");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "data: [a\nepochs: 3\n");
+        assertThatThrownBy(() -> TrainConfig.readYaml(bad)).isInstanceOf(UserError.class)
+                .hasMessageContaining("bad.yaml: not valid YAML");
+        Path list = dir.resolve("list.yaml");
+        Files.writeString(list, "- a\n- b\n");
+        assertThatThrownBy(() -> TrainConfig.readYaml(list)).isInstanceOf(UserError.class)
+                .hasMessageContaining("expected a YAML mapping");
+    }
+
+    @Test
+    void resumeAcceptsOnlyThreads() {
+        CliRun r = CliRun.main("train", "--resume", "some/run", "--epochs", "3");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(
+                "qmlff: error: --resume takes its settings from RUN_DIR/config.yaml; only --threads may be given with it (got --epochs)");
+        CliRun r2 = CliRun.main("train", "--resume", "no/such/run");
+        assertThat(r2.code()).isEqualTo(2);
+        assertThat(r2.err()).contains("no/such/run: no config.yaml there");
+        assertThat(r2.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void mainKnowsTheCommands() {
+        CliRun r = CliRun.main("--help");
+        assertThat(r.out()).contains("train").contains("evaluate").contains("predict");
+        CliRun none = CliRun.main("train");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err().strip()).startsWith("qmlff: error: no training data");
+    }
+}

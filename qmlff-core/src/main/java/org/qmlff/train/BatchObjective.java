@@ -1,0 +1,101 @@
+package org.qmlff.train;
+
+import org.qmlff.data.Dataset;
+import org.qmlff.model.ForceField;
+
+import java.util.Arrays;
+
+/**
+ * The {@link Objective} and its exact parameter gradient over a batch of frames, evaluated in parallel
+ * over the configurations of the batch.
+ *
+ * <p>Determinism: configuration j of the batch always uses slot j's buffers (its own gradient
+ * buffer), whichever worker runs it; the slots' losses and gradients are then summed in slot order on
+ * the calling thread. The result is therefore bit-identical for any thread count.
+ */
+public final class BatchObjective {
+    private final ForceField model;
+    private final Objective objective;
+    private final FrameList frames;
+    private final WorkerPool pool;
+    private final ForceField.Scratch[] scratch;
+    private final Slot[] slots;
+    private final int nParams;
+
+    /** Per-configuration buffers of one batch position. */
+    private static final class Slot {
+        final double[] positions;
+        final double[] forces;
+        final double[] refForces;
+        final double[] dLdF;
+        final double[] grad;
+        double loss;
+
+        Slot(int n3, int nParams) {
+            positions = new double[n3];
+            forces = new double[n3];
+            refForces = new double[n3];
+            dLdF = new double[n3];
+            grad = new double[nParams];
+        }
+    }
+
+    /**
+     * @param model     the model; its parameters are read, never changed, here
+     * @param objective the loss
+     * @param frames    the frames that batches index into
+     * @param maxBatch  the largest batch that will be evaluated
+     * @param pool      the workers
+     */
+    public BatchObjective(ForceField model, Objective objective, FrameList frames, int maxBatch, WorkerPool pool) {
+        this.model = model;
+        this.objective = objective;
+        this.frames = frames;
+        this.pool = pool;
+        this.nParams = model.parameterCount();
+        for (Dataset d : frames.datasets()) model.checkCompatible(d.numbers());
+        this.scratch = new ForceField.Scratch[pool.threads()];
+        for (int w = 0; w < scratch.length; w++) scratch[w] = model.newScratch();
+        this.slots = new Slot[maxBatch];
+        for (int j = 0; j < maxBatch; j++) slots[j] = new Slot(frames.maxAtoms() * 3, nParams);
+    }
+
+    /**
+     * The loss over the batch made of items {@code order[from..to)} of the frame list; writes its
+     * gradient with respect to the model parameters into {@code grad} (overwritten; length =
+     * parameter count).
+     */
+    public double evaluate(int[] order, int from, int to, double[] grad) {
+        int b = to - from;
+        if (b < 1 || b > slots.length)
+            throw new IllegalArgumentException("batch of " + b + " frames, this evaluator holds 1.." + slots.length);
+        if (grad.length != nParams)
+            throw new IllegalArgumentException("gradient buffer has " + grad.length + " entries, the model " + nParams);
+        long components = 0;
+        for (int j = 0; j < b; j++) components += 3L * frames.dataset(order[from + j]).atoms();
+        long c = components;
+        pool.forEach(b, (j, w) -> {
+            Slot s = slots[j];
+            int item = order[from + j];
+            Dataset d = frames.dataset(item);
+            int f = frames.frame(item);
+            int n3 = d.atoms() * 3;
+            int[] numbers = d.numbers();
+            d.copyPositions(f, s.positions);
+            d.copyForces(f, s.refForces);
+            double e = model.energyAndForces(numbers, s.positions, s.forces, scratch[w]);
+            double eRef = d.energies()[f];
+            s.loss = objective.term(e, eRef, s.forces, s.refForces, n3, b, c, s.dLdF);
+            Arrays.fill(s.grad, 0.0);
+            model.addObjectiveGradient(numbers, s.positions, objective.dLdE(e, eRef, b), s.dLdF, s.grad, scratch[w]);
+        });
+        double loss = 0;
+        Arrays.fill(grad, 0.0);
+        for (int j = 0; j < b; j++) {
+            Slot s = slots[j];
+            loss += s.loss;
+            for (int i = 0; i < nParams; i++) grad[i] += s.grad[i];
+        }
+        return loss;
+    }
+}

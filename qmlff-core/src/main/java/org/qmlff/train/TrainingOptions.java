@@ -1,0 +1,30 @@
+package org.qmlff.train;
+
+/**
+ * What determines a training run's result (the thread count does not; it is passed separately).
+ *
+ * @param epochs    passes over the training frames, ≥ 1
+ * @param batchSize configurations per optimiser step (MODELS.md: 20); the last batch of an epoch is
+ *                  smaller when the frame count is not a multiple
+ * @param lr        initial Adam learning rate (MODELS.md: 0.01), decayed by {@link CosineSchedule}
+ * @param wEnergy   energy weight w_E (1)
+ * @param wForce    force weight w_F (10)
+ * @param seed      seeds the per-epoch shuffles (and, outside the trainer, the model's initialisation)
+ */
+public record TrainingOptions(int epochs, int batchSize, double lr, double wEnergy, double wForce, long seed) {
+
+    public TrainingOptions {
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+        if (!(wEnergy >= 0) || !(wForce >= 0) || Double.isInfinite(wEnergy) || Double.isInfinite(wForce)
+                || wEnergy + wForce == 0)
+            throw new IllegalArgumentException("weights must be finite, >= 0 and not both 0: w-energy=" + wEnergy
+                    + ", w-force=" + wForce);
+    }
+
+    /** MODELS.md defaults (batch 20, lr 0.01, w_E 1, w_F 10) with the given epochs and seed. */
+    public static TrainingOptions defaults(int epochs, long seed) {
+        return new TrainingOptions(epochs, 20, 0.01, 1, 10, seed);
+    }
+}

@@ -1,0 +1,129 @@
+package org.qmlff.train;
+
+import org.qmlff.model.ForceField;
+import org.qmlff.model.ModelOptions;
+
+import java.util.Arrays;
+
+/**
+ * A test-only force field with a hand-written exact objective gradient: an anharmonic pair potential
+ * plus per-element energy offsets,
+ * <pre>
+ *   E = Σ_i e0[s_i] + Σ_{i&lt;j} ( k (r_ij − r0)² + b (r_ij − r0)³ )
+ * </pre>
+ * Parameters, in order: k, b, r0, e0[0..S−1] for the species list given at construction.
+ */
+final class PairForceField implements ForceField {
+    private final int[] species;
+    private final double[] p;
+
+    PairForceField(int[] species, double k, double b, double r0, double... e0) {
+        if (e0.length != species.length) throw new IllegalArgumentException("one e0 per species");
+        this.species = species.clone();
+        this.p = new double[3 + species.length];
+        p[0] = k;
+        p[1] = b;
+        p[2] = r0;
+        System.arraycopy(e0, 0, p, 3, e0.length);
+    }
+
+    private static final class NoScratch implements Scratch {
+    }
+
+    @Override
+    public String architecture() {
+        return "pair-test";
+    }
+
+    @Override
+    public ModelOptions options() {
+        return ModelOptions.defaults("revised");
+    }
+
+    @Override
+    public int parameterCount() {
+        return p.length;
+    }
+
+    @Override
+    public void getParameters(double[] out) {
+        System.arraycopy(p, 0, out, 0, p.length);
+    }
+
+    @Override
+    public void setParameters(double[] in) {
+        System.arraycopy(in, 0, p, 0, p.length);
+    }
+
+    @Override
+    public Scratch newScratch() {
+        return new NoScratch();
+    }
+
+    private int speciesIndex(int z) {
+        for (int s = 0; s < species.length; s++) if (species[s] == z) return s;
+        return -1;
+    }
+
+    @Override
+    public void checkCompatible(int[] numbers) {
+        for (int a = 0; a < numbers.length; a++)
+            if (speciesIndex(numbers[a]) < 0)
+                throw new IllegalArgumentException("atom " + a + ": element " + numbers[a] + " not in species "
+                        + Arrays.toString(species));
+    }
+
+    @Override
+    public double energyAndForces(int[] numbers, double[] x, double[] forces, Scratch scratch) {
+        double k = p[0], b = p[1], r0 = p[2];
+        int n = numbers.length;
+        double e = 0;
+        for (int i = 0; i < n; i++) e += p[3 + speciesIndex(numbers[i])];
+        Arrays.fill(forces, 0, 3 * n, 0.0);
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double dx = x[3 * i] - x[3 * j], dy = x[3 * i + 1] - x[3 * j + 1], dz = x[3 * i + 2] - x[3 * j + 2];
+                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                double u = r - r0;
+                e += k * u * u + b * u * u * u;
+                double dEdr = 2 * k * u + 3 * b * u * u;
+                // dr/dx_i = (x_i - x_j)/r ; F_i = -dE/dx_i
+                double s = dEdr / r;
+                forces[3 * i] -= s * dx;
+                forces[3 * i + 1] -= s * dy;
+                forces[3 * i + 2] -= s * dz;
+                forces[3 * j] += s * dx;
+                forces[3 * j + 1] += s * dy;
+                forces[3 * j + 2] += s * dz;
+            }
+        }
+        return e;
+    }
+
+    @Override
+    public void addObjectiveGradient(int[] numbers, double[] x, double dLdE, double[] dLdF, double[] grad,
+                                     Scratch scratch) {
+        double k = p[0], b = p[1], r0 = p[2];
+        int n = numbers.length;
+        for (int i = 0; i < n; i++) grad[3 + speciesIndex(numbers[i])] += dLdE;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double dx = x[3 * i] - x[3 * j], dy = x[3 * i + 1] - x[3 * j + 1], dz = x[3 * i + 2] - x[3 * j + 2];
+                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                double u = r - r0;
+                // energy part
+                grad[0] += dLdE * u * u;
+                grad[1] += dLdE * u * u * u;
+                grad[2] += dLdE * (-(2 * k * u + 3 * b * u * u));
+                // force part: F_i = -g(u) d/r with d = x_i - x_j, F_j = +g(u) d/r, g = 2ku + 3bu²
+                // so Σ dLdF·F = -g(u)/r · (dLdF_i - dLdF_j)·d
+                double proj = ((dLdF[3 * i] - dLdF[3 * j]) * dx + (dLdF[3 * i + 1] - dLdF[3 * j + 1]) * dy
+                        + (dLdF[3 * i + 2] - dLdF[3 * j + 2]) * dz) / r;
+                // dg/dk = 2u, dg/db = 3u², dg/dr0 = -(2k + 6bu)
+                grad[0] += -proj * 2 * u;
+                grad[1] += -proj * 3 * u * u;
+                grad[2] += proj * (2 * k + 6 * b * u);
+            }
+        }
+    }
+}
