@@ -1,6 +1,10 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.DataFiles;
 import org.qmlff.data.Dataset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.nio.file.Path;
 
@@ -11,7 +15,10 @@ final class DataAccess {
 
     /** Reads a data file (rMD17 npz, extended XYZ) into a dataset. */
     static Dataset load(Path file) {
-        // TODO(lead): wire to org.qmlff.data.DataFiles.read(file) once the data readers are merged.
-        throw new UnsupportedOperationException("data readers not merged yet");
+        try {
+            return DataFiles.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
-import org.qmlff.train.Elements;
+import org.qmlff.data.Element;
 import org.qmlff.train.Metrics;
 import org.qmlff.train.Predictions;
 import org.qmlff.train.Predictor;
@@ -75,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Predictor predictor = new Predictor(ff, pool);
             for (Dataset d : sets) {
                 preds.add(predictor.predict(d));
-                nulls.add(Predictions.nullModel(d, meta.meanEnergy(Elements.formula(d.numbers()))));
+                nulls.add(Predictions.nullModel(d, meta.meanEnergy(Element.hillFormula(d.numbers()))));
             }
         }
         List<String> labels = Molecules.uniqueLabels(sets);
@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
             Dataset d = sets.get(i);
-            String formula = Elements.formula(d.numbers());
+            String formula = Element.hillFormula(d.numbers());
             String seen = !meta.knowsFormulas() ? "unknown" : meta.trainedOn(formula) ? "trained" : "zero-shot";
             Metrics m = Metrics.of(d, preds.get(i));
             Metrics n = Metrics.of(d, nulls.get(i));

@@ -1,7 +1,7 @@
 package org.qmlff.cli;
 
 import org.qmlff.data.Dataset;
-import org.qmlff.train.Elements;
+import org.qmlff.data.Element;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,8 +44,8 @@ final class Molecules {
             Dataset t = tests.get(j);
             out[j] = pick(j, training, d -> Arrays.equals(d.numbers(), t.numbers()));
             if (out[j] < 0) {
-                String f = Elements.formula(t.numbers());
-                out[j] = pick(j, training, d -> Elements.formula(d.numbers()).equals(f));
+                String f = Element.hillFormula(t.numbers());
+                out[j] = pick(j, training, d -> Element.hillFormula(d.numbers()).equals(f));
             }
         }
         return out;

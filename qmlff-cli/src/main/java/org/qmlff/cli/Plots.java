@@ -6,7 +6,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qmlff.data.Dataset;
-import org.qmlff.train.AtomicFiles;
+import org.qmlff.data.AtomicFiles;
 import org.qmlff.train.EpochRecord;
 import org.qmlff.train.Metrics;
 import org.qmlff.train.Predictions;

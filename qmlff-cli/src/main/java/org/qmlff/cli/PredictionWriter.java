@@ -2,8 +2,8 @@ package org.qmlff.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qmlff.data.Dataset;
-import org.qmlff.train.AtomicFiles;
-import org.qmlff.train.Elements;
+import org.qmlff.data.AtomicFiles;
+import org.qmlff.data.Element;
 import org.qmlff.train.Predictions;
 
 import java.io.BufferedWriter;
@@ -66,7 +66,7 @@ final class PredictionWriter {
                 String e = Double.toString(p.energies()[f]);
                 for (int a = 0; a < n; a++) {
                     int o = (f * n + a) * 3;
-                    w.write(f + "," + a + "," + Elements.symbol(p.numbers()[a]) + "," + e + ","
+                    w.write(f + "," + a + "," + Element.of(p.numbers()[a]).symbol() + "," + e + ","
                             + p.forces()[o] + "," + p.forces()[o + 1] + "," + p.forces()[o + 2] + "\n");
                 }
             }
@@ -97,9 +97,10 @@ final class PredictionWriter {
     /** Extended XYZ: the input frames with the predicted energies and forces. */
     static void writeExtXyz(Dataset data, Predictions p, Path out) {
         Dataset predicted = new Dataset(data.name(), data.numbers(), data.positions(), p.energies(), p.forces());
-        // TODO(lead): wire to the extended-XYZ writer of org.qmlff.data once merged, e.g.
-        //   ExtXyz.write(predicted, out)  (atomic, units converted by the writer).
-        throw new UserError("extxyz output is not available yet (" + predicted.frames()
-                + " frames predicted); use --format csv or --format json");
+        try {
+            org.qmlff.data.ExtXyz.write(out, predicted);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package org.qmlff.cli;
 
-import org.qmlff.train.AtomicFiles;
+import org.qmlff.data.AtomicFiles;
 
 import java.io.IOException;
 import java.io.PrintWriter;

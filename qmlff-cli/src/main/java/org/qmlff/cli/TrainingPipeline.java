@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
 import org.qmlff.train.Adam;
-import org.qmlff.train.AtomicFiles;
+import org.qmlff.data.AtomicFiles;
 import org.qmlff.train.Checkpoint;
-import org.qmlff.train.Elements;
+import org.qmlff.data.Element;
 import org.qmlff.train.EpochRecord;
 import org.qmlff.train.Metrics;
 import org.qmlff.train.Predictions;
@@ -178,7 +178,7 @@ final class TrainingPipeline {
             Dataset d = split.train().get(i);
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", d.name());
-            e.put("formula", Elements.formula(d.numbers()));
+            e.put("formula", Element.hillFormula(d.numbers()));
             e.put("numbers", d.numbers());
             e.put("file", split.files().get(i).toAbsolutePath().normalize().toString());
             e.put("n_train", d.frames());
@@ -190,7 +190,7 @@ final class TrainingPipeline {
         List<Map<String, Object>> tests = new ArrayList<>();
         for (int j = 0; j < split.test().size(); j++) {
             Dataset d = split.test().get(j);
-            tests.add(Map.of("name", d.name(), "formula", Elements.formula(d.numbers()),
+            tests.add(Map.of("name", d.name(), "formula", Element.hillFormula(d.numbers()),
                     "file", split.testFiles().get(j).toAbsolutePath().normalize().toString()));
         }
         t.put("test", tests);
@@ -230,7 +230,7 @@ final class TrainingPipeline {
         for (int i = 0; i < split.train().size(); i++) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", split.train().get(i).name());
-            e.put("formula", Elements.formula(split.train().get(i).numbers()));
+            e.put("formula", Element.hillFormula(split.train().get(i).numbers()));
             e.put("train", Metrics.of(split.train().get(i), ev.train.get(i)).toMap());
             e.put("valid", Metrics.of(split.valid().get(i), ev.valid.get(i)).toMap());
             per.put(ev.labels.get(i), e);
@@ -242,7 +242,7 @@ final class TrainingPipeline {
             Map<String, Object> e = i >= 0 ? (Map<String, Object>) per.get(ev.labels.get(i)) : new LinkedHashMap<>();
             if (i < 0) {
                 e.put("name", d.name());
-                e.put("formula", Elements.formula(d.numbers()));
+                e.put("formula", Element.hillFormula(d.numbers()));
                 e.put("zero_shot", true);
                 per.put(ev.testLabels.get(j), e);
             }

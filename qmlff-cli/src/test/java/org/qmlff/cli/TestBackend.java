@@ -5,7 +5,7 @@ import org.qmlff.data.DataFormatException;
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
 import org.qmlff.model.ModelOptions;
-import org.qmlff.train.AtomicFiles;
+import org.qmlff.data.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,9 @@
 package org.qmlff.data;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,45 +11,62 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files atomically: the content goes to a temporary file in the target's directory, which
- * is then renamed over the target. A reader never sees a half-written file, and a failed write
- * leaves the old file (if any) untouched.
+ * Writes files atomically: the content goes to a temporary file in the target's directory, which is
+ * then renamed over the target, so a reader (or a crash) never sees a half-written file.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes the content of a file to an output stream. */
+    /** Something that writes a file's content to a stream. */
     @FunctionalInterface
-    public interface Body {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes {@code target} atomically with the bytes {@code body} produces. */
-    public static void write(Path target, Body body) throws IOException {
+    /** Writes {@code content} to {@code target} atomically; creates missing parent directories. */
+    public static void write(Path target, Content content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        boolean done = false;
+        Path tmp = null;
         try {
-            // Temporary files are created private (0600); a data file should be as readable as any other.
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            // Temporary files are created private (0600); an output file should be as readable as any other.
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep its defaults
             }
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                body.writeTo(out);
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.writeTo(out);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
-            done = true;
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot write " + target + ": " + e.getMessage(), e));
         } finally {
-            if (!done) Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original failure is the one worth reporting
+                }
+            }
         }
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically. */
+    public static void write(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target} atomically. */
+    public static void writeString(Path target, String text) {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 }

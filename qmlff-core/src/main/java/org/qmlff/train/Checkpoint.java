@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.data.AtomicFiles;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.data.Element;
+
 import org.qmlff.data.Dataset;
 
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public record Metrics(int frames, long forceComponents, double energyMae, double
      */
     public record ElementError(int atomicNumber, long components, double forceMae) {
         public String symbol() {
-            return Elements.symbol(atomicNumber);
+            return Element.of(atomicNumber).symbol();
         }
 
         public double forceMaeMeV() {

@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.data.Element;
+
 import org.junit.jupiter.api.Test;
 import org.qmlff.data.Dataset;
 
@@ -99,8 +101,8 @@ class MetricsTest {
 
     @Test
     void formulas() {
-        assertThat(Elements.formula(new int[]{6, 6, 8, 1, 1, 1, 1, 1, 1})).isEqualTo("C2H6O");
-        assertThat(Elements.formula(new int[]{8, 1, 1})).isEqualTo("H2O");
-        assertThat(Elements.formula(new int[]{7, 6, 1, 8, 6})).isEqualTo("C2HNO");
+        assertThat(Element.hillFormula(new int[]{6, 6, 8, 1, 1, 1, 1, 1, 1})).isEqualTo("C2H6O");
+        assertThat(Element.hillFormula(new int[]{8, 1, 1})).isEqualTo("H2O");
+        assertThat(Element.hillFormula(new int[]{7, 6, 1, 8, 6})).isEqualTo("C2HNO");
     }
 }
