@@ -22,6 +22,7 @@ import java.util.Properties;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                CheckSymmetryCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,132 @@
+package org.qmlff.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.qmlff.data.Dataset;
+import org.qmlff.model.ForceField;
+import org.qmlff.model.SymmetryCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code qmlff check-symmetry}: how far a model is from rotation/translation, permutation and
+ * inversion invariance on frames of a data file. Exits 1 when a symmetry the model's architecture
+ * promises is broken beyond the tolerance, unless {@code --report-only}.
+ */
+@Command(name = "check-symmetry", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Largest energy change and force deviation under random rotations + translations, "
+                + "random permutations of same-element atoms, and inversion R -> -R.",
+                "Expected: le passes rotation/translation; revised also passes permutation; inversion passes only "
+                        + "with parity=sym (SU(2)-equivariant circuits can produce a chiral pseudo-scalar)."})
+final class CheckSymmetryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private final Backend backend;
+
+    CheckSymmetryCommand() {
+        this(Backend.standard());
+    }
+
+    CheckSymmetryCommand(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")
+    Path model;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data file whose frames are tested.")
+    Path data;
+    @Option(names = "--frames", defaultValue = "10", paramLabel = "K", description = "Frames to test (default: ${DEFAULT-VALUE}).")
+    int frames;
+    @Option(names = "--tolerance", defaultValue = "1e-9", paramLabel = "KCAL",
+            description = "Largest allowed energy change (kcal/mol) and force deviation (kcal/mol/Å) (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the random transformations (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--report-only", description = "Always exit 0; only print the report.")
+    boolean reportOnly;
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (frames < 1) throw new UserError("--frames must be at least 1, got " + frames);
+        if (!(tolerance >= 0)) throw new UserError("--tolerance must be a non-negative number");
+        ForceField ff = backend.read(model);
+        Dataset d = backend.load(data);
+        try {
+            ff.checkCompatible(d.numbers());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(data + ": " + e.getMessage());
+        }
+        List<SymmetryCheck.Result> results = SymmetryCheck.run(ff, d, frames, seed);
+        boolean sym = ff.options().parity().equals("sym");
+        boolean permutationPromised = ff.architecture().equals("revised");
+        PrintWriter out = spec.commandLine().getOut();
+        boolean failed = false;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SymmetryCheck.Result r : results) {
+            boolean promised = switch (r.transformation()) {
+                case "rotation+translation" -> true;
+                case "permutation" -> permutationPromised;
+                case "inversion" -> sym;
+                default -> false;
+            };
+            boolean pass = r.passes(tolerance);
+            if (promised && !pass && r.trials() > 0) failed = true;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("transformation", r.transformation());
+            row.put("trials", r.trials());
+            row.put("max_energy_change_kcal_per_mol", r.maxEnergyChange());
+            row.put("max_force_deviation_kcal_per_mol_per_A", r.maxForceDeviation());
+            row.put("passes", pass);
+            row.put("promised_by_architecture", promised);
+            rows.add(row);
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", model.toString());
+            m.put("architecture", ff.architecture());
+            m.put("parity", ff.options().parity());
+            m.put("data", data.toString());
+            m.put("tolerance", tolerance);
+            m.put("results", rows);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        } else {
+            out.printf(Locale.ROOT, "Symmetry check: %s model (parity=%s) on %s, %d frame(s), tolerance %.1e kcal/mol%n",
+                    ff.architecture(), ff.options().parity(), d.name(), Math.min(frames, d.frames()), tolerance);
+            out.printf(Locale.ROOT, "%-22s %6s %16s %20s  %s%n", "transformation", "trials", "max |dE| kcal/mol",
+                    "max |dF| kcal/mol/A", "verdict");
+            for (Map<String, Object> row : rows) {
+                boolean pass = (Boolean) row.get("passes");
+                boolean promised = (Boolean) row.get("promised_by_architecture");
+                int trials = (Integer) row.get("trials");
+                String verdict = trials == 0 ? "not tested (no two atoms of one element)"
+                        : pass ? "pass" : promised ? "FAIL (the architecture promises this symmetry)"
+                        : "not invariant (expected: " + why((String) row.get("transformation"), ff) + ")";
+                out.printf(Locale.ROOT, "%-22s %6d %16.3e %20.3e  %s%n", row.get("transformation"), trials,
+                        (Double) row.get("max_energy_change_kcal_per_mol"),
+                        (Double) row.get("max_force_deviation_kcal_per_mol_per_A"), verdict);
+            }
+        }
+        out.flush();
+        return failed && !reportOnly ? 1 : 0;
+    }
+
+    private static String why(String transformation, ForceField ff) {
+        if (transformation.equals("permutation"))
+            return "le encodes atoms on fixed qubits, so it is not permutation invariant";
+        return "SU(2) does not represent parity; use parity=sym for exact O(3) invariance";
+    }
+}
