@@ -19,6 +19,8 @@ import java.util.Properties;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DataCommand.class,
+                MdCommand.class,
+                ServeIpiCommand.class,
         })
 public final class Main implements Runnable {
 
