@@ -23,6 +23,8 @@ import java.util.Properties;
                 EvaluateCommand.class,
                 PredictCommand.class,
                 CheckSymmetryCommand.class,
+                MdCommand.class,
+                ServeIpiCommand.class,
         })
 public final class Main implements Runnable {
 
