@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qmlff.data.CompositionBaseline;
 import org.qmlff.data.DataFormatException;
 import org.qmlff.data.Dataset;
 
@@ -80,7 +81,7 @@ public final class Models {
         fillGaussian(v, ps.tensor("J0"), 0.1, rng);
         ParameterSet.Tensor s = ps.tensor("s");
         Arrays.fill(v, s.offset(), s.offset() + s.size(), 1.0);
-        double[] e0 = AtomicReferenceEnergies.fit(options.species(), training);
+        double[] e0 = CompositionBaseline.fit(options.species(), training);
         System.arraycopy(e0, 0, v, ps.offset("e0"), e0.length);
         return m;
     }

@@ -1,5 +1,6 @@
 package org.qmlff.train;
 
+import org.qmlff.data.CompositionBaseline;
 import org.qmlff.data.Dataset;
 
 import java.util.List;
@@ -13,11 +14,12 @@ import java.util.List;
  * where E, F are the model's predictions and Ê, F̂ the references. Energies in kcal/mol, forces in
  * kcal/mol/Å; L is dimensionless.
  *
- * <p>σ_E and σ_F come from the training set: the population standard deviation (divide by n) of all
- * training energies, and of all training force components. With several molecules the energies of
- * all of them are pooled into one standard deviation (simple, and what one σ_E in the formula means;
- * it is dominated by the differences between molecules' mean energies, which only weakens the energy
- * term relative to the force term).
+ * <p>σ_E and σ_F come from the training set: the population standard deviation (divide by n) of the
+ * training energies, and of all training force components. With several molecules, σ_E is the
+ * standard deviation of the energies after subtracting the least-squares composition baseline
+ * ({@link CompositionBaseline}); for one molecule that is exactly the standard deviation of its
+ * energies (MODELS.md). Pooling raw energies instead would give σ_E ≈ 10⁵ kcal/mol, the spread
+ * between molecules' total energies, and silence the energy term.
  *
  * @param wEnergy     w_E ≥ 0
  * @param wForce      w_F ≥ 0 (not both zero)
@@ -44,8 +46,14 @@ public record Objective(double wEnergy, double wForce, double sigmaEnergy, doubl
         return new Objective(wEnergy, wForce, energyStd(training), forceStd(training));
     }
 
-    /** Population standard deviation of all energies of the datasets (kcal/mol). */
+    /**
+     * σ_E (kcal/mol): the population standard deviation of the energies of one molecule, or of the
+     * energies minus the composition baseline for several.
+     */
     public static double energyStd(List<Dataset> sets) {
+        boolean oneMolecule = true;
+        for (Dataset d : sets) oneMolecule &= java.util.Arrays.equals(d.numbers(), sets.get(0).numbers());
+        if (!oneMolecule) return CompositionBaseline.residualStd(sets);
         long n = 0;
         double sum = 0;
         for (Dataset d : sets) {

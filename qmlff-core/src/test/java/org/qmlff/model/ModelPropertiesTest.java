@@ -71,7 +71,7 @@ class ModelPropertiesTest {
                 new double[]{2 * eH + eO}, new double[9]);
         int[] methane = {6, 1, 1, 1, 1};
         Dataset c = new Dataset("methane", methane, new double[15], new double[]{eC + 4 * eH}, new double[15]);
-        double[] e0 = AtomicReferenceEnergies.fit(new int[]{1, 6, 7, 8}, List.of(a, b, c));
+        double[] e0 = org.qmlff.data.CompositionBaseline.fit(new int[]{1, 6, 7, 8}, List.of(a, b, c));
         assertThat(e0[0]).isCloseTo(eH, within(1e-6));
         assertThat(e0[1]).isCloseTo(eC, within(1e-6));
         assertThat(e0[3]).isCloseTo(eO, within(1e-6));

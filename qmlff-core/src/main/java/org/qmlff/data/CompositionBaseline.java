@@ -1,23 +1,26 @@
-package org.qmlff.model;
-
-import org.qmlff.data.Dataset;
+package org.qmlff.data;
 
 import java.util.List;
 
 /**
- * Per-species reference energies e0 fitted by least squares of the training energies on element
- * counts (MODELS.md §Revised, initialisation).
+ * Per-element reference energies fitted by least squares of total energies on element counts: the
+ * composition baseline E ≈ Σ_atoms e0[element]. Used to initialise the revised model's e0 (MODELS.md
+ * §Revised) and to measure how much energy spread is left for a model to learn across molecules.
  *
  * <p>The fit is written as e0 = ē + δ, where ē = Σ E / Σ N is the mean energy per atom over all
  * training frames (kcal/mol), and δ is the minimum-norm least-squares solution for the residuals.
  * With a single molecule every frame has the same counts, the residuals average to zero and δ = 0:
  * every e0 equals mean energy / N, as MODELS.md requires. Species absent from the training data keep ē.
  */
-final class AtomicReferenceEnergies {
-    private AtomicReferenceEnergies() {
+public final class CompositionBaseline {
+    private CompositionBaseline() {
     }
 
-    static double[] fit(int[] species, List<Dataset> training) {
+    /**
+     * Reference energies (kcal/mol) for the given atomic numbers, in that order, fitted to all frames
+     * of {@code training}.
+     */
+    public static double[] fit(int[] species, List<Dataset> training) {
         int ns = species.length;
         double sumE = 0;
         double sumN = 0;
@@ -101,5 +104,30 @@ final class AtomicReferenceEnergies {
             for (int k = 0; k < n; k++) x[k] += v[k][i] * proj / lambda;
         }
         return x;
+    }
+
+    /**
+     * Population standard deviation (kcal/mol) of the energies left after subtracting the composition
+     * baseline fitted to the same frames. For a single molecule this is the plain standard deviation
+     * of its energies; across molecules it ignores the large differences of total energy that the
+     * baseline explains.
+     */
+    public static double residualStd(List<Dataset> sets) {
+        java.util.TreeSet<Integer> elements = new java.util.TreeSet<>();
+        for (Dataset d : sets) for (int z : d.numbers()) elements.add(z);
+        int[] species = elements.stream().mapToInt(Integer::intValue).toArray();
+        double[] e0 = fit(species, sets);
+        long n = 0;
+        double ss = 0;
+        for (Dataset d : sets) {
+            double base = 0;
+            for (int z : d.numbers()) base += e0[java.util.Arrays.binarySearch(species, z)];
+            for (double e : d.energies()) {
+                ss += (e - base) * (e - base);
+                n++;
+            }
+        }
+        if (n == 0) throw new IllegalArgumentException("the training set has no frames");
+        return Math.sqrt(ss / n);
     }
 }
