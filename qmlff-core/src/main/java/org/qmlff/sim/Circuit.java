@@ -1,9 +1,13 @@
 package org.qmlff.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * An immutable circuit on {@code n} qubits: a sequence of gates applied to |0…0⟩, whose real inputs
  * are read from a flat input vector {@code z} supplied at evaluation time. The inputs are the
- * differentiable variables of the simulator; it knows nothing of what they mean.
+ * differentiable variables of the simulator; it knows nothing of what they mean. Several gates may
+ * read the same input; their contributions to derivatives add up.
  *
  * <p>Conventions (MODELS.md): qubit 0 is the most significant bit of the basis index;
  * σ = (X, Y, Z).
@@ -19,37 +23,201 @@ package org.qmlff.sim;
  * </ul>
  */
 public final class Circuit {
-    // Implementation supplied by the simulator; see Builder.
-    Circuit() {
+    /** Largest supported number of qubits (a state then takes 2 × 2^24 doubles = 256 MiB). */
+    public static final int MAX_QUBITS = 24;
+
+    private static final double UNITARITY_TOLERANCE = 1e-9;
+
+    private final int qubits;
+    private final int inputs;
+    private final Gate[] gates;
+    /** Index of the first gate with inputs (gates.length if none): the reverse sweep stops there. */
+    private final int firstParametric;
+
+    private Circuit(int qubits, Gate[] gates) {
+        this.qubits = qubits;
+        this.gates = gates;
+        int maxInput = -1;
+        int first = gates.length;
+        for (int k = gates.length - 1; k >= 0; k--) {
+            Gate g = gates[k];
+            if (g.kind().parametric()) {
+                maxInput = Math.max(maxInput, g.input() + g.kind().inputs - 1);
+                first = k;
+            }
+        }
+        this.inputs = maxInput + 1;
+        this.firstParametric = first;
     }
 
     public static Builder builder(int qubits) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (qubits < 1 || qubits > MAX_QUBITS) {
+            throw new IllegalArgumentException("circuit: qubit count " + qubits + " is outside 1.." + MAX_QUBITS);
+        }
+        return new Builder(qubits);
     }
 
     /** Number of qubits n (1 ≤ n ≤ 24). */
     public int qubits() {
-        throw new UnsupportedOperationException();
+        return qubits;
     }
 
     /** Length the input vector z must have at least (1 + the largest input index used). */
     public int inputs() {
-        throw new UnsupportedOperationException();
+        return inputs;
     }
 
     /** Number of gates. */
     public int gateCount() {
-        throw new UnsupportedOperationException();
+        return gates.length;
     }
 
-    /** Builds a circuit gate by gate, in application order. */
+    Gate gate(int k) {
+        return gates[k];
+    }
+
+    int firstParametric() {
+        return firstParametric;
+    }
+
+    @Override
+    public String toString() {
+        return "Circuit[qubits=" + qubits + ", gates=" + gates.length + ", inputs=" + inputs + "]";
+    }
+
+    /** Builds a circuit gate by gate, in application order. Not thread-safe. */
     public static final class Builder {
-        public Builder singlet(int p, int q) { throw new UnsupportedOperationException(); }
-        public Builder enc(int q, int firstInput) { throw new UnsupportedOperationException(); }
-        public Builder ex(int p, int q, int input) { throw new UnsupportedOperationException(); }
-        public Builder rz(int q, int input) { throw new UnsupportedOperationException(); }
-        public Builder gate1(int q, double[] re, double[] im) { throw new UnsupportedOperationException(); }
-        public Builder gate2(int p, int q, double[] re, double[] im) { throw new UnsupportedOperationException(); }
-        public Circuit build() { throw new UnsupportedOperationException(); }
+        private final int qubits;
+        private final List<Gate> gates = new ArrayList<>();
+
+        private Builder(int qubits) {
+            this.qubits = qubits;
+        }
+
+        public Builder singlet(int p, int q) {
+            checkPair("singlet", p, q);
+            double h = Math.sqrt(0.5);
+            // Columns are the images of |00⟩, |01⟩, |10⟩, |11⟩: the singlet, then the three other Bell states.
+            double[] re = {
+                0, h, h, 0,
+                h, 0, 0, h,
+                -h, 0, 0, h,
+                0, h, -h, 0};
+            return addDense2(p, q, re, new double[16]);
+        }
+
+        public Builder enc(int q, int firstInput) {
+            checkQubit("enc", q);
+            checkInput("enc", firstInput);
+            gates.add(new Gate(GateKind.ENC, q, -1, firstInput, null, null));
+            return this;
+        }
+
+        public Builder ex(int p, int q, int input) {
+            checkPair("ex", p, q);
+            checkInput("ex", input);
+            gates.add(new Gate(GateKind.EX, p, q, input, null, null));
+            return this;
+        }
+
+        public Builder rz(int q, int input) {
+            checkQubit("rz", q);
+            checkInput("rz", input);
+            gates.add(new Gate(GateKind.RZ, q, -1, input, null, null));
+            return this;
+        }
+
+        public Builder gate1(int q, double[] re, double[] im) {
+            checkQubit("gate1", q);
+            double[] m = interleave("gate1", re, im, 2);
+            gates.add(new Gate(GateKind.DENSE1, q, -1, -1, m, adjoint(m, 2)));
+            return this;
+        }
+
+        public Builder gate2(int p, int q, double[] re, double[] im) {
+            checkPair("gate2", p, q);
+            return addDense2(p, q, re, im);
+        }
+
+        public Circuit build() {
+            return new Circuit(qubits, gates.toArray(new Gate[0]));
+        }
+
+        private Builder addDense2(int p, int q, double[] re, double[] im) {
+            double[] m = interleave("gate2", re, im, 4);
+            gates.add(new Gate(GateKind.DENSE2, p, q, -1, m, adjoint(m, 4)));
+            return this;
+        }
+
+        private void checkQubit(String what, int q) {
+            if (q < 0 || q >= qubits) {
+                throw new IllegalArgumentException(what + " (gate " + gates.size() + "): qubit " + q
+                        + " is outside 0.." + (qubits - 1));
+            }
+        }
+
+        private void checkPair(String what, int p, int q) {
+            checkQubit(what, p);
+            checkQubit(what, q);
+            if (p == q) {
+                throw new IllegalArgumentException(what + " (gate " + gates.size() + "): both qubits are " + p);
+            }
+        }
+
+        private void checkInput(String what, int input) {
+            if (input < 0) {
+                throw new IllegalArgumentException(what + " (gate " + gates.size() + "): input index " + input
+                        + " is negative");
+            }
+        }
+
+        /** Checks shape and unitarity and packs row-major (re, im) pairs. */
+        private double[] interleave(String what, double[] re, double[] im, int dim) {
+            if (re == null || im == null || re.length != dim * dim || im.length != dim * dim) {
+                throw new IllegalArgumentException(what + " (gate " + gates.size() + "): the matrix needs "
+                        + dim * dim + " real and " + dim * dim + " imaginary entries");
+            }
+            double[] m = new double[2 * dim * dim];
+            for (int k = 0; k < dim * dim; k++) {
+                if (!Double.isFinite(re[k]) || !Double.isFinite(im[k])) {
+                    throw new IllegalArgumentException(what + " (gate " + gates.size() + "): entry " + k
+                            + " is not finite");
+                }
+                m[2 * k] = re[k];
+                m[2 * k + 1] = im[k];
+            }
+            // U†U = I, entry (i, j) = Σ_k conj(U_ki) U_kj.
+            for (int i = 0; i < dim; i++) {
+                for (int j = 0; j < dim; j++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int k = 0; k < dim; k++) {
+                        double ar = m[2 * (k * dim + i)];
+                        double ai = m[2 * (k * dim + i) + 1];
+                        double br = m[2 * (k * dim + j)];
+                        double bi = m[2 * (k * dim + j) + 1];
+                        sr += ar * br + ai * bi;
+                        si += ar * bi - ai * br;
+                    }
+                    double dev = Math.hypot(sr - (i == j ? 1 : 0), si);
+                    if (dev > UNITARITY_TOLERANCE) {
+                        throw new IllegalArgumentException(what + " (gate " + gates.size()
+                                + "): the matrix is not unitary (|U†U − I| entry (" + i + "," + j + ") = " + dev + ")");
+                    }
+                }
+            }
+            return m;
+        }
+
+        private static double[] adjoint(double[] m, int dim) {
+            double[] a = new double[m.length];
+            for (int i = 0; i < dim; i++) {
+                for (int j = 0; j < dim; j++) {
+                    a[2 * (i * dim + j)] = m[2 * (j * dim + i)];
+                    a[2 * (i * dim + j) + 1] = -m[2 * (j * dim + i) + 1];
+                }
+            }
+            return a;
+        }
     }
 }

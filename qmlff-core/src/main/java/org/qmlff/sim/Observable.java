@@ -1,21 +1,88 @@
 package org.qmlff.sim;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * A Hermitian observable as a real-weighted sum of Pauli terms, applied to a state in place of
- * building its matrix.
+ * building its matrix. Immutable.
+ *
+ * <p>Internally: a multiple of the identity, exchange terms w·SWAP_pq (each σ_p·σ_q contributes
+ * 2·SWAP − I, which costs one pass over the state instead of three) and Pauli strings.
  */
 public final class Observable {
-    Observable() {
+
+    /** w · SWAP on qubits p, q. */
+    private record Swap(double weight, int p, int q) {
+    }
+
+    /**
+     * c · P for a Pauli string P on exactly {@code qubits} qubits, as P|b⟩ = i^{yCount} (−1)^{|b ∧ zMask|}
+     * |b ⊕ xMask⟩ (Y = iXZ, so a Y sets both masks).
+     */
+    private record PauliString(double coefficient, int qubits, int xMask, int zMask, int yCount, String text) {
+    }
+
+    private final double identity;
+    private final Swap[] swaps;
+    private final PauliString[] strings;
+    /** The exact qubit count Pauli strings require, or 0 if there are none. */
+    private final int exactQubits;
+    /** 1 + the largest qubit a swap term touches (0 if none). */
+    private final int minQubits;
+
+    private Observable(double identity, Swap[] swaps, PauliString[] strings) {
+        this.identity = identity;
+        this.swaps = swaps;
+        this.strings = strings;
+        int exact = 0;
+        for (PauliString s : strings) {
+            if (exact != 0 && s.qubits() != exact) {
+                throw new IllegalArgumentException("observable: Pauli strings of lengths " + exact + " and "
+                        + s.qubits() + " cannot be combined");
+            }
+            exact = s.qubits();
+        }
+        int min = 0;
+        for (Swap s : swaps) {
+            min = Math.max(min, Math.max(s.p(), s.q()) + 1);
+        }
+        if (exact != 0 && min > exact) {
+            throw new IllegalArgumentException("observable: a σ·σ term on qubit " + (min - 1)
+                    + " does not fit Pauli strings on " + exact + " qubits");
+        }
+        this.exactQubits = exact;
+        this.minQubits = min;
     }
 
     /** σ_p·σ_q = XX + YY + ZZ on qubits p, q (= 2·SWAP − I; eigenvalues −3 and 1). */
     public static Observable heisenberg(int p, int q) {
-        throw new UnsupportedOperationException();
+        return heisenbergMean(new int[][] {{p, q}});
     }
 
     /** The mean of σ_p·σ_q over the given pairs ({@code pairs[k] = {p, q}}). */
     public static Observable heisenbergMean(int[][] pairs) {
-        throw new UnsupportedOperationException();
+        if (pairs == null || pairs.length == 0) {
+            throw new IllegalArgumentException("observable: heisenbergMean needs at least one pair");
+        }
+        Swap[] swaps = new Swap[pairs.length];
+        double weight = 1.0 / pairs.length;
+        for (int k = 0; k < pairs.length; k++) {
+            int[] pair = pairs[k];
+            if (pair == null || pair.length != 2) {
+                throw new IllegalArgumentException("observable: pair " + k + " must have two qubits");
+            }
+            if (pair[0] < 0 || pair[1] < 0 || pair[0] >= Circuit.MAX_QUBITS || pair[1] >= Circuit.MAX_QUBITS) {
+                throw new IllegalArgumentException("observable: pair " + k + " has a qubit outside 0.."
+                        + (Circuit.MAX_QUBITS - 1));
+            }
+            if (pair[0] == pair[1]) {
+                throw new IllegalArgumentException("observable: pair " + k + " has the same qubit twice (" + pair[0] + ")");
+            }
+            swaps[k] = new Swap(2 * weight, pair[0], pair[1]);
+        }
+        // Each pair contributes weight · (2·SWAP − I); the identity parts add to −1 exactly.
+        return new Observable(-1.0, swaps, new PauliString[0]);
     }
 
     /**
@@ -23,11 +90,113 @@ public final class Observable {
      * (length n).
      */
     public static Observable pauli(double coefficient, String paulis) {
-        throw new UnsupportedOperationException();
+        if (!Double.isFinite(coefficient)) {
+            throw new IllegalArgumentException("observable: coefficient " + coefficient + " is not finite");
+        }
+        int n = paulis == null ? 0 : paulis.length();
+        if (n < 1 || n > Circuit.MAX_QUBITS) {
+            throw new IllegalArgumentException("observable: Pauli string length must be 1.." + Circuit.MAX_QUBITS);
+        }
+        int x = 0;
+        int z = 0;
+        int y = 0;
+        for (int q = 0; q < n; q++) {
+            int bit = 1 << (n - 1 - q);
+            switch (paulis.charAt(q)) {
+                case 'I' -> { }
+                case 'X' -> x |= bit;
+                case 'Z' -> z |= bit;
+                case 'Y' -> {
+                    x |= bit;
+                    z |= bit;
+                    y++;
+                }
+                default -> throw new IllegalArgumentException("observable: Pauli string \"" + paulis
+                        + "\" has '" + paulis.charAt(q) + "' at qubit " + q + " (expected I, X, Y or Z)");
+            }
+        }
+        return new Observable(0, new Swap[0], new PauliString[] {new PauliString(coefficient, n, x, z, y, paulis)});
     }
 
     /** The sum of this observable and {@code other}. */
     public Observable plus(Observable other) {
-        throw new UnsupportedOperationException();
+        Swap[] s = Arrays.copyOf(swaps, swaps.length + other.swaps.length);
+        System.arraycopy(other.swaps, 0, s, swaps.length, other.swaps.length);
+        PauliString[] p = Arrays.copyOf(strings, strings.length + other.strings.length);
+        System.arraycopy(other.strings, 0, p, strings.length, other.strings.length);
+        return new Observable(identity + other.identity, s, p);
+    }
+
+    /** Throws {@link IllegalArgumentException} unless this observable acts on n qubits. */
+    void checkQubits(int n) {
+        if (exactQubits != 0 && exactQubits != n) {
+            throw new IllegalArgumentException("observable: Pauli strings on " + exactQubits
+                    + " qubits do not fit a circuit of " + n + " qubits");
+        }
+        if (minQubits > n) {
+            throw new IllegalArgumentException("observable: qubit " + (minQubits - 1)
+                    + " does not exist in a circuit of " + n + " qubits");
+        }
+    }
+
+    /**
+     * out[a] = (O ψ)[a] for basis indices a in [from, to) of an n-qubit state. Reads ψ anywhere,
+     * writes only that range of out, so disjoint ranges may run concurrently.
+     */
+    void apply(int n, double[] re, double[] im, double[] outRe, double[] outIm, int from, int to) {
+        for (int a = from; a < to; a++) {
+            outRe[a] = identity * re[a];
+            outIm[a] = identity * im[a];
+        }
+        for (Swap s : swaps) {
+            int mp = 1 << (n - 1 - s.p());
+            int mq = 1 << (n - 1 - s.q());
+            int both = mp | mq;
+            double w = s.weight();
+            for (int a = from; a < to; a++) {
+                // SWAP exchanges the two bits; it fixes indices where they agree.
+                int bits = a & both;
+                int src = (bits == 0 || bits == both) ? a : a ^ both;
+                outRe[a] += w * re[src];
+                outIm[a] += w * im[src];
+            }
+        }
+        for (PauliString s : strings) {
+            // c · i^y as a complex number; one of its parts is zero.
+            double cr;
+            double ci;
+            switch (s.yCount() & 3) {
+                case 0 -> { cr = s.coefficient(); ci = 0; }
+                case 1 -> { cr = 0; ci = s.coefficient(); }
+                case 2 -> { cr = -s.coefficient(); ci = 0; }
+                default -> { cr = 0; ci = -s.coefficient(); }
+            }
+            int x = s.xMask();
+            int z = s.zMask();
+            for (int a = from; a < to; a++) {
+                int src = a ^ x;
+                double sr = re[src];
+                double si = im[src];
+                if ((Integer.bitCount(src & z) & 1) != 0) {
+                    sr = -sr;
+                    si = -si;
+                }
+                outRe[a] += cr * sr - ci * si;
+                outIm[a] += cr * si + ci * sr;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%.6g·I", identity));
+        for (Swap s : swaps) {
+            b.append(String.format(Locale.ROOT, " + %.6g·SWAP(%d,%d)", s.weight(), s.p(), s.q()));
+        }
+        for (PauliString s : strings) {
+            b.append(String.format(Locale.ROOT, " + %.6g·%s", s.coefficient(), s.text()));
+        }
+        return b.toString();
     }
 }

@@ -1,14 +1,77 @@
 package org.qmlff.sim;
 
+import java.util.Arrays;
+
 /**
  * Exact state-vector simulation of a {@link Circuit} with first and directional second derivatives
  * of an expectation value ⟨O⟩(z) = ⟨0|U(z)† O U(z)|0⟩ with respect to the circuit inputs z.
  *
  * <p>One instance owns the scratch state vectors for circuits of up to {@code maxQubits} qubits (a
  * fixed number of them, independent of the circuit's length) and is not thread-safe: use one per
- * thread. Methods allocate nothing. Results are bit-identical for any thread count.
+ * thread. Methods allocate nothing, except that the two tangent vectors are allocated on the first
+ * {@link #hessianVectorProduct} call and per-gate matrix storage grows when a circuit with more gates
+ * than any before arrives. Results are bit-identical for any thread count.
+ *
+ * <p>Method. With ψ_k = G_k ψ_{k−1} (ψ_0 = |0…0⟩) and the adjoint state λ_k = G_{k+1}† … G_K† O ψ_K,
+ * the derivative in an input θ of gate k is 2 Re⟨λ_k|∂_θ G_k ψ_{k−1}⟩. {@link #gradient} runs the
+ * circuit forward, sets λ = Oψ, and walks back, uncomputing ψ with the inverse gates while it carries
+ * λ, so it holds two state vectors however long the circuit. {@link #hessianVectorProduct}
+ * differentiates that whole procedure along a direction u (forward-over-reverse): the forward pass
+ * also carries ψ̇_k = G_k ψ̇_{k−1} + Ġ_k ψ_{k−1}; the reverse pass carries λ̇ (λ̇_K = O ψ̇_K,
+ * λ̇_{k−1} = G_k† λ̇_k + Ġ_k† λ_k) and uncomputes ψ̇ (ψ̇_{k−1} = G_k†(ψ̇_k − Ġ_k ψ_{k−1})); the derivative
+ * of each gradient entry along u is 2 Re[⟨λ̇_k|∂_θ G_k ψ_{k−1}⟩ + ⟨λ_k|∂_θ G_k ψ̇_{k−1}⟩ +
+ * ⟨λ_k|∂_θ Ġ_k ψ_{k−1}⟩]. Four state vectors.
+ *
+ * <p>Execution. The state is cut into chunks of 2^{@value #CHUNK_LOG} amplitudes. A gate whose bits
+ * all lie inside a chunk is <em>local</em>; a run of consecutive local gates is applied chunk by chunk
+ * (all gates of the run on one chunk while it is in cache, then the next chunk), a non-local gate on
+ * its own, its work items again split into as many chunks. With {@code threads > 1} and at least
+ * 2^{@value #PARALLEL_MIN_LOG} amplitudes the chunks are spread over a fixed pool. Inner products are
+ * summed per chunk and the chunk sums added in chunk order, on one thread or many alike.
  */
-public final class Simulator {
+public final class Simulator implements AutoCloseable {
+    /** log2 of the amplitudes per chunk; also the granularity of every reduction. */
+    static final int CHUNK_LOG = 13;
+    /** log2 of the smallest state split over threads. */
+    static final int PARALLEL_MIN_LOG = 14;
+    /** Result slots of one reduction (a gate part's two 2×2 complex matrices). */
+    private static final int RESULT = 16;
+    /** Most gate parts with reductions in one run (bounds the partial-sum storage). */
+    private static final int MAX_PARTS = 32;
+    /**
+     * Smallest state that uses the configured (vector) kernels; smaller ones always use the scalar
+     * kernels: a vector or two per gate gains nothing, and the many small circuits of a batch then
+     * never run Vector API code before the JIT has compiled it (when it would allocate).
+     */
+    static final int VECTOR_MIN_QUBITS = 6;
+
+    private static final int FORWARD = 0;
+    private static final int FORWARD_TANGENT = 1;
+    private static final int REVERSE = 2;
+    private static final int REVERSE_HVP = 3;
+    private static final int OBSERVE = 4;
+
+    private final int maxQubits;
+    private final Kernels kernels;
+    private final Kernels scalarKernels = new ScalarKernels();
+    private final WorkerPool pool;
+    private final double[] psiRe;
+    private final double[] psiIm;
+    private final double[] lamRe;
+    private final double[] lamIm;
+    private double[] dpsiRe;
+    private double[] dpsiIm;
+    private double[] dlamRe;
+    private double[] dlamIm;
+    /** Per chunk: kernel scratch, then {@link #MAX_PARTS} result blocks of {@link #RESULT} doubles. */
+    private final double[] partials;
+    /** Offset of the result blocks within a chunk's partials (after the kernels' scratch). */
+    private final int resultBase;
+    private final int stride;
+    private final double[] sums = new double[MAX_PARTS * RESULT];
+    private final double[] work = new double[GateMatrices.WORK];
+    private double[] slots = new double[0];
+    private final Sweep sweep = new Sweep();
 
     /** A single-threaded simulator for circuits of up to {@code maxQubits} qubits. */
     public Simulator(int maxQubits) {
@@ -20,17 +83,78 @@ public final class Simulator {
      * 2^14 amplitudes (below that it runs on the calling thread).
      */
     public Simulator(int maxQubits, int threads) {
-        throw new UnsupportedOperationException();
+        this(maxQubits, threads, KernelKind.configured());
+    }
+
+    /** As {@link #Simulator(int, int)} with the given kernels. */
+    public Simulator(int maxQubits, int threads, KernelKind kernelKind) {
+        if (maxQubits < 1 || maxQubits > Circuit.MAX_QUBITS) {
+            throw new IllegalArgumentException("simulator: maxQubits " + maxQubits + " is outside 1.." + Circuit.MAX_QUBITS);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("simulator: thread count must be at least 1, got " + threads);
+        }
+        this.maxQubits = maxQubits;
+        this.kernels = kernelKind.create();
+        int size = 1 << maxQubits;
+        this.psiRe = new double[size];
+        this.psiIm = new double[size];
+        this.lamRe = new double[size];
+        this.lamIm = new double[size];
+        this.resultBase = kernels.scratch();
+        this.stride = resultBase + MAX_PARTS * RESULT;
+        this.partials = new double[chunks(maxQubits) * stride];
+        this.pool = threads > 1 && maxQubits >= PARALLEL_MIN_LOG ? new WorkerPool(threads, "qmlff-sim") : null;
+    }
+
+    /** The largest number of qubits this instance simulates. */
+    public int maxQubits() {
+        return maxQubits;
+    }
+
+    /**
+     * The name of the kernels in use ({@code scalar} or {@code vector}); states of fewer than
+     * {@value #VECTOR_MIN_QUBITS} qubits always use the scalar ones.
+     */
+    public String kernelName() {
+        return kernels.name();
     }
 
     /** ⟨O⟩ at inputs z. */
     public double expectation(Circuit c, Observable o, double[] z) {
-        throw new UnsupportedOperationException();
+        return expectation(c, o, z, 0);
+    }
+
+    /** As {@link #expectation(Circuit, Observable, double[])} with z read from an offset. */
+    double expectation(Circuit c, Observable o, double[] z, int zOff) {
+        check(c, o);
+        checkLength("z", z, zOff, c.inputs());
+        prepare(c, z, zOff, null, 0, GateMatrices.VALUE);
+        forward(c, false);
+        return observe(c, psiRe, psiIm, lamRe, lamIm, o);
+    }
+
+    /**
+     * Writes the final state U(z)|0…0⟩ into {@code re[0 .. 2^n)} and {@code im[0 .. 2^n)} (basis index
+     * b = Σ_q bit_q 2^{n−1−q}).
+     */
+    public void state(Circuit c, double[] z, double[] re, double[] im) {
+        if (c.qubits() > maxQubits) {
+            throw tooLarge(c);
+        }
+        int size = 1 << c.qubits();
+        checkLength("z", z, 0, c.inputs());
+        checkLength("re", re, 0, size);
+        checkLength("im", im, 0, size);
+        prepare(c, z, 0, null, 0, GateMatrices.VALUE);
+        forward(c, false);
+        System.arraycopy(psiRe, 0, re, 0, size);
+        System.arraycopy(psiIm, 0, im, 0, size);
     }
 
     /** ⟨O⟩ at z, and writes ∂⟨O⟩/∂z into {@code grad[0 .. c.inputs())} (adjoint method). */
     public double gradient(Circuit c, Observable o, double[] z, double[] grad) {
-        throw new UnsupportedOperationException();
+        return gradient(c, o, z, 0, grad, 0);
     }
 
     /**
@@ -38,10 +162,408 @@ public final class Simulator {
      * into {@code hvp} (forward-over-reverse, exact).
      */
     public double hessianVectorProduct(Circuit c, Observable o, double[] z, double[] u, double[] grad, double[] hvp) {
-        throw new UnsupportedOperationException();
+        return hessianVectorProduct(c, o, z, 0, u, 0, grad, 0, hvp, 0);
+    }
+
+    /** As {@link #gradient(Circuit, Observable, double[], double[])}, z and grad at offsets. */
+    double gradient(Circuit c, Observable o, double[] z, int zOff, double[] grad, int gOff) {
+        check(c, o);
+        int m = c.inputs();
+        checkLength("z", z, zOff, m);
+        checkLength("grad", grad, gOff, m);
+        prepare(c, z, zOff, null, 0, GateMatrices.GRADIENT);
+        forward(c, false);
+        double value = observe(c, psiRe, psiIm, lamRe, lamIm, o);
+        Arrays.fill(grad, gOff, gOff + m, 0.0);
+        reverse(c, REVERSE, grad, gOff, null, 0);
+        return value;
+    }
+
+    /** As {@link #hessianVectorProduct(Circuit, Observable, double[], double[], double[], double[])}, arrays at offsets. */
+    double hessianVectorProduct(Circuit c, Observable o, double[] z, int zOff, double[] u, int uOff,
+                                double[] grad, int gOff, double[] hvp, int hOff) {
+        check(c, o);
+        int m = c.inputs();
+        checkLength("z", z, zOff, m);
+        checkLength("u", u, uOff, m);
+        checkLength("grad", grad, gOff, m);
+        checkLength("hvp", hvp, hOff, m);
+        ensureTangents();
+        prepare(c, z, zOff, u, uOff, GateMatrices.HVP);
+        forward(c, true);
+        double value = observe(c, psiRe, psiIm, lamRe, lamIm, o);
+        observe(c, dpsiRe, dpsiIm, dlamRe, dlamIm, o);
+        Arrays.fill(grad, gOff, gOff + m, 0.0);
+        Arrays.fill(hvp, hOff, hOff + m, 0.0);
+        reverse(c, REVERSE_HVP, grad, gOff, hvp, hOff);
+        return value;
     }
 
     /** Releases the worker threads, if any. */
+    @Override
     public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** Computes the matrices of every parametric gate for this call. */
+    private void prepare(Circuit c, double[] z, int zOff, double[] u, int uOff, int level) {
+        int need = c.gateCount() * GateMatrices.SLOT;
+        if (slots.length < need) {
+            slots = new double[need];
+        }
+        for (int k = c.firstParametric(); k < c.gateCount(); k++) {
+            Gate g = c.gate(k);
+            if (g.kind().parametric()) {
+                GateMatrices.prepare(g, z, zOff, u, uOff, level, slots, k * GateMatrices.SLOT, work);
+            }
+        }
+    }
+
+    /** ψ ← U|0…0⟩, and with {@code tangent} also ψ̇ ← (d/du) U|0…0⟩. */
+    private void forward(Circuit c, boolean tangent) {
+        int n = c.qubits();
+        int size = 1 << n;
+        Arrays.fill(psiRe, 0, size, 0.0);
+        Arrays.fill(psiIm, 0, size, 0.0);
+        psiRe[0] = 1.0;
+        if (tangent) {
+            Arrays.fill(dpsiRe, 0, size, 0.0);
+            Arrays.fill(dpsiIm, 0, size, 0.0);
+        }
+        int k = 0;
+        while (k < c.gateCount()) {
+            int end = k + 1;
+            if (local(n, c.gate(k))) {
+                while (end < c.gateCount() && local(n, c.gate(end))) {
+                    end++;
+                }
+            }
+            sweep.set(tangent ? FORWARD_TANGENT : FORWARD, c, k, end);
+            dispatch(n);
+            k = end;
+        }
+    }
+
+    /** The reverse sweep from the last gate down to the first parametric one, accumulating derivatives. */
+    private void reverse(Circuit c, int mode, double[] grad, int gOff, double[] hvp, int hOff) {
+        int n = c.qubits();
+        int k = c.gateCount();
+        while (k > c.firstParametric()) {
+            // Gates [first, k), walked backwards: a run of local gates with at most MAX_PARTS parts, or one gate.
+            int first = k - 1;
+            int parts = parts(c.gate(first));
+            if (local(n, c.gate(first))) {
+                while (first > c.firstParametric() && local(n, c.gate(first - 1))
+                        && parts + parts(c.gate(first - 1)) <= MAX_PARTS) {
+                    first--;
+                    parts += parts(c.gate(first));
+                }
+            }
+            sweep.set(mode, c, first, k);
+            dispatch(n);
+            sumPartials(n, parts);
+            int j = 0;
+            for (int g = k - 1; g >= first; g--) {
+                Gate gate = c.gate(g);
+                if (!gate.kind().parametric()) {
+                    continue;
+                }
+                for (int part = 0; part < parts(gate); part++, j++) {
+                    int p = g * GateMatrices.SLOT + part * GateMatrices.PART;
+                    int r = j * RESULT;
+                    // ∂_a⟨O⟩ = 2 Re Σ ∂_aG·M1;  (H u)_a = 2 Re Σ (∂_aG·M2 + ∂_aĠ·M1)
+                    for (int a = 0; a < gate.kind().inputs; a++) {
+                        int i = gate.input() + a;
+                        grad[gOff + i] += 2 * reDot(slots, p + GateMatrices.DG + 8 * a, sums, r);
+                        if (mode == REVERSE_HVP) {
+                            hvp[hOff + i] += 2 * (reDot(slots, p + GateMatrices.DG + 8 * a, sums, r + 8)
+                                    + reDot(slots, p + GateMatrices.DG_DOT + 8 * a, sums, r));
+                        }
+                    }
+                }
+            }
+            k = first;
+        }
+    }
+
+    /** out ← O x; returns Re⟨x|O x⟩. */
+    private double observe(Circuit c, double[] xr, double[] xi, double[] outRe, double[] outIm, Observable o) {
+        int n = c.qubits();
+        sweep.setObserve(n, o, xr, xi, outRe, outIm);
+        dispatch(n);
+        double s = 0;
+        for (int chunk = 0; chunk < chunks(n); chunk++) {
+            s += partials[chunk * stride + resultBase];
+        }
+        return s;
+    }
+
+    /** Runs the prepared sweep over all chunks of an n-qubit state. */
+    private void dispatch(int n) {
+        int chunkCount = chunks(n);
+        if (pool != null && n >= PARALLEL_MIN_LOG) {
+            pool.execute(sweep, chunkCount);
+        } else {
+            for (int chunk = 0; chunk < chunkCount; chunk++) {
+                sweep.run(chunk, 0);
+            }
+        }
+    }
+
+    /** sums[j] = Σ_chunks partial result j, chunks in order, for the results of {@code parts} gate parts. */
+    private void sumPartials(int n, int parts) {
+        int chunkCount = chunks(n);
+        int base = resultBase;
+        for (int j = 0; j < parts * RESULT; j++) {
+            double s = 0;
+            for (int chunk = 0; chunk < chunkCount; chunk++) {
+                s += partials[chunk * stride + base + j];
+            }
+            sums[j] = s;
+        }
+    }
+
+    private Kernels kernelsFor(int n) {
+        return n >= VECTOR_MIN_QUBITS ? kernels : scalarKernels;
+    }
+
+    private static int chunks(int n) {
+        return n > CHUNK_LOG ? 1 << (n - CHUNK_LOG) : 1;
+    }
+
+    static int bitOf(int n, int qubit) {
+        return n - 1 - qubit;
+    }
+
+    /** Whether all of the gate's bits lie inside one chunk. */
+    private static boolean local(int n, Gate g) {
+        return bitOf(n, g.p()) < CHUNK_LOG && (g.q() < 0 || bitOf(n, g.q()) < CHUNK_LOG);
+    }
+
+    private static int parts(Gate g) {
+        return g.kind() == GateKind.EX ? 2 : g.kind().parametric() ? 1 : 0;
+    }
+
+    /** Re Σ_e a_e b_e over the four complex entries of two 2×2 matrices. */
+    private static double reDot(double[] a, int ao, double[] b, int bo) {
+        double s = 0;
+        for (int e = 0; e < 4; e++) {
+            s += a[ao + 2 * e] * b[bo + 2 * e] - a[ao + 2 * e + 1] * b[bo + 2 * e + 1];
+        }
+        return s;
+    }
+
+    private void ensureTangents() {
+        if (dpsiRe == null) {
+            int size = 1 << maxQubits;
+            dpsiRe = new double[size];
+            dpsiIm = new double[size];
+            dlamRe = new double[size];
+            dlamIm = new double[size];
+        }
+    }
+
+    private void check(Circuit c, Observable o) {
+        if (c.qubits() > maxQubits) {
+            throw tooLarge(c);
+        }
+        o.checkQubits(c.qubits());
+    }
+
+    private IllegalArgumentException tooLarge(Circuit c) {
+        return new IllegalArgumentException("simulator: the circuit has " + c.qubits()
+                + " qubits but this simulator was made for at most " + maxQubits);
+    }
+
+    private static void checkLength(String name, double[] array, int offset, int length) {
+        if (array == null) {
+            throw new IllegalArgumentException("simulator: array " + name + " is null");
+        }
+        if (offset < 0 || (long) offset + length > array.length) {
+            throw new IllegalArgumentException("simulator: array " + name + " has length " + array.length
+                    + " but " + length + " entries from offset " + offset + " are needed");
+        }
+    }
+
+    /**
+     * The work in flight: gates [first, last) of a circuit in one of the sweep modes, or the observable.
+     * Reused for every dispatch so that nothing is allocated; its fields are set by the owner thread
+     * before {@link WorkerPool#execute} (which publishes them) and only read by the workers, which
+     * keep everything else in locals.
+     */
+    private final class Sweep implements WorkerPool.Task {
+        int mode;
+        /** The kernels for this state size. */
+        Kernels kern;
+        Circuit circuit;
+        int first;
+        int last;
+        int n;
+        Observable observable;
+        double[] xr;
+        double[] xi;
+        double[] outRe;
+        double[] outIm;
+
+        void set(int mode, Circuit c, int first, int last) {
+            this.mode = mode;
+            this.circuit = c;
+            this.first = first;
+            this.last = last;
+            this.n = c.qubits();
+            this.kern = kernelsFor(n);
+        }
+
+        void setObserve(int n, Observable o, double[] xr, double[] xi, double[] outRe, double[] outIm) {
+            this.mode = OBSERVE;
+            this.n = n;
+            this.kern = kernelsFor(n);
+            this.observable = o;
+            this.xr = xr;
+            this.xi = xi;
+            this.outRe = outRe;
+            this.outIm = outIm;
+        }
+
+        @Override
+        public void run(int chunk, int worker) {
+            int base = chunk * stride;
+            int sc = base;
+            int results = base + resultBase;
+            if (mode == OBSERVE) {
+                int size = 1 << n;
+                int per = size / chunks(n);
+                int from = chunk * per;
+                int to = from + per;
+                observable.apply(n, xr, xi, outRe, outIm, from, to);
+                double s = 0;
+                for (int a = from; a < to; a++) {
+                    s += xr[a] * outRe[a] + xi[a] * outIm[a];
+                }
+                partials[results] = s;
+                return;
+            }
+            if (mode == FORWARD || mode == FORWARD_TANGENT) {
+                for (int k = first; k < last; k++) {
+                    forwardGate(k, chunk);
+                }
+            } else {
+                int j = 0;
+                for (int k = last - 1; k >= first; k--) {
+                    j = reverseGate(k, chunk, sc, results, j);
+                }
+            }
+        }
+
+        private void forwardGate(int k, int chunk) {
+            Gate g = circuit.gate(k);
+            int chunkCount = chunks(n);
+            int ql = g.kind().qubits;
+            int per = (1 << (n - ql)) / chunkCount;
+            int from = chunk * per;
+            int to = from + per;
+            int slot = k * GateMatrices.SLOT;
+            if (!g.kind().parametric()) {
+                applyFixed(g, g.matrix(), psiRe, psiIm, from, to);
+                // ψ̇ is zero, and stays so under fixed gates, until the first parametric gate.
+                if (mode == FORWARD_TANGENT && k > circuit.firstParametric()) {
+                    applyFixed(g, g.matrix(), dpsiRe, dpsiIm, from, to);
+                }
+                return;
+            }
+            if (mode == FORWARD_TANGENT) {
+                // ψ̇ ← Gψ̇ + Ġψ, ψ ← Gψ
+                for (int part = 0; part < parts(g); part++) {
+                    int p = slot + part * GateMatrices.PART;
+                    kern.applyTangent(psiRe, psiIm, dpsiRe, dpsiIm, lo(g), hi(g), o0(g, part), o1(g, part),
+                            slots, p + GateMatrices.G, p + GateMatrices.G_DOT, from, to);
+                }
+                return;
+            }
+            switch (g.kind()) {
+                case ENC -> kern.apply(psiRe, psiIm, lo(g), hi(g), o0(g, 0), o1(g, 0), slots, slot + GateMatrices.G,
+                        from, to);
+                case RZ -> kern.applyDiag(psiRe, psiIm, lo(g), slots, slot + GateMatrices.G, from, to);
+                default -> kern.applyEx(psiRe, psiIm, lo(g), hi(g), slots, slot + GateMatrices.EX_COEFFICIENTS,
+                        from, to);
+            }
+        }
+
+        /** Reverse step of gate k on one chunk; returns the next result block index. */
+        private int reverseGate(int k, int chunk, int sc, int results, int j) {
+            Gate g = circuit.gate(k);
+            int chunkCount = chunks(n);
+            int per = (1 << (n - g.kind().qubits)) / chunkCount;
+            int from = chunk * per;
+            int to = from + per;
+            if (!g.kind().parametric()) {
+                applyFixed(g, g.adjoint(), psiRe, psiIm, from, to);
+                applyFixed(g, g.adjoint(), lamRe, lamIm, from, to);
+                if (mode == REVERSE_HVP) {
+                    applyFixed(g, g.adjoint(), dpsiRe, dpsiIm, from, to);
+                    applyFixed(g, g.adjoint(), dlamRe, dlamIm, from, to);
+                }
+                return j;
+            }
+            for (int part = 0; part < parts(g); part++, j++) {
+                int p = k * GateMatrices.SLOT + part * GateMatrices.PART;
+                int lo = lo(g);
+                int hi = hi(g);
+                int o0 = o0(g, part);
+                int o1 = o1(g, part);
+                int r = results + j * RESULT;
+                if (mode == REVERSE) {
+                    // ψ ← G†ψ, M = M(λ, ψ), λ ← G†λ
+                    kern.reverse(psiRe, psiIm, lamRe, lamIm, lo, hi, o0, o1, slots, p + GateMatrices.G_ADJ,
+                            partials, r, sc, from, to);
+                } else {
+                    // ψ̇ ← G†ψ̇ + Xψ (X = −G†ĠG†), ψ ← G†ψ
+                    kern.applyTangent(psiRe, psiIm, dpsiRe, dpsiIm, lo, hi, o0, o1, slots,
+                            p + GateMatrices.G_ADJ, p + GateMatrices.X, from, to);
+                    // M1 = M(λ, ψ), M2 = M(λ̇, ψ) + M(λ, ψ̇): uncomputed ψ, ψ̇ with the not yet updated λ, λ̇
+                    kern.reduce2(psiRe, psiIm, dpsiRe, dpsiIm, lamRe, lamIm, dlamRe, dlamIm, lo, hi, o0, o1,
+                            partials, r, sc, from, to);
+                    // λ̇ ← G†λ̇ + Ġ†λ, λ ← G†λ
+                    kern.applyTangent(lamRe, lamIm, dlamRe, dlamIm, lo, hi, o0, o1, slots,
+                            p + GateMatrices.G_ADJ, p + GateMatrices.G_DOT_ADJ, from, to);
+                }
+            }
+            return j;
+        }
+
+        private void applyFixed(Gate g, double[] matrix, double[] re, double[] im, int from, int to) {
+            if (g.kind() == GateKind.DENSE1) {
+                kern.apply(re, im, lo(g), Kernels.NO_BIT, 0, 1 << lo(g), matrix, 0, from, to);
+            } else {
+                kern.apply2(re, im, bitOf(n, g.p()), bitOf(n, g.q()), matrix, 0, from, to);
+            }
+        }
+
+        /** The lower bit of the gate (its only one for one-qubit gates). */
+        private int lo(Gate g) {
+            int bp = bitOf(n, g.p());
+            return g.q() < 0 ? bp : Math.min(bp, bitOf(n, g.q()));
+        }
+
+        /** The higher bit of a two-qubit gate, {@link Kernels#NO_BIT} for a one-qubit gate. */
+        private int hi(Gate g) {
+            return g.q() < 0 ? Kernels.NO_BIT : Math.max(bitOf(n, g.p()), bitOf(n, g.q()));
+        }
+
+        /** Pair offsets of a gate part (see {@link Kernels}). */
+        private int o0(Gate g, int part) {
+            return g.q() < 0 || part == 0 ? 0 : 1 << lo(g);
+        }
+
+        private int o1(Gate g, int part) {
+            if (g.q() < 0) {
+                return 1 << lo(g);
+            }
+            return part == 0 ? (1 << lo(g)) + (1 << hi(g)) : 1 << hi(g);
+        }
     }
 }

@@ -1,0 +1,69 @@
+package org.qmlff.sim;
+
+/**
+ * Gate kernels on split (re, im) state vectors, updated in place.
+ *
+ * <p>Most kernels act on <em>amplitude pairs</em> with a 2×2 complex matrix. Work item t stands for
+ * the base index {@code insertZero(insertZero(t, lo), hi)} and the pair (base + o0, base + o1):
+ * <ul>
+ *   <li>a one-qubit gate on bit b: lo = b, hi = {@link #NO_BIT}, o0 = 0, o1 = 2^b;</li>
+ *   <li>Ex on bits lo &lt; hi splits into the pair (|00⟩, |11⟩), o0 = 0, o1 = 2^lo + 2^hi, where it is
+ *       diag(α, α), and the pair (|01⟩, |10⟩), o0 = 2^lo, o1 = 2^hi, where it is
+ *       [[α+β, α−β], [α−β, α+β]]/2 (see {@link GateMatrices}).</li>
+ * </ul>
+ * Consecutive items map to consecutive indices in runs of 2^lo. A call covers items [from, to),
+ * multiples of the caller's chunk size (a power of two) or the whole range, so that gates can be split
+ * over threads. Reductions write per-call results into {@code out[oo ..]} and may use
+ * {@code out[sc .. sc + scratch())} as scratch; the caller adds the results of all calls up in a
+ * fixed order.
+ *
+ * <p>Bits are positions in the basis index (qubit q of n is bit n−1−q). 2×2 matrices are row-major
+ * with interleaved (re, im) entries at {@code m[offset ..]}.
+ *
+ * <p>A reduction M(x, y) is the 2×2 matrix M_ij = Σ_pairs conj(x_i) y_j (i, j index the pair's two
+ * amplitudes), so that ⟨x|A y⟩ restricted to these pairs is Σ_ij A_ij M_ij.
+ */
+interface Kernels {
+    /** The {@code hi} of a one-qubit layout: inserting a zero at bit 31 leaves any index below 2^31 as it is. */
+    int NO_BIT = 31;
+
+    /** x ← G x for G at m[mo..]. */
+    void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to);
+
+    /** d ← G d + H x, then x ← G x, for G at m[go..] and H at m[ho..] (the tangent of x ← G x). */
+    void applyTangent(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
+                      double[] m, int go, int ho, int from, int to);
+
+    /** x ← G x, then out[oo..oo+8) = M(l, x) (the new x, the old l), then l ← G l; G at m[mo..]. */
+    void reverse(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, int o0, int o1,
+                 double[] m, int mo, double[] out, int oo, int sc, int from, int to);
+
+    /** out[oo..oo+8) = M(l, x) and out[oo+8..oo+16) = M(e, x) + M(l, d); reads only. */
+    void reduce2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                 double[] ere, double[] eim, int lo, int hi, int o0, int o1, double[] out, int oo, int sc,
+                 int from, int to);
+
+    /** x ← diag(G00, G11) x on bit {@code bit} (items are pairs), for the diagonal of the matrix at m[mo..]. */
+    void applyDiag(double[] re, double[] im, int bit, double[] m, int mo, int from, int to);
+
+    /** x ← G x for the 4×4 matrix at m[mo..] in the local basis |pq⟩ (p on {@code bitP}); items are quadruples. */
+    void apply2(double[] re, double[] im, int bitP, int bitQ, double[] m, int mo, int from, int to);
+
+    /**
+     * x ← Ex x on bits lo &lt; hi, using its structure α P_s + β P_a (P_s, P_a the projectors on the
+     * symmetric and antisymmetric states of the pair), (αr, αi, βr, βi) at c[co..]; items are quadruples.
+     */
+    void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to);
+
+    /** Doubles of scratch a reduction kernel needs (at {@code out[sc ..]}). */
+    int scratch();
+
+    /** A short name for logs and tests. */
+    String name();
+
+    /** Index of work item t's first amplitude: t with a zero bit inserted at position {@code bit}. */
+    static int insertZero(int t, int bit) {
+        int low = t & ((1 << bit) - 1);
+        return ((t ^ low) << 1) | low;
+    }
+}

@@ -1,0 +1,269 @@
+package org.qmlff.sim;
+
+import static org.qmlff.sim.Kernels.insertZero;
+
+/**
+ * The reference kernels: plain scalar Java, one amplitude pair (or quadruple) at a time, walking
+ * contiguous runs of the low index bits so that the inner loops are unit-stride. Every other kernel
+ * set is tested against this one. Stateless, so one instance may serve any number of threads.
+ */
+final class ScalarKernels implements Kernels {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public int scratch() {
+        return 0;
+    }
+
+    @Override
+    public void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to) {
+        final double g00r = m[mo], g00i = m[mo + 1], g01r = m[mo + 2], g01i = m[mo + 3];
+        final double g10r = m[mo + 4], g10i = m[mo + 5], g11r = m[mo + 6], g11i = m[mo + 7];
+        final int run = Math.min(1 << lo, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int base = start; base < end; base++) {
+                final int a = base + o0;
+                final int b = base + o1;
+                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
+                re[a] = g00r * x0r - g00i * x0i + g01r * x1r - g01i * x1i;
+                im[a] = g00r * x0i + g00i * x0r + g01r * x1i + g01i * x1r;
+                re[b] = g10r * x0r - g10i * x0i + g11r * x1r - g11i * x1i;
+                im[b] = g10r * x0i + g10i * x0r + g11r * x1i + g11i * x1r;
+            }
+        }
+    }
+
+    @Override
+    public void applyTangent(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
+                             double[] m, int go, int ho, int from, int to) {
+        final double g00r = m[go], g00i = m[go + 1], g01r = m[go + 2], g01i = m[go + 3];
+        final double g10r = m[go + 4], g10i = m[go + 5], g11r = m[go + 6], g11i = m[go + 7];
+        final double h00r = m[ho], h00i = m[ho + 1], h01r = m[ho + 2], h01i = m[ho + 3];
+        final double h10r = m[ho + 4], h10i = m[ho + 5], h11r = m[ho + 6], h11i = m[ho + 7];
+        final int run = Math.min(1 << lo, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int base = start; base < end; base++) {
+                final int a = base + o0;
+                final int b = base + o1;
+                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
+                final double d0r = dre[a], d0i = dim[a], d1r = dre[b], d1i = dim[b];
+                dre[a] = g00r * d0r - g00i * d0i + g01r * d1r - g01i * d1i
+                        + (h00r * x0r - h00i * x0i + h01r * x1r - h01i * x1i);
+                dim[a] = g00r * d0i + g00i * d0r + g01r * d1i + g01i * d1r
+                        + (h00r * x0i + h00i * x0r + h01r * x1i + h01i * x1r);
+                dre[b] = g10r * d0r - g10i * d0i + g11r * d1r - g11i * d1i
+                        + (h10r * x0r - h10i * x0i + h11r * x1r - h11i * x1i);
+                dim[b] = g10r * d0i + g10i * d0r + g11r * d1i + g11i * d1r
+                        + (h10r * x0i + h10i * x0r + h11r * x1i + h11i * x1r);
+                re[a] = g00r * x0r - g00i * x0i + g01r * x1r - g01i * x1i;
+                im[a] = g00r * x0i + g00i * x0r + g01r * x1i + g01i * x1r;
+                re[b] = g10r * x0r - g10i * x0i + g11r * x1r - g11i * x1i;
+                im[b] = g10r * x0i + g10i * x0r + g11r * x1i + g11i * x1r;
+            }
+        }
+    }
+
+    @Override
+    public void reverse(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, int o0, int o1,
+                        double[] m, int mo, double[] out, int oo, int sc, int from, int to) {
+        final double g00r = m[mo], g00i = m[mo + 1], g01r = m[mo + 2], g01i = m[mo + 3];
+        final double g10r = m[mo + 4], g10i = m[mo + 5], g11r = m[mo + 6], g11i = m[mo + 7];
+        double m00r = 0, m00i = 0, m01r = 0, m01i = 0, m10r = 0, m10i = 0, m11r = 0, m11i = 0;
+        final int run = Math.min(1 << lo, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int base = start; base < end; base++) {
+                final int a = base + o0;
+                final int b = base + o1;
+                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
+                final double p0r = g00r * x0r - g00i * x0i + g01r * x1r - g01i * x1i;
+                final double p0i = g00r * x0i + g00i * x0r + g01r * x1i + g01i * x1r;
+                final double p1r = g10r * x0r - g10i * x0i + g11r * x1r - g11i * x1i;
+                final double p1i = g10r * x0i + g10i * x0r + g11r * x1i + g11i * x1r;
+                re[a] = p0r;
+                im[a] = p0i;
+                re[b] = p1r;
+                im[b] = p1i;
+                final double l0r = lre[a], l0i = lim[a], l1r = lre[b], l1i = lim[b];
+                m00r += l0r * p0r + l0i * p0i;
+                m00i += l0r * p0i - l0i * p0r;
+                m01r += l0r * p1r + l0i * p1i;
+                m01i += l0r * p1i - l0i * p1r;
+                m10r += l1r * p0r + l1i * p0i;
+                m10i += l1r * p0i - l1i * p0r;
+                m11r += l1r * p1r + l1i * p1i;
+                m11i += l1r * p1i - l1i * p1r;
+                lre[a] = g00r * l0r - g00i * l0i + g01r * l1r - g01i * l1i;
+                lim[a] = g00r * l0i + g00i * l0r + g01r * l1i + g01i * l1r;
+                lre[b] = g10r * l0r - g10i * l0i + g11r * l1r - g11i * l1i;
+                lim[b] = g10r * l0i + g10i * l0r + g11r * l1i + g11i * l1r;
+            }
+        }
+        out[oo] = m00r;
+        out[oo + 1] = m00i;
+        out[oo + 2] = m01r;
+        out[oo + 3] = m01i;
+        out[oo + 4] = m10r;
+        out[oo + 5] = m10i;
+        out[oo + 6] = m11r;
+        out[oo + 7] = m11i;
+    }
+
+    @Override
+    public void reduce2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                        double[] ere, double[] eim, int lo, int hi, int o0, int o1, double[] out, int oo,
+                        int sc, int from, int to) {
+        double m00r = 0, m00i = 0, m01r = 0, m01i = 0, m10r = 0, m10i = 0, m11r = 0, m11i = 0;
+        double n00r = 0, n00i = 0, n01r = 0, n01i = 0, n10r = 0, n10i = 0, n11r = 0, n11i = 0;
+        final int run = Math.min(1 << lo, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int base = start; base < end; base++) {
+                final int a = base + o0;
+                final int b = base + o1;
+                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
+                final double d0r = dre[a], d0i = dim[a], d1r = dre[b], d1i = dim[b];
+                final double l0r = lre[a], l0i = lim[a], l1r = lre[b], l1i = lim[b];
+                final double e0r = ere[a], e0i = eim[a], e1r = ere[b], e1i = eim[b];
+                // M(l, x)
+                m00r += l0r * x0r + l0i * x0i;
+                m00i += l0r * x0i - l0i * x0r;
+                m01r += l0r * x1r + l0i * x1i;
+                m01i += l0r * x1i - l0i * x1r;
+                m10r += l1r * x0r + l1i * x0i;
+                m10i += l1r * x0i - l1i * x0r;
+                m11r += l1r * x1r + l1i * x1i;
+                m11i += l1r * x1i - l1i * x1r;
+                // M(e, x) + M(l, d)
+                n00r += e0r * x0r + e0i * x0i + (l0r * d0r + l0i * d0i);
+                n00i += e0r * x0i - e0i * x0r + (l0r * d0i - l0i * d0r);
+                n01r += e0r * x1r + e0i * x1i + (l0r * d1r + l0i * d1i);
+                n01i += e0r * x1i - e0i * x1r + (l0r * d1i - l0i * d1r);
+                n10r += e1r * x0r + e1i * x0i + (l1r * d0r + l1i * d0i);
+                n10i += e1r * x0i - e1i * x0r + (l1r * d0i - l1i * d0r);
+                n11r += e1r * x1r + e1i * x1i + (l1r * d1r + l1i * d1i);
+                n11i += e1r * x1i - e1i * x1r + (l1r * d1i - l1i * d1r);
+            }
+        }
+        out[oo] = m00r;
+        out[oo + 1] = m00i;
+        out[oo + 2] = m01r;
+        out[oo + 3] = m01i;
+        out[oo + 4] = m10r;
+        out[oo + 5] = m10i;
+        out[oo + 6] = m11r;
+        out[oo + 7] = m11i;
+        out[oo + 8] = n00r;
+        out[oo + 9] = n00i;
+        out[oo + 10] = n01r;
+        out[oo + 11] = n01i;
+        out[oo + 12] = n10r;
+        out[oo + 13] = n10i;
+        out[oo + 14] = n11r;
+        out[oo + 15] = n11i;
+    }
+
+    @Override
+    public void applyDiag(double[] re, double[] im, int bit, double[] m, int mo, int from, int to) {
+        final double d0r = m[mo], d0i = m[mo + 1], d1r = m[mo + 6], d1i = m[mo + 7];
+        final int s = 1 << bit;
+        final int run = Math.min(s, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(t, bit);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int b = a + s;
+                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
+                re[a] = d0r * x0r - d0i * x0i;
+                im[a] = d0r * x0i + d0i * x0r;
+                re[b] = d1r * x1r - d1i * x1i;
+                im[b] = d1r * x1i + d1i * x1r;
+            }
+        }
+    }
+
+    @Override
+    public void apply2(double[] re, double[] im, int bitP, int bitQ, double[] m, int mo, int from, int to) {
+        final int lo = Math.min(bitP, bitQ);
+        final int hi = Math.max(bitP, bitQ);
+        final int sp = 1 << bitP;
+        final int sq = 1 << bitQ;
+        final int run = Math.min(1 << lo, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                // Local basis |pq⟩: offsets 0, q, p, p+q.
+                final int i1 = a + sq;
+                final int i2 = a + sp;
+                final int i3 = a + sp + sq;
+                final double x0r = re[a], x0i = im[a], x1r = re[i1], x1i = im[i1];
+                final double x2r = re[i2], x2i = im[i2], x3r = re[i3], x3i = im[i3];
+                re[a] = row(m, mo, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+                im[a] = rowIm(m, mo, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+                re[i1] = row(m, mo + 8, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+                im[i1] = rowIm(m, mo + 8, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+                re[i2] = row(m, mo + 16, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+                im[i2] = rowIm(m, mo + 16, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+                re[i3] = row(m, mo + 24, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+                im[i3] = rowIm(m, mo + 24, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+            }
+        }
+    }
+
+    /** Re of row (m[o..o+8)) · x for a 4-vector x. */
+    private static double row(double[] m, int o, double x0r, double x0i, double x1r, double x1i, double x2r,
+                              double x2i, double x3r, double x3i) {
+        return m[o] * x0r - m[o + 1] * x0i + m[o + 2] * x1r - m[o + 3] * x1i
+                + m[o + 4] * x2r - m[o + 5] * x2i + m[o + 6] * x3r - m[o + 7] * x3i;
+    }
+
+    /** Im of row (m[o..o+8)) · x for a 4-vector x. */
+    private static double rowIm(double[] m, int o, double x0r, double x0i, double x1r, double x1i, double x2r,
+                                double x2i, double x3r, double x3i) {
+        return m[o] * x0i + m[o + 1] * x0r + m[o + 2] * x1i + m[o + 3] * x1r
+                + m[o + 4] * x2i + m[o + 5] * x2r + m[o + 6] * x3i + m[o + 7] * x3r;
+    }
+
+    @Override
+    public void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
+        final double ar = c[co], ai = c[co + 1];
+        // Half-coefficients: x01' = hα (x01 + x10) + hβ (x01 − x10), x10' = hα (x01 + x10) − hβ (x01 − x10).
+        final double har = 0.5 * c[co], hai = 0.5 * c[co + 1], hbr = 0.5 * c[co + 2], hbi = 0.5 * c[co + 3];
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final int run = Math.min(sl, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int i01 = a + sl;
+                final int i10 = a + sh;
+                final int i11 = i10 + sl;
+                final double x00r = re[a], x00i = im[a], x11r = re[i11], x11i = im[i11];
+                final double x01r = re[i01], x01i = im[i01], x10r = re[i10], x10i = im[i10];
+                re[a] = ar * x00r - ai * x00i;
+                im[a] = ar * x00i + ai * x00r;
+                re[i11] = ar * x11r - ai * x11i;
+                im[i11] = ar * x11i + ai * x11r;
+                final double sr = x01r + x10r, si = x01i + x10i, dr = x01r - x10r, di = x01i - x10i;
+                final double ur = har * sr - hai * si, ui = har * si + hai * sr;
+                final double vr = hbr * dr - hbi * di, vi = hbr * di + hbi * dr;
+                re[i01] = ur + vr;
+                im[i01] = ui + vi;
+                re[i10] = ur - vr;
+                im[i10] = ui - vi;
+            }
+        }
+    }
+}

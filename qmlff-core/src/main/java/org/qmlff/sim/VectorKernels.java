@@ -1,0 +1,276 @@
+package org.qmlff.sim;
+
+import static org.qmlff.sim.Kernels.insertZero;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on jdk.incubator.vector's preferred double vectors (L lanes) for layouts whose low stride
+ * 2^lo is at least L: then L consecutive work items are L consecutive pairs, whose first amplitudes
+ * form one vector and whose second amplitudes another, and the scalar formulas apply lane by lane
+ * (with fused multiply-adds, hence results within rounding of {@link ScalarKernels}, not bit-equal).
+ * Other layouts, and the rarely used diagonal and dense two-qubit gates, go to the scalar kernels.
+ *
+ * <p>How the code is shaped for C2 (JDK 17), which otherwise boxes vectors — 10–100× slower:
+ * one flat loop per kernel (vectors carried around nested loops get boxed); reductions leave their
+ * accumulators through {@code intoArray} into scratch and add the lanes in lane order (never hand a
+ * vector to a method that might not be inlined; and {@code reduceLanes} might sum in a different
+ * order in interpreted and compiled code); each kernel's loop body stays small (the kernels are
+ * split where a fused body would exceed C2's inlining node budget).
+ */
+final class VectorKernels implements Kernels {
+    private static final VectorSpecies<Double> SP = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = SP.length();
+    /** Accumulators of the widest reduction. */
+    private static final int ACCUMULATORS = 16;
+
+    private final ScalarKernels scalar = new ScalarKernels();
+
+    /** Doubles per preferred vector on this hardware. */
+    static int lanes() {
+        return L;
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public int scratch() {
+        return ACCUMULATORS * L;
+    }
+
+    private static DoubleVector bc(double v) {
+        return DoubleVector.broadcast(SP, v);
+    }
+
+    private static DoubleVector load(double[] a, int i) {
+        return DoubleVector.fromArray(SP, a, i);
+    }
+
+    /** out[oo + j] = Σ_l out[sc + j·L + l] for j &lt; count, lanes in order. */
+    private static void sumLanes(double[] out, int oo, int sc, int count) {
+        for (int j = 0; j < count; j++) {
+            double s = 0;
+            for (int l = 0; l < L; l++) {
+                s += out[sc + j * L + l];
+            }
+            out[oo + j] = s;
+        }
+    }
+
+    @Override
+    public void applyDiag(double[] re, double[] im, int bit, double[] m, int mo, int from, int to) {
+        scalar.applyDiag(re, im, bit, m, mo, from, to);
+    }
+
+    @Override
+    public void apply2(double[] re, double[] im, int bitP, int bitQ, double[] m, int mo, int from, int to) {
+        scalar.apply2(re, im, bitP, bitQ, m, mo, from, to);
+    }
+
+    @Override
+    public void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.apply(re, im, lo, hi, o0, o1, m, mo, from, to);
+            return;
+        }
+        final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
+        final DoubleVector g10r = bc(m[mo + 4]), g10i = bc(m[mo + 5]), g11r = bc(m[mo + 6]), g11i = bc(m[mo + 7]);
+        final DoubleVector n00i = bc(-m[mo + 1]), n01i = bc(-m[mo + 3]), n10i = bc(-m[mo + 5]), n11i = bc(-m[mo + 7]);
+        for (int t = from; t < to; t += L) {
+            final int base = insertZero(insertZero(t, lo), hi);
+            final int a = base + o0;
+            final int b = base + o1;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            x0r.fma(g00r, x0i.fma(n00i, x1r.fma(g01r, x1i.mul(n01i)))).intoArray(re, a);
+            x0r.fma(g00i, x0i.fma(g00r, x1r.fma(g01i, x1i.mul(g01r)))).intoArray(im, a);
+            x0r.fma(g10r, x0i.fma(n10i, x1r.fma(g11r, x1i.mul(n11i)))).intoArray(re, b);
+            x0r.fma(g10i, x0i.fma(g10r, x1r.fma(g11i, x1i.mul(g11r)))).intoArray(im, b);
+        }
+    }
+
+    @Override
+    public void applyTangent(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
+                             double[] m, int go, int ho, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.applyTangent(re, im, dre, dim, lo, hi, o0, o1, m, go, ho, from, to);
+            return;
+        }
+        final DoubleVector g00r = bc(m[go]), g00i = bc(m[go + 1]), g01r = bc(m[go + 2]), g01i = bc(m[go + 3]);
+        final DoubleVector g10r = bc(m[go + 4]), g10i = bc(m[go + 5]), g11r = bc(m[go + 6]), g11i = bc(m[go + 7]);
+        final DoubleVector n00i = bc(-m[go + 1]), n01i = bc(-m[go + 3]), n10i = bc(-m[go + 5]), n11i = bc(-m[go + 7]);
+        final DoubleVector h00r = bc(m[ho]), h00i = bc(m[ho + 1]), h01r = bc(m[ho + 2]), h01i = bc(m[ho + 3]);
+        final DoubleVector h10r = bc(m[ho + 4]), h10i = bc(m[ho + 5]), h11r = bc(m[ho + 6]), h11i = bc(m[ho + 7]);
+        final DoubleVector k00i = bc(-m[ho + 1]), k01i = bc(-m[ho + 3]), k10i = bc(-m[ho + 5]), k11i = bc(-m[ho + 7]);
+        for (int t = from; t < to; t += L) {
+            final int base = insertZero(insertZero(t, lo), hi);
+            final int a = base + o0;
+            final int b = base + o1;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
+            // d' = G d + H x
+            d0r.fma(g00r, d0i.fma(n00i, d1r.fma(g01r, d1i.fma(n01i,
+                    x0r.fma(h00r, x0i.fma(k00i, x1r.fma(h01r, x1i.mul(k01i)))))))).intoArray(dre, a);
+            d0r.fma(g00i, d0i.fma(g00r, d1r.fma(g01i, d1i.fma(g01r,
+                    x0r.fma(h00i, x0i.fma(h00r, x1r.fma(h01i, x1i.mul(h01r)))))))).intoArray(dim, a);
+            d0r.fma(g10r, d0i.fma(n10i, d1r.fma(g11r, d1i.fma(n11i,
+                    x0r.fma(h10r, x0i.fma(k10i, x1r.fma(h11r, x1i.mul(k11i)))))))).intoArray(dre, b);
+            d0r.fma(g10i, d0i.fma(g10r, d1r.fma(g11i, d1i.fma(g11r,
+                    x0r.fma(h10i, x0i.fma(h10r, x1r.fma(h11i, x1i.mul(h11r)))))))).intoArray(dim, b);
+            // x' = G x
+            x0r.fma(g00r, x0i.fma(n00i, x1r.fma(g01r, x1i.mul(n01i)))).intoArray(re, a);
+            x0r.fma(g00i, x0i.fma(g00r, x1r.fma(g01i, x1i.mul(g01r)))).intoArray(im, a);
+            x0r.fma(g10r, x0i.fma(n10i, x1r.fma(g11r, x1i.mul(n11i)))).intoArray(re, b);
+            x0r.fma(g10i, x0i.fma(g10r, x1r.fma(g11i, x1i.mul(g11r)))).intoArray(im, b);
+        }
+    }
+
+    @Override
+    public void reverse(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, int o0, int o1,
+                        double[] m, int mo, double[] out, int oo, int sc, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.reverse(re, im, lre, lim, lo, hi, o0, o1, m, mo, out, oo, sc, from, to);
+            return;
+        }
+        final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
+        final DoubleVector g10r = bc(m[mo + 4]), g10i = bc(m[mo + 5]), g11r = bc(m[mo + 6]), g11i = bc(m[mo + 7]);
+        final DoubleVector n00i = bc(-m[mo + 1]), n01i = bc(-m[mo + 3]), n10i = bc(-m[mo + 5]), n11i = bc(-m[mo + 7]);
+        DoubleVector m00r = bc(0), m00i = bc(0), m01r = bc(0), m01i = bc(0);
+        DoubleVector m10r = bc(0), m10i = bc(0), m11r = bc(0), m11i = bc(0);
+        for (int t = from; t < to; t += L) {
+            final int base = insertZero(insertZero(t, lo), hi);
+            final int a = base + o0;
+            final int b = base + o1;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector p0r = x0r.fma(g00r, x0i.fma(n00i, x1r.fma(g01r, x1i.mul(n01i))));
+            final DoubleVector p0i = x0r.fma(g00i, x0i.fma(g00r, x1r.fma(g01i, x1i.mul(g01r))));
+            final DoubleVector p1r = x0r.fma(g10r, x0i.fma(n10i, x1r.fma(g11r, x1i.mul(n11i))));
+            final DoubleVector p1i = x0r.fma(g10i, x0i.fma(g10r, x1r.fma(g11i, x1i.mul(g11r))));
+            p0r.intoArray(re, a);
+            p0i.intoArray(im, a);
+            p1r.intoArray(re, b);
+            p1i.intoArray(im, b);
+            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg();
+            // M_ij += conj(l_i) x'_j
+            m00r = l0r.fma(p0r, l0i.fma(p0i, m00r));
+            m00i = l0r.fma(p0i, nl0i.fma(p0r, m00i));
+            m01r = l0r.fma(p1r, l0i.fma(p1i, m01r));
+            m01i = l0r.fma(p1i, nl0i.fma(p1r, m01i));
+            m10r = l1r.fma(p0r, l1i.fma(p0i, m10r));
+            m10i = l1r.fma(p0i, nl1i.fma(p0r, m10i));
+            m11r = l1r.fma(p1r, l1i.fma(p1i, m11r));
+            m11i = l1r.fma(p1i, nl1i.fma(p1r, m11i));
+            l0r.fma(g00r, l0i.fma(n00i, l1r.fma(g01r, l1i.mul(n01i)))).intoArray(lre, a);
+            l0r.fma(g00i, l0i.fma(g00r, l1r.fma(g01i, l1i.mul(g01r)))).intoArray(lim, a);
+            l0r.fma(g10r, l0i.fma(n10i, l1r.fma(g11r, l1i.mul(n11i)))).intoArray(lre, b);
+            l0r.fma(g10i, l0i.fma(g10r, l1r.fma(g11i, l1i.mul(g11r)))).intoArray(lim, b);
+        }
+        m00r.intoArray(out, sc);
+        m00i.intoArray(out, sc + L);
+        m01r.intoArray(out, sc + 2 * L);
+        m01i.intoArray(out, sc + 3 * L);
+        m10r.intoArray(out, sc + 4 * L);
+        m10i.intoArray(out, sc + 5 * L);
+        m11r.intoArray(out, sc + 6 * L);
+        m11i.intoArray(out, sc + 7 * L);
+        sumLanes(out, oo, sc, 8);
+    }
+
+    @Override
+    public void reduce2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                        double[] ere, double[] eim, int lo, int hi, int o0, int o1, double[] out, int oo,
+                        int sc, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.reduce2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, o0, o1, out, oo, sc, from, to);
+            return;
+        }
+        DoubleVector m00r = bc(0), m00i = bc(0), m01r = bc(0), m01i = bc(0);
+        DoubleVector m10r = bc(0), m10i = bc(0), m11r = bc(0), m11i = bc(0);
+        DoubleVector q00r = bc(0), q00i = bc(0), q01r = bc(0), q01i = bc(0);
+        DoubleVector q10r = bc(0), q10i = bc(0), q11r = bc(0), q11i = bc(0);
+        for (int t = from; t < to; t += L) {
+            final int base = insertZero(insertZero(t, lo), hi);
+            final int a = base + o0;
+            final int b = base + o1;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
+            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector e0r = load(ere, a), e0i = load(eim, a), e1r = load(ere, b), e1i = load(eim, b);
+            final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg(), ne0i = e0i.neg(), ne1i = e1i.neg();
+            // M(l, x)
+            m00r = l0r.fma(x0r, l0i.fma(x0i, m00r));
+            m00i = l0r.fma(x0i, nl0i.fma(x0r, m00i));
+            m01r = l0r.fma(x1r, l0i.fma(x1i, m01r));
+            m01i = l0r.fma(x1i, nl0i.fma(x1r, m01i));
+            m10r = l1r.fma(x0r, l1i.fma(x0i, m10r));
+            m10i = l1r.fma(x0i, nl1i.fma(x0r, m10i));
+            m11r = l1r.fma(x1r, l1i.fma(x1i, m11r));
+            m11i = l1r.fma(x1i, nl1i.fma(x1r, m11i));
+            // M(e, x) + M(l, d)
+            q00r = e0r.fma(x0r, e0i.fma(x0i, l0r.fma(d0r, l0i.fma(d0i, q00r))));
+            q00i = e0r.fma(x0i, ne0i.fma(x0r, l0r.fma(d0i, nl0i.fma(d0r, q00i))));
+            q01r = e0r.fma(x1r, e0i.fma(x1i, l0r.fma(d1r, l0i.fma(d1i, q01r))));
+            q01i = e0r.fma(x1i, ne0i.fma(x1r, l0r.fma(d1i, nl0i.fma(d1r, q01i))));
+            q10r = e1r.fma(x0r, e1i.fma(x0i, l1r.fma(d0r, l1i.fma(d0i, q10r))));
+            q10i = e1r.fma(x0i, ne1i.fma(x0r, l1r.fma(d0i, nl1i.fma(d0r, q10i))));
+            q11r = e1r.fma(x1r, e1i.fma(x1i, l1r.fma(d1r, l1i.fma(d1i, q11r))));
+            q11i = e1r.fma(x1i, ne1i.fma(x1r, l1r.fma(d1i, nl1i.fma(d1r, q11i))));
+        }
+        m00r.intoArray(out, sc);
+        m00i.intoArray(out, sc + L);
+        m01r.intoArray(out, sc + 2 * L);
+        m01i.intoArray(out, sc + 3 * L);
+        m10r.intoArray(out, sc + 4 * L);
+        m10i.intoArray(out, sc + 5 * L);
+        m11r.intoArray(out, sc + 6 * L);
+        m11i.intoArray(out, sc + 7 * L);
+        q00r.intoArray(out, sc + 8 * L);
+        q00i.intoArray(out, sc + 9 * L);
+        q01r.intoArray(out, sc + 10 * L);
+        q01i.intoArray(out, sc + 11 * L);
+        q10r.intoArray(out, sc + 12 * L);
+        q10i.intoArray(out, sc + 13 * L);
+        q11r.intoArray(out, sc + 14 * L);
+        q11i.intoArray(out, sc + 15 * L);
+        sumLanes(out, oo, sc, 16);
+    }
+
+    @Override
+    public void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
+        final int sl = 1 << lo;
+        if (sl < L) {
+            scalar.applyEx(re, im, lo, hi, c, co, from, to);
+            return;
+        }
+        final int sh = 1 << hi;
+        final DoubleVector ar = bc(c[co]), ai = bc(c[co + 1]), nai = bc(-c[co + 1]);
+        final DoubleVector har = bc(0.5 * c[co]), hai = bc(0.5 * c[co + 1]), nhai = bc(-0.5 * c[co + 1]);
+        final DoubleVector hbr = bc(0.5 * c[co + 2]), hbi = bc(0.5 * c[co + 3]), nhbi = bc(-0.5 * c[co + 3]);
+        for (int t = from; t < to; t += L) {
+            final int a = insertZero(insertZero(t, lo), hi);
+            final int i01 = a + sl;
+            final int i10 = a + sh;
+            final int i11 = i10 + sl;
+            final DoubleVector x00r = load(re, a), x00i = load(im, a);
+            x00r.fma(ar, x00i.mul(nai)).intoArray(re, a);
+            x00r.fma(ai, x00i.mul(ar)).intoArray(im, a);
+            final DoubleVector x11r = load(re, i11), x11i = load(im, i11);
+            x11r.fma(ar, x11i.mul(nai)).intoArray(re, i11);
+            x11r.fma(ai, x11i.mul(ar)).intoArray(im, i11);
+            final DoubleVector x01r = load(re, i01), x01i = load(im, i01);
+            final DoubleVector x10r = load(re, i10), x10i = load(im, i10);
+            final DoubleVector sr = x01r.add(x10r), si = x01i.add(x10i);
+            final DoubleVector dr = x01r.sub(x10r), di = x01i.sub(x10i);
+            final DoubleVector ur = sr.fma(har, si.mul(nhai)), ui = sr.fma(hai, si.mul(har));
+            final DoubleVector vr = dr.fma(hbr, di.mul(nhbi)), vi = dr.fma(hbi, di.mul(hbr));
+            ur.add(vr).intoArray(re, i01);
+            ui.add(vi).intoArray(im, i01);
+            ur.sub(vr).intoArray(re, i10);
+            ui.sub(vi).intoArray(im, i10);
+        }
+    }
+}

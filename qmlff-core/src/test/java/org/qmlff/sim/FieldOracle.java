@@ -1,0 +1,226 @@
+package org.qmlff.sim;
+
+import org.hipparchus.analysis.differentiation.DSFactory;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.complex.FieldComplex;
+
+/**
+ * An independent exact reference: the whole state as {@code FieldComplex<DerivativeStructure>} with
+ * every input a free parameter (order 2), each gate built from its definition in MODELS.md — Enc as
+ * the matrix exponential exp(−i v·σ/2) by scaling-and-squaring of its Taylor series (not the closed
+ * form the simulator uses), Ex from e^{iJ}[cos 2J·I − i sin 2J·SWAP], RZ from exp(∓iφ/2) — and the
+ * observable applied one Pauli matrix per qubit. The value of ⟨O⟩ and all its first and second
+ * partial derivatives follow by automatic differentiation.
+ */
+final class FieldOracle {
+    private final DSFactory factory;
+    private final DerivativeStructure zero;
+    private final DerivativeStructure one;
+
+    private FieldOracle(int parameters) {
+        this.factory = new DSFactory(parameters, 2);
+        this.zero = factory.constant(0);
+        this.one = factory.constant(1);
+    }
+
+    /** ⟨O⟩ as a DerivativeStructure in the inputs z (one free parameter per input). */
+    static DerivativeStructure expectation(CircuitSpec spec, ObservableSpec obs, double[] z) {
+        FieldOracle o = new FieldOracle(Math.max(1, spec.inputs()));
+        return o.run(spec, obs, z);
+    }
+
+    /** Gradient from the structure. */
+    static double[] gradient(DerivativeStructure f, int m) {
+        double[] g = new double[m];
+        for (int i = 0; i < m; i++) {
+            g[i] = f.getPartialDerivative(orders(f.getFreeParameters(), i, -1));
+        }
+        return g;
+    }
+
+    /** H·u from the structure. */
+    static double[] hessianTimes(DerivativeStructure f, double[] u, int m) {
+        double[] h = new double[m];
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int j = 0; j < m; j++) {
+                s += f.getPartialDerivative(orders(f.getFreeParameters(), i, j)) * u[j];
+            }
+            h[i] = s;
+        }
+        return h;
+    }
+
+    private static int[] orders(int p, int i, int j) {
+        int[] o = new int[p];
+        o[i]++;
+        if (j >= 0) {
+            o[j]++;
+        }
+        return o;
+    }
+
+    private FieldComplex<DerivativeStructure> c(double re, double im) {
+        return new FieldComplex<>(factory.constant(re), factory.constant(im));
+    }
+
+    private FieldComplex<DerivativeStructure> c(DerivativeStructure re, DerivativeStructure im) {
+        return new FieldComplex<>(re, im);
+    }
+
+    @SuppressWarnings("unchecked")
+    private DerivativeStructure run(CircuitSpec spec, ObservableSpec obs, double[] z) {
+        int n = spec.qubits();
+        int size = 1 << n;
+        DerivativeStructure[] v = new DerivativeStructure[Math.max(1, spec.inputs())];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = factory.variable(i, i < z.length ? z[i] : 0);
+        }
+        FieldComplex<DerivativeStructure>[] psi = new FieldComplex[size];
+        for (int a = 0; a < size; a++) {
+            psi[a] = c(a == 0 ? 1 : 0, 0);
+        }
+        for (CircuitSpec.GateSpec g : spec.gates()) {
+            switch (g.kind()) {
+                case SINGLET -> {
+                    double h = Math.sqrt(0.5);
+                    double[] re = {0, h, h, 0, h, 0, 0, h, -h, 0, 0, h, 0, h, -h, 0};
+                    psi = apply2(psi, n, g.p(), g.q(), constantMatrix(re, new double[16]));
+                }
+                case GATE1 -> psi = apply1(psi, n, g.p(), constantMatrix(g.re(), g.im()));
+                case GATE2 -> psi = apply2(psi, n, g.p(), g.q(), constantMatrix(g.re(), g.im()));
+                case ENC -> psi = apply1(psi, n, g.p(), encByExponential(v[g.input()], v[g.input() + 1], v[g.input() + 2]));
+                case RZ -> {
+                    DerivativeStructure half = v[g.input()].multiply(0.5);
+                    FieldComplex<DerivativeStructure>[] m = new FieldComplex[] {
+                        c(half.cos(), half.sin().negate()), c(0, 0), c(0, 0), c(half.cos(), half.sin())};
+                    psi = apply1(psi, n, g.p(), m);
+                }
+                case EX -> {
+                    DerivativeStructure j = v[g.input()];
+                    FieldComplex<DerivativeStructure> phase = c(j.cos(), j.sin());
+                    FieldComplex<DerivativeStructure> diag = phase.multiply(c(j.multiply(2).cos(), zero));
+                    FieldComplex<DerivativeStructure> off = phase.multiply(c(zero, j.multiply(2).sin().negate()));
+                    FieldComplex<DerivativeStructure> zc = c(0, 0);
+                    // e^{iJ}[cos 2J · I − i sin 2J · SWAP] in the basis |00⟩, |01⟩, |10⟩, |11⟩
+                    FieldComplex<DerivativeStructure>[] m = new FieldComplex[] {
+                        diag.add(off), zc, zc, zc,
+                        zc, diag, off, zc,
+                        zc, off, diag, zc,
+                        zc, zc, zc, diag.add(off)};
+                    psi = apply2(psi, n, g.p(), g.q(), m);
+                }
+            }
+        }
+        DerivativeStructure total = zero;
+        for (ObservableSpec.Term t : obs.terms()) {
+            FieldComplex<DerivativeStructure>[] phi = psi.clone();
+            for (int q = 0; q < n; q++) {
+                char p = t.paulis().charAt(q);
+                if (p != 'I') {
+                    phi = apply1(phi, n, q, pauli(p));
+                }
+            }
+            DerivativeStructure s = zero;
+            for (int a = 0; a < size; a++) {
+                s = s.add(psi[a].conjugate().multiply(phi[a]).getRealPart());
+            }
+            total = total.add(s.multiply(t.coefficient()));
+        }
+        return total;
+    }
+
+    @SuppressWarnings("unchecked")
+    private FieldComplex<DerivativeStructure>[] pauli(char p) {
+        return switch (p) {
+            case 'X' -> new FieldComplex[] {c(0, 0), c(1, 0), c(1, 0), c(0, 0)};
+            case 'Y' -> new FieldComplex[] {c(0, 0), c(0, -1), c(0, 1), c(0, 0)};
+            case 'Z' -> new FieldComplex[] {c(1, 0), c(0, 0), c(0, 0), c(-1, 0)};
+            default -> throw new IllegalArgumentException("Pauli " + p);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private FieldComplex<DerivativeStructure>[] constantMatrix(double[] re, double[] im) {
+        FieldComplex<DerivativeStructure>[] m = new FieldComplex[re.length];
+        for (int k = 0; k < re.length; k++) {
+            m[k] = c(re[k], im[k]);
+        }
+        return m;
+    }
+
+    /** exp(A) with A = −i(v·σ)/2: A/2^S by a Taylor series of TERMS terms, then squared S times. */
+    @SuppressWarnings("unchecked")
+    FieldComplex<DerivativeStructure>[] encByExponential(DerivativeStructure vx, DerivativeStructure vy,
+                                                         DerivativeStructure vz) {
+        final int squarings = 10;
+        final int terms = 12;
+        double scale = -0.5 / (1 << squarings);
+        // −i (v·σ)/2 / 2^S with v·σ = [[vz, vx − i vy], [vx + i vy, −vz]]:
+        // [[−i vz, −vy − i vx], [vy − i vx, i vz]] / 2^(S+1); scale is −1/2^(S+1)
+        FieldComplex<DerivativeStructure>[] a = new FieldComplex[] {
+            c(zero, vz.multiply(scale)), c(vy.multiply(scale), vx.multiply(scale)),
+            c(vy.multiply(-scale), vx.multiply(scale)), c(zero, vz.multiply(-scale))};
+        FieldComplex<DerivativeStructure>[] sum = new FieldComplex[] {c(one, zero), c(0, 0), c(0, 0), c(one, zero)};
+        FieldComplex<DerivativeStructure>[] term = sum.clone();
+        for (int k = 1; k <= terms; k++) {
+            term = mul(term, a);
+            for (int e = 0; e < 4; e++) {
+                term[e] = term[e].divide(k);
+            }
+            for (int e = 0; e < 4; e++) {
+                sum[e] = sum[e].add(term[e]);
+            }
+        }
+        for (int s = 0; s < squarings; s++) {
+            sum = mul(sum, sum);
+        }
+        return sum;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FieldComplex<DerivativeStructure>[] mul(FieldComplex<DerivativeStructure>[] x,
+                                                           FieldComplex<DerivativeStructure>[] y) {
+        FieldComplex<DerivativeStructure>[] r = new FieldComplex[4];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                r[2 * i + j] = x[2 * i].multiply(y[j]).add(x[2 * i + 1].multiply(y[2 + j]));
+            }
+        }
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FieldComplex<DerivativeStructure>[] apply1(FieldComplex<DerivativeStructure>[] psi, int n, int q,
+                                                              FieldComplex<DerivativeStructure>[] m) {
+        FieldComplex<DerivativeStructure>[] out = new FieldComplex[psi.length];
+        int mask = 1 << (n - 1 - q);
+        for (int a = 0; a < psi.length; a++) {
+            int row = (a & mask) != 0 ? 1 : 0;
+            int a0 = a & ~mask;
+            int a1 = a | mask;
+            out[a] = m[2 * row].multiply(psi[a0]).add(m[2 * row + 1].multiply(psi[a1]));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FieldComplex<DerivativeStructure>[] apply2(FieldComplex<DerivativeStructure>[] psi, int n, int p,
+                                                              int q, FieldComplex<DerivativeStructure>[] m) {
+        FieldComplex<DerivativeStructure>[] out = new FieldComplex[psi.length];
+        int mp = 1 << (n - 1 - p);
+        int mq = 1 << (n - 1 - q);
+        for (int a = 0; a < psi.length; a++) {
+            int row = ((a & mp) != 0 ? 2 : 0) + ((a & mq) != 0 ? 1 : 0);
+            int base = a & ~mp & ~mq;
+            FieldComplex<DerivativeStructure> s = null;
+            for (int col = 0; col < 4; col++) {
+                int b = base | ((col & 2) != 0 ? mp : 0) | ((col & 1) != 0 ? mq : 0);
+                FieldComplex<DerivativeStructure> t = m[4 * row + col].multiply(psi[b]);
+                s = s == null ? t : s.add(t);
+            }
+            out[a] = s;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,104 @@
+package org.qmlff.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Circuits larger than one chunk (2^13 amplitudes), where gates on high bits are applied gate by gate
+ * and gates on low bits chunk by chunk: against the dense reference, against finite differences, and
+ * against the same circuit with its qubits mirrored (which swaps which gates are chunk-local).
+ */
+class LargeCircuitTest {
+    private static final int N = 15;
+
+    @Test
+    void stateAndValueMatchDenseReference() {
+        SplittableRandom rng = new SplittableRandom(7);
+        CircuitSpec spec = CircuitSpec.random(rng, N, 40);
+        ObservableSpec obs = ObservableSpec.random(rng, N);
+        double[] z = CircuitSpec.uniform(rng, spec.inputs(), 2.0);
+        double[][] ref = DenseReference.state(spec, z);
+        for (KernelKind kind : KernelKind.values()) {
+            try (Simulator sim = new Simulator(N, 1, kind)) {
+                double[] re = new double[1 << N];
+                double[] im = new double[1 << N];
+                Circuit c = spec.build();
+                sim.state(c, z, re, im);
+                for (int a = 0; a < re.length; a++) {
+                    assertThat(re[a]).as("%s re[%d]", kind, a).isCloseTo(ref[0][a], within(1e-12));
+                    assertThat(im[a]).as("%s im[%d]", kind, a).isCloseTo(ref[1][a], within(1e-12));
+                }
+                assertThat(sim.expectation(c, obs.observable(), z)).as(kind.name())
+                        .isCloseTo(DenseReference.expectation(spec, obs, z), within(1e-11));
+            }
+        }
+    }
+
+    @Test
+    void derivativesMatchFiniteDifferencesAndMirroredCircuit() {
+        SplittableRandom rng = new SplittableRandom(11);
+        CircuitSpec spec = CircuitSpec.random(rng, N, 36);
+        CircuitSpec mirrored = mirror(spec);
+        ObservableSpec obs = ObservableSpec.heisenberg(N, 0, N - 1);
+        Observable mirroredObs = Observable.heisenberg(N - 1, 0);
+        int m = spec.inputs();
+        double[] z = CircuitSpec.uniform(rng, m, 2.0);
+        double[] u = CircuitSpec.uniform(rng, m, 1.0);
+        try (Simulator sim = new Simulator(N)) {
+            Circuit c = spec.build();
+            double[] grad = new double[m];
+            double[] hvp = new double[m];
+            double value = sim.hessianVectorProduct(c, obs.observable(), z, u, grad, hvp);
+            double[] grad2 = new double[m];
+            assertThat(sim.gradient(c, obs.observable(), z, grad2)).isCloseTo(value, within(1e-13));
+            OracleTest.assertClose(grad2, grad, "gradient vs gradient from hvp", 1e-12);
+
+            double[] mg = new double[m];
+            double[] mh = new double[m];
+            double mv = sim.hessianVectorProduct(mirrored.build(), mirroredObs, z, u, mg, mh);
+            assertThat(mv).isCloseTo(value, within(1e-12));
+            OracleTest.assertClose(mg, grad, "mirrored gradient", 1e-11);
+            OracleTest.assertClose(mh, hvp, "mirrored H·u", 1e-11);
+
+            double h = 1e-5;
+            for (int i = 0; i < m; i++) {
+                double[] zp = z.clone();
+                double[] zm = z.clone();
+                zp[i] += h;
+                zm[i] -= h;
+                double fd = (sim.expectation(c, obs.observable(), zp) - sim.expectation(c, obs.observable(), zm)) / (2 * h);
+                assertThat(grad[i]).as("gradient [%d] vs central difference", i).isCloseTo(fd, within(1e-8));
+            }
+            double[] zp = z.clone();
+            double[] zm = z.clone();
+            for (int i = 0; i < m; i++) {
+                zp[i] += h * u[i];
+                zm[i] -= h * u[i];
+            }
+            double[] gp = new double[m];
+            double[] gm = new double[m];
+            sim.gradient(c, obs.observable(), zp, gp);
+            sim.gradient(c, obs.observable(), zm, gm);
+            for (int i = 0; i < m; i++) {
+                assertThat(hvp[i]).as("H·u [%d] vs central difference of the gradient", i)
+                        .isCloseTo((gp[i] - gm[i]) / (2 * h), within(1e-7));
+            }
+        }
+    }
+
+    /** The same circuit with qubit q renamed n−1−q (gate matrices in |pq⟩ order keep p first). */
+    static CircuitSpec mirror(CircuitSpec spec) {
+        int n = spec.qubits();
+        List<CircuitSpec.GateSpec> gates = new ArrayList<>();
+        for (CircuitSpec.GateSpec g : spec.gates()) {
+            gates.add(new CircuitSpec.GateSpec(g.kind(), n - 1 - g.p(), g.q() < 0 ? -1 : n - 1 - g.q(), g.input(),
+                    g.re(), g.im()));
+        }
+        return new CircuitSpec(n, gates);
+    }
+}

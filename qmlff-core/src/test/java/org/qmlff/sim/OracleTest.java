@@ -1,0 +1,64 @@
+package org.qmlff.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * ⟨O⟩, its gradient and Hessian-vector products against the automatic-differentiation oracle
+ * {@link FieldOracle} on random circuits of every gate kind, 1 to 6 qubits.
+ */
+class OracleTest {
+    private static final double TOL = 1e-10;
+
+    @ParameterizedTest
+    @EnumSource(KernelKind.class)
+    void matchesExactOracleOnRandomCircuits(KernelKind kind) {
+        SplittableRandom rng = new SplittableRandom(20240611L);
+        try (Simulator sim = new Simulator(6, 1, kind)) {
+            for (int trial = 0; trial < 14; trial++) {
+                int n = 1 + trial % 6;
+                CircuitSpec spec = CircuitSpec.random(rng, n, 6 + rng.nextInt(6));
+                ObservableSpec obs = ObservableSpec.random(rng, n);
+                Circuit c = spec.build();
+                int m = c.inputs();
+                double[] z = CircuitSpec.uniform(rng, m, 2.5);
+                DerivativeStructure ref = FieldOracle.expectation(spec, obs, z);
+                double[] refGrad = FieldOracle.gradient(ref, m);
+
+                String where = "trial " + trial + " (" + n + " qubits, " + spec.gates().size() + " gates)";
+                assertThat(sim.expectation(c, obs.observable(), z)).as(where).isCloseTo(ref.getValue(), within(TOL));
+                double[] grad = new double[m];
+                assertThat(sim.gradient(c, obs.observable(), z, grad)).as(where).isCloseTo(ref.getValue(), within(TOL));
+                assertClose(grad, refGrad, where + " gradient");
+
+                for (int dir = 0; dir < 2; dir++) {
+                    double[] u = CircuitSpec.uniform(rng, m, 1.0);
+                    double[] g2 = new double[m];
+                    double[] hvp = new double[m];
+                    double value = sim.hessianVectorProduct(c, obs.observable(), z, u, g2, hvp);
+                    assertThat(value).as(where).isCloseTo(ref.getValue(), within(TOL));
+                    assertClose(g2, refGrad, where + " gradient from hvp");
+                    assertClose(hvp, FieldOracle.hessianTimes(ref, u, m), where + " H·u");
+                }
+            }
+        }
+    }
+
+    static void assertClose(double[] actual, double[] expected, String what) {
+        assertClose(actual, expected, what, TOL);
+    }
+
+    /** Entry-wise |actual − expected| ≤ tol · max(1, |expected|). */
+    static void assertClose(double[] actual, double[] expected, String what, double tol) {
+        assertThat(actual).as(what).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as(what + " [" + i + "]")
+                    .isCloseTo(expected[i], within(tol * Math.max(1, Math.abs(expected[i]))));
+        }
+    }
+}
