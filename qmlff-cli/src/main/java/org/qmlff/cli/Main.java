@@ -22,6 +22,8 @@ import java.util.Properties;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                LearningCurveCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 

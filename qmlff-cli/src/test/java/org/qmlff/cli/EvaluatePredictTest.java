@@ -108,20 +108,18 @@ class EvaluatePredictTest {
     }
 
     @Test
-    void predictFormatMistakesAreOneLineErrors() {
+    void predictFormatMistakesAreOneLineErrors() throws Exception {
         String model = run.resolve("model.json").toString();
         CliRun xyz = CliRun.of(new PredictCommand(backend()), "--model", model, "--data", "mola_test.npz",
                 "--out", tmp.resolve("p.xyz").toString());
         assertThat(xyz.code()).as(xyz.err()).isZero();
-        try {
+        {
             org.qmlff.data.Dataset back = org.qmlff.data.ExtXyz.read(tmp.resolve("p.xyz"));
             TestForceField ffx = new TestForceField(TestBackend.SPECIES, TrainPipelineTest.params(run.resolve("model.json")));
             double[] xx = new double[back.atoms() * 3], fx = new double[back.atoms() * 3];
             back.copyPositions(3, xx);
             assertThat(back.energies()[3]).isEqualTo(ffx.energyAndForces(back.numbers(), xx, fx, null));
             assertThat(back.forces()[3 * back.atoms() * 3 + 1]).isEqualTo(fx[1]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         CliRun unknown = CliRun.of(new PredictCommand(backend()), "--model", model, "--data", "mola_test.npz",
                 "--out", tmp.resolve("p.dat").toString());
