@@ -25,6 +25,8 @@ import java.util.Properties;
                 CheckSymmetryCommand.class,
                 MdCommand.class,
                 ServeIpiCommand.class,
+                LearningCurveCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 

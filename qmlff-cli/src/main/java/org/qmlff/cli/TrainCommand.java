@@ -43,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
     Integer nTrain;
     @Option(names = "--n-valid", paramLabel = "N", description = "Of those, validation frames (default: 50).")
     Integer nValid;
+    @Option(names = "--n-fit", paramLabel = "N", description = "Train on only the first N of the frames before the "
+            + "validation frames (default: all n-train - n-valid); the validation frames stay the same.")
+    Integer nFit;
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 100).")
     Integer epochs;
     @Option(names = "--batch", paramLabel = "N", description = "Configurations per step (default: 20).")
@@ -90,6 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         put(f, "arch", arch);
         put(f, "n-train", nTrain);
         put(f, "n-valid", nValid);
+        put(f, "n-fit", nFit);
         put(f, "epochs", epochs);
         put(f, "batch", batch);
         put(f, "lr", lr);

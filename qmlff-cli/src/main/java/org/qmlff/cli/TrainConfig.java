@@ -31,17 +31,20 @@ import java.util.Map;
  * @param data     training data files (the first {@code nTrain} frames of each are used)
  * @param test     test data files (may be empty)
  * @param nTrain   frames taken from the start of each data file
- * @param nValid   of those, the last {@code nValid} validate (so nTrain − nValid train)
+ * @param nValid   of those, the last {@code nValid} validate
+ * @param nFit     frames trained on: the first {@code nFit} of the {@code nTrain − nValid} before the
+ *                 validation frames (default all of them); a smaller value keeps the same validation
+ *                 frames, as learning curves need (MODELS.md §Benchmark protocol)
  * @param training optimiser, objective and seed
  * @param threads  worker threads (does not change results)
  * @param out      the run directory
  * @param model    architecture and hyper-parameters
  */
-record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, TrainingOptions training, int threads,
+record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int nFit, TrainingOptions training, int threads,
                    Path out, ModelOptions model) {
 
     /** Training keys, in the order they are written. */
-    static final List<String> TRAIN_KEYS = List.of("data", "test", "arch", "n-train", "n-valid", "epochs", "batch",
+    static final List<String> TRAIN_KEYS = List.of("data", "test", "arch", "n-train", "n-valid", "n-fit", "epochs", "batch",
             "lr", "w-energy", "w-force", "seed", "threads", "out");
     /** Model option keys (MODELS.md names), in the order they are applied. */
     static final List<String> MODEL_KEYS = List.of("D", "rep", "centre", "observable", "nq", "K", "rc", "species",
@@ -59,6 +62,8 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, Tra
         if (nTrain < 2) throw new UserError("--n-train must be at least 2, got " + nTrain);
         if (nValid < 1 || nValid >= nTrain)
             throw new UserError("--n-valid must be between 1 and n-train - 1 = " + (nTrain - 1) + ", got " + nValid);
+        if (nFit < 1 || nFit > nTrain - nValid)
+            throw new UserError("--n-fit must be between 1 and n-train - n-valid = " + (nTrain - nValid) + ", got " + nFit);
         if (threads < 1) throw new UserError("--threads must be at least 1, got " + threads);
     }
 
@@ -108,8 +113,9 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, Tra
                 v.real("lr", 0.01), v.real("w-energy", 1), v.real("w-force", 10), v.longInteger("seed", 0));
         Path out = merged.containsKey("out") ? Path.of(v.text("out")) : Path.of("runs", arch + "-"
                 + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
-        return new TrainConfig(v.paths("data"), v.paths("test"), v.integer("n-train", DEFAULT_N_TRAIN),
-                v.integer("n-valid", DEFAULT_N_VALID), training, v.integer("threads", defaultThreads), out, model);
+        int nTrain = v.integer("n-train", DEFAULT_N_TRAIN), nValid = v.integer("n-valid", DEFAULT_N_VALID);
+        return new TrainConfig(v.paths("data"), v.paths("test"), nTrain, nValid,
+                v.integer("n-fit", nTrain - nValid), training, v.integer("threads", defaultThreads), out, model);
     }
 
     /** Reads a YAML config file into a map (empty file: empty map). */
@@ -142,6 +148,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, Tra
         m.put("arch", arch());
         m.put("n-train", nTrain);
         m.put("n-valid", nValid);
+        m.put("n-fit", nFit);
         m.put("epochs", training.epochs());
         m.put("batch", training.batchSize());
         m.put("lr", training.lr());

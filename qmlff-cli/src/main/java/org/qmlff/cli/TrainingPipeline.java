@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * What {@code qmlff train} does once its settings are resolved: split the data (MODELS.md §Benchmark
- * protocol: the first n-train frames of each file, the last n-valid of them validate), train with
+ * protocol: the first n-train frames of each file, the last n-valid of them validate, the first n-fit
+ * of the others train), train with
  * checkpoints, then write the run directory: {@code config.yaml}, {@code train.log},
  * {@code checkpoint.json}, {@code model.json} (best parameters), {@code metrics.json},
  * {@code curves.csv} and PNG plots, and print a summary table.
@@ -60,7 +61,7 @@ final class TrainingPipeline {
             if (d.frames() < cfg.nTrain())
                 throw new UserError(p + ": has " + d.frames() + " frames, fewer than n-train = " + cfg.nTrain());
             int nt = cfg.nTrain() - cfg.nValid();
-            train.add(d.range(0, nt));
+            train.add(d.range(0, cfg.nFit()));
             valid.add(d.range(nt, cfg.nTrain()));
         }
         for (Path p : cfg.test()) test.add(backend.load(p));

@@ -1,0 +1,339 @@
+package org.qmlff.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qmlff.data.Dataset;
+import org.qmlff.model.ForceField;
+import org.qmlff.model.ModelOptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code qmlff learning-curve} end to end with the test backend: 1 architecture × 2 sizes × 2 seeds. */
+class LearningCurveCommandTest {
+    static final int[] ETHANOL = {6, 6, 8, 1, 1, 1};
+    static final Dataset TRAIN = TestBackend.molecule("rmd17_ethanol_train_01", ETHANOL, 70, 11);
+    static final Dataset TEST = TestBackend.molecule("rmd17_ethanol_test_01", ETHANOL, 30, 12);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int[] SIZES = {20, 40};
+    static final int SEEDS = 2;
+
+    static TestBackend backend() {
+        return new TestBackend().add("ethanol_train.npz", TRAIN).add("ethanol_test.npz", TEST);
+    }
+
+    /** 60 frames considered, the last 10 (50..59) validate; sizes 20 and 40; 2 seeds. */
+    static String[] args(Path out, String threads, String... more) {
+        List<String> a = new ArrayList<>(List.of("--arch", "le", "--data", "ethanol_train.npz", "--test",
+                "ethanol_test.npz", "--sizes", "40,20", "--seeds", "2", "--n-train", "60", "--n-valid", "10",
+                "--epochs", "3", "--lr", "0.05", "--threads", threads, "--out", out.toString()));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    static List<Path> runDirs(Path out) {
+        List<Path> dirs = new ArrayList<>();
+        for (int n : SIZES)
+            for (int s = 0; s < SEEDS; s++) dirs.add(out.resolve("runs").resolve("le-ethanol-n" + n + "-s" + s));
+        return dirs;
+    }
+
+    static JsonNode metrics(Path run) throws Exception {
+        return JSON.readTree(run.resolve("metrics.json").toFile());
+    }
+
+    static double[] params(Path run) throws Exception {
+        return TrainPipelineTest.params(run.resolve("model.json"));
+    }
+
+    /** A backend that counts created models and can make chosen ones crash. */
+    static final class Counting implements Backend {
+        final TestBackend inner = backend();
+        final AtomicInteger creates = new AtomicInteger();
+        /** Crash the model of this (training frames, seed) after this many evaluations; null for none. */
+        int[] crash;
+
+        @Override
+        public Dataset load(Path file) {
+            return inner.load(file);
+        }
+
+        @Override
+        public ForceField create(ModelOptions options, List<Dataset> training, long seed) {
+            creates.incrementAndGet();
+            ForceField ff = inner.create(options, training, seed);
+            if (crash != null && training.get(0).frames() == crash[0] && seed == crash[1])
+                return TrainPipelineTest.crashingAfter(ff, crash[2]);
+            return ff;
+        }
+
+        @Override
+        public ForceField read(Path file) {
+            return inner.read(file);
+        }
+
+        @Override
+        public void write(ForceField model, Map<String, Object> training, Path file) {
+            inner.write(model, training, file);
+        }
+    }
+
+    /** MAEs (kcal/mol, kcal/mol/Å) of the trained test model of a run on frames of a dataset. */
+    static double[] mae(Path run, Dataset d) throws Exception {
+        TestForceField ff = new TestForceField(TestBackend.SPECIES, params(run));
+        int n = d.atoms();
+        double[] x = new double[3 * n], f = new double[3 * n];
+        double se = 0, sf = 0;
+        for (int fr = 0; fr < d.frames(); fr++) {
+            d.copyPositions(fr, x);
+            se += Math.abs(ff.energyAndForces(d.numbers(), x, f, null) - d.energies()[fr]);
+            for (int i = 0; i < 3 * n; i++) sf += Math.abs(f[i] - d.forces()[fr * 3 * n + i]);
+        }
+        return new double[]{se / d.frames(), sf / (3.0 * n * d.frames())};
+    }
+
+    static List<Map<String, String>> csv(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        String[] h = lines.get(0).split(",", -1);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            assertThat(c).hasSameSizeAs(h);
+            Map<String, String> m = new HashMap<>();
+            for (int i = 0; i < h.length; i++) m.put(h[i], c[i]);
+            rows.add(m);
+        }
+        return rows;
+    }
+
+    @Test
+    void trainsTheGridAndTabulatesTheRunsMetrics(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("lc");
+        CliRun r = CliRun.of(new LearningCurveCommand(backend()), args(out, "2"));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+
+        // every run is a normal run directory of the train pipeline, trained on the first N frames and
+        // validated on the same frames 50..59 whatever N
+        for (Path run : runDirs(out)) {
+            for (String f : List.of("config.yaml", "train.log", "checkpoint.json", "model.json", "metrics.json",
+                    "curves.csv", "loss.png", "energy_parity.png", "force_parity.png"))
+                assertThat(run.resolve(f)).as(run + "/" + f).isRegularFile();
+            JsonNode m = metrics(run);
+            int n = Integer.parseInt(run.getFileName().toString().replaceAll(".*-n(\\d+)-s.*", "$1"));
+            assertThat(m.get("train").get("n_frames").asInt()).isEqualTo(n);
+            assertThat(m.get("valid").get("n_frames").asInt()).isEqualTo(10);
+            double[] valid = mae(run, TRAIN.range(50, 60)), train = mae(run, TRAIN.range(0, n)), test = mae(run, TEST);
+            assertThat(m.get("valid").get("energy_mae_kcal_per_mol").asDouble()).isCloseTo(valid[0], within(1e-12));
+            assertThat(m.get("valid").get("force_mae_kcal_per_mol_per_A").asDouble()).isCloseTo(valid[1], within(1e-12));
+            assertThat(m.get("train").get("energy_mae_kcal_per_mol").asDouble()).isCloseTo(train[0], within(1e-12));
+            assertThat(m.get("test").get("force_mae_kcal_per_mol_per_A").asDouble()).isCloseTo(test[1], within(1e-12));
+            Map<String, Object> cfg = TrainConfig.readYaml(run.resolve("config.yaml"));
+            assertThat(cfg.get("n-fit")).isEqualTo(n);
+            assertThat(cfg.get("threads")).isEqualTo(1);
+        }
+        // the seeds differ
+        assertThat(params(runDirs(out).get(0))).isNotEqualTo(params(runDirs(out).get(1)));
+
+        // learning_curve.csv: one row per run, every number equal to its metrics.json
+        List<Map<String, String>> rows = csv(out.resolve("learning_curve.csv"));
+        assertThat(rows).hasSize(4);
+        for (Map<String, String> row : rows) {
+            Path run = out.resolve(row.get("run_dir"));
+            JsonNode m = metrics(run);
+            assertThat(run.getFileName().toString())
+                    .isEqualTo("le-ethanol-n" + row.get("n_train") + "-s" + row.get("seed"));
+            assertThat(row.get("arch")).isEqualTo("le");
+            assertThat(row.get("molecule")).isEqualTo("ethanol");
+            for (String[] k : new String[][]{{"train", "energy_mae_meV"}, {"train", "force_mae_meV_per_A"},
+                    {"test", "energy_mae_meV"}, {"test", "force_mae_meV_per_A"}, {"null", "energy_mae_meV"},
+                    {"null", "force_mae_meV_per_A"}})
+                assertThat(Double.parseDouble(row.get(k[0] + "_" + k[1]))).as(k[0] + "." + k[1])
+                        .isEqualTo(m.get(k[0]).get(k[1]).asDouble());
+            assertThat(Double.parseDouble(row.get("training_time_s"))).isEqualTo(m.get("training_time_s").asDouble());
+        }
+
+        // summary: mean and sample std over the two seeds, recomputed here from metrics.json
+        List<Map<String, String>> sum = csv(out.resolve("learning_curve_summary.csv"));
+        assertThat(sum).hasSize(2);
+        double[] meanTestF = new double[2], meanTestE = new double[2];
+        for (int i = 0; i < 2; i++) {
+            Map<String, String> row = sum.get(i);
+            assertThat(Integer.parseInt(row.get("n_train"))).isEqualTo(SIZES[i]);
+            assertThat(row.get("runs")).isEqualTo("2");
+            JsonNode a = metrics(runDirs(out).get(2 * i)), b = metrics(runDirs(out).get(2 * i + 1));
+            for (String[] k : new String[][]{{"test", "energy_mae_meV"}, {"test", "force_mae_meV_per_A"},
+                    {"train", "energy_mae_meV"}, {"train", "force_mae_meV_per_A"}}) {
+                double x = a.get(k[0]).get(k[1]).asDouble(), y = b.get(k[0]).get(k[1]).asDouble();
+                double mean = (x + y) / 2, std = Math.abs(x - y) / Math.sqrt(2);
+                String col = k[0] + "_" + k[1];
+                assertThat(Double.parseDouble(row.get(col + "_mean"))).as(col).isCloseTo(mean, within(1e-12 * mean));
+                assertThat(Double.parseDouble(row.get(col + "_std"))).as(col).isCloseTo(std, within(1e-12 * mean));
+            }
+            meanTestE[i] = Double.parseDouble(row.get("test_energy_mae_meV_mean"));
+            meanTestF[i] = Double.parseDouble(row.get("test_force_mae_meV_per_A_mean"));
+        }
+        // fits: on 2 means, β = -ln(m2/m1)/ln(40/20) exactly and no interval; on 4 runs, 2 degrees of freedom
+        List<Map<String, String>> fits = csv(out.resolve("learning_curve_fits.csv"));
+        assertThat(fits).hasSize(4);
+        for (Map<String, String> f : fits) {
+            boolean energy = f.get("quantity").equals("energy");
+            if (f.get("points").equals("means")) {
+                double[] m = energy ? meanTestE : meanTestF;
+                assertThat(Double.parseDouble(f.get("beta"))).isCloseTo(-Math.log(m[1] / m[0]) / Math.log(2), within(1e-12));
+                assertThat(f.get("dof")).isEqualTo("0");
+                assertThat(f.get("beta_low")).isEmpty();
+            } else {
+                assertThat(f.get("n_points")).isEqualTo("4");
+                assertThat(f.get("dof")).isEqualTo("2");
+                assertThat(Double.parseDouble(f.get("t_critical"))).isCloseTo(4.302653, within(1e-6));
+                double beta = Double.parseDouble(f.get("beta")), se = Double.parseDouble(f.get("beta_std_error"));
+                assertThat(Double.parseDouble(f.get("beta_low"))).isCloseTo(beta - 4.302653 * se, within(1e-6 * (1 + se)));
+            }
+        }
+
+        String md = Files.readString(out.resolve("learning_curve.md"));
+        assertThat(md).contains("# Learning curve").contains("Power-law fits").contains("Diagnosis")
+                .contains("le on ethanol: energy: ").contains("./qmlff learning-curve --arch le");
+        for (String png : List.of("learning_curve_ethanol_energy.png", "learning_curve_ethanol_force.png")) {
+            assertThat(Files.readAllBytes(out.resolve(png))).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+            assertThat(md).contains("](" + png + ")");
+        }
+        JsonNode grid = JSON.readTree(out.resolve("learning_curve.json").toFile());
+        assertThat(grid.get("runs")).hasSize(4);
+        // the console ends with the aggregated table, β and the diagnosis
+        assertThat(r.out()).contains("[4/4]").contains("test E MAE (meV)").contains("95% CI of β")
+                .contains("le on ethanol: energy: ").contains("wrote ");
+    }
+
+    @Test
+    void restartSkipsFinishedRunsAndResumesTheInterruptedOne(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("lc");
+        Counting first = new Counting();
+        // N = 40, seed 1: 40 training + 10 validation evaluations per epoch, so this crashes inside epoch 2
+        first.crash = new int[]{40, 1, 70};
+        CliRun crashed = CliRun.of(new LearningCurveCommand(first), args(out, "1"));
+        assertThat(crashed.code()).isNotZero();
+        assertThat(crashed.err()).contains("simulated crash");
+        assertThat(crashed.out()).contains("le-ethanol-n40-s1: FAILED");
+        Path cut = out.resolve("runs/le-ethanol-n40-s1");
+        assertThat(cut.resolve("metrics.json")).doesNotExist();
+        assertThat(JSON.readTree(cut.resolve("checkpoint.json").toFile()).get("epochsDone").asInt()).isEqualTo(1);
+        // the finished runs are tabulated already
+        assertThat(csv(out.resolve("learning_curve.csv"))).hasSize(3);
+
+        Map<Path, FileTime> times = new HashMap<>();
+        Map<Path, byte[]> bytes = new HashMap<>();
+        for (Path run : runDirs(out))
+            if (!run.equals(cut)) {
+                times.put(run, Files.getLastModifiedTime(run.resolve("metrics.json")));
+                bytes.put(run, Files.readAllBytes(run.resolve("model.json")));
+            }
+        Thread.sleep(20); // so that a rewritten file would get another modification time
+
+        Counting second = new Counting();
+        CliRun again = CliRun.of(new LearningCurveCommand(second), args(out, "1"));
+        assertThat(again.err()).isEmpty();
+        assertThat(again.code()).isZero();
+        assertThat(second.creates.get()).as("models created on restart: only the interrupted run's").isEqualTo(1);
+        assertThat(again.out()).contains("finished earlier, skipped").contains("le-ethanol-n40-s1: resumed and finished");
+        for (Path run : times.keySet()) {
+            assertThat(Files.getLastModifiedTime(run.resolve("metrics.json"))).isEqualTo(times.get(run));
+            assertThat(Files.readAllBytes(run.resolve("model.json"))).isEqualTo(bytes.get(run));
+        }
+        assertThat(Files.readString(cut.resolve("train.log"))).contains("resumed after epoch 1 of 3");
+        assertThat(csv(out.resolve("learning_curve.csv"))).hasSize(4);
+
+        // the result equals an uninterrupted grid run with 2 runs at a time
+        Path ref = tmp.resolve("ref");
+        assertThat(CliRun.of(new LearningCurveCommand(backend()), args(ref, "2")).code()).isZero();
+        for (int i = 0; i < 4; i++) {
+            Path a = runDirs(out).get(i), b = runDirs(ref).get(i);
+            assertThat(params(a)).as(a.toString()).isEqualTo(params(b));
+            assertThat(metrics(a).get("test")).isEqualTo(metrics(b).get("test"));
+            assertThat(metrics(a).get("valid")).isEqualTo(metrics(b).get("valid"));
+        }
+
+        // a third invocation trains nothing
+        Counting third = new Counting();
+        assertThat(CliRun.of(new LearningCurveCommand(third), args(out, "2")).code()).isZero();
+        assertThat(third.creates.get()).isZero();
+    }
+
+    @Test
+    void changedSettingsAreRefusedRatherThanMixed(@TempDir Path tmp) {
+        Path out = tmp.resolve("lc");
+        String[] a = {"--arch", "le", "--data", "ethanol_train.npz", "--test", "ethanol_test.npz", "--sizes", "20",
+                "--seeds", "1", "--n-train", "60", "--n-valid", "10", "--epochs", "1", "--threads", "1", "--out",
+                out.toString()};
+        assertThat(CliRun.of(new LearningCurveCommand(backend()), a).code()).isZero();
+        String[] b = a.clone();
+        b[b.length - 5] = "2"; // --epochs 2
+        CliRun r = CliRun.of(new LearningCurveCommand(backend()), b);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("qmlff: error: ").contains("le-ethanol-n20-s0")
+                .contains("epochs = 1, this command asks for 2");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void badGridsAreOneLineErrors(@TempDir Path tmp) {
+        Path out = tmp.resolve("lc");
+        CliRun big = CliRun.of(new LearningCurveCommand(backend()), "--arch", "le", "--data", "ethanol_train.npz",
+                "--test", "ethanol_test.npz", "--sizes", "20,51", "--n-train", "60", "--n-valid", "10",
+                "--out", out.toString());
+        assertThat(big.code()).isEqualTo(2);
+        assertThat(big.err().strip()).isEqualTo("qmlff: error: --sizes: 51 is outside 1..50 (n-train 60 minus the 10 "
+                + "validation frames)");
+        TestBackend other = backend().add("water_test.npz", TestBackend.molecule("rmd17_water_test_01", new int[]{8, 1, 1}, 5, 1));
+        CliRun unmatched = CliRun.of(new LearningCurveCommand(other), "--arch", "le", "--data", "ethanol_train.npz",
+                "--test", "water_test.npz", "--sizes", "20", "--n-train", "60", "--n-valid", "10", "--out", out.toString());
+        assertThat(unmatched.code()).isEqualTo(2);
+        assertThat(unmatched.err().strip()).isEqualTo("qmlff: error: --data ethanol_train.npz: no --test file of the "
+                + "same molecule (ethanol)");
+        CliRun arch = CliRun.of(new LearningCurveCommand(backend()), "--arch", "le,mace", "--data", "ethanol_train.npz",
+                "--test", "ethanol_test.npz", "--sizes", "20", "--out", out.toString());
+        assertThat(arch.code()).isEqualTo(2);
+        assertThat(arch.err()).contains("--arch: unknown architecture 'mace'");
+        assertThat(out.resolve("runs")).doesNotExist();
+    }
+
+    /** {@code qmlff train --n-fit}: fewer training frames, the same validation frames (50..59). */
+    @Test
+    void trainWithNFitKeepsTheValidationFrames(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("fit");
+        CliRun r = CliRun.of(new TrainCommand(backend()), "--arch", "le", "--data", "ethanol_train.npz", "--test",
+                "ethanol_test.npz", "--n-train", "60", "--n-valid", "10", "--n-fit", "15", "--epochs", "2",
+                "--threads", "1", "--out", run.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode m = metrics(run);
+        assertThat(m.get("train").get("n_frames").asInt()).isEqualTo(15);
+        double[] valid = mae(run, TRAIN.range(50, 60)), train = mae(run, TRAIN.range(0, 15));
+        assertThat(m.get("valid").get("force_mae_kcal_per_mol_per_A").asDouble()).isCloseTo(valid[1], within(1e-12));
+        assertThat(m.get("train").get("force_mae_kcal_per_mol_per_A").asDouble()).isCloseTo(train[1], within(1e-12));
+        assertThat(TrainConfig.readYaml(run.resolve("config.yaml")).get("n-fit")).isEqualTo(15);
+
+        CliRun bad = CliRun.of(new TrainCommand(backend()), "--data", "ethanol_train.npz", "--n-train", "60",
+                "--n-valid", "10", "--n-fit", "51", "--out", tmp.resolve("bad").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("qmlff: error: --n-fit must be between 1 and n-train - n-valid = 50, got 51");
+    }
+
+    @Test
+    void isRegisteredInMain() {
+        CliRun help = CliRun.main("learning-curve", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--threads-per-run").contains("--sizes");
+    }
+}
