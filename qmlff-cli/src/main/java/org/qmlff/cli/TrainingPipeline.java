@@ -220,6 +220,13 @@ final class TrainingPipeline {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("architecture", cfg.arch());
         m.put("parameters", model.parameterCount());
+        ForceField.CircuitCost cost = model.circuitCost(split.train().get(0).numbers());
+        if (cost != null) {
+            m.put("qubits", cost.qubits());
+            m.put("circuits_per_energy", cost.circuits());
+            m.put("gates_per_energy", cost.gates());
+            m.put("cost_molecule", Element.hillFormula(split.train().get(0).numbers()));
+        }
         m.put("train", Metrics.pooled(split.train(), ev.train).toMap());
         m.put("valid", Metrics.pooled(split.valid(), ev.valid).toMap());
         boolean onTest = !split.test().isEmpty();

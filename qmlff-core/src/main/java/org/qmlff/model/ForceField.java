@@ -17,6 +17,24 @@ public interface ForceField {
     interface Scratch {
     }
 
+    /**
+     * What one energy evaluation of a molecule costs in circuit simulation.
+     *
+     * @param qubits   qubits per circuit
+     * @param circuits circuits simulated per energy (revised: one per atom; parity=sym doubles it)
+     * @param gates    gates applied per energy, over all circuits
+     */
+    record CircuitCost(int qubits, int circuits, long gates) {
+    }
+
+    /**
+     * The circuit cost of one energy evaluation of a molecule with these atomic numbers; null for a
+     * force field that simulates no circuits (the analytic ones in tests).
+     */
+    default CircuitCost circuitCost(int[] numbers) {
+        return null;
+    }
+
     /** The architecture name used in model files ({@code le}, {@code revised}). */
     String architecture();
 

@@ -95,6 +95,12 @@ public final class LeModel implements ForceField {
     }
 
     @Override
+    public CircuitCost circuitCost(int[] numbers) {
+        int copies = options.parity().equals("sym") ? 2 : 1;
+        return new CircuitCost(qubits, copies, (long) copies * circuit.gateCount());
+    }
+
+    @Override
     public String architecture() {
         return "le";
     }

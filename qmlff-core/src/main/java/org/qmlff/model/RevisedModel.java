@@ -96,6 +96,12 @@ public final class RevisedModel implements ForceField {
     }
 
     @Override
+    public CircuitCost circuitCost(int[] numbers) {
+        int circuits = numbers.length * (options.parity().equals("sym") ? 2 : 1);
+        return new CircuitCost(nq, circuits, (long) circuits * circuit.gateCount());
+    }
+
+    @Override
     public String architecture() {
         return "revised";
     }
