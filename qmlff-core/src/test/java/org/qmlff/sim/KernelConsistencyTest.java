@@ -7,12 +7,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector kernels against the scalar reference, kernel by kernel, on every layout of a 10-qubit
+ * The vector kernels against the scalar reference, kernel by kernel, on every layout of an 8-qubit
  * state (one-qubit gates on every bit, both parts of Ex on every pair of bits, high and low strides),
  * over the whole range and split into chunks; then whole circuits.
  */
 class KernelConsistencyTest {
-    private static final int N = 10;
+    private static final int N = 8;
     private static final int SIZE = 1 << N;
     private static final double TOL = 1e-14;
 
