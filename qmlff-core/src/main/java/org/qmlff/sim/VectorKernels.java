@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * 2^lo is at least L: then L consecutive work items are L consecutive pairs, whose first amplitudes
  * form one vector and whose second amplitudes another, and the scalar formulas apply lane by lane
  * (with fused multiply-adds, hence results within rounding of {@link ScalarKernels}, not bit-equal).
- * Other layouts, and the rarely used diagonal and dense two-qubit gates, go to the scalar kernels.
+ * Layouts with a lower stride go to {@link ShuffleKernels}; the rarely used diagonal and dense
+ * two-qubit gates to the scalar kernels.
  *
  * <p>How the code is shaped for C2 (JDK 17), which otherwise boxes vectors — 10–100× slower:
  * one flat loop per kernel (vectors carried around nested loops get boxed); reductions leave their
@@ -26,6 +27,8 @@ final class VectorKernels implements Kernels {
     private static final int ACCUMULATORS = 16;
 
     private final ScalarKernels scalar = new ScalarKernels();
+    /** Kernels for low strides, or null where the role tables do not cover the vector length. */
+    private final ShuffleKernels shuffle = L <= ShuffleKernels.MAX_LANES ? new ShuffleKernels() : null;
 
     /** Doubles per preferred vector on this hardware. */
     static int lanes() {
@@ -74,7 +77,11 @@ final class VectorKernels implements Kernels {
     @Override
     public void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to) {
         if ((1 << lo) < L) {
-            scalar.apply(re, im, lo, hi, o0, o1, m, mo, from, to);
+            if (shuffle != null) {
+                shuffle.apply(re, im, lo, hi, o0, o1, m, mo, from, to);
+            } else {
+                scalar.apply(re, im, lo, hi, o0, o1, m, mo, from, to);
+            }
             return;
         }
         final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
@@ -96,7 +103,11 @@ final class VectorKernels implements Kernels {
     public void applyTangent(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
                              double[] m, int go, int ho, int from, int to) {
         if ((1 << lo) < L) {
-            scalar.applyTangent(re, im, dre, dim, lo, hi, o0, o1, m, go, ho, from, to);
+            if (shuffle != null) {
+                shuffle.applyTangent(re, im, dre, dim, lo, hi, o0, o1, m, go, ho, from, to);
+            } else {
+                scalar.applyTangent(re, im, dre, dim, lo, hi, o0, o1, m, go, ho, from, to);
+            }
             return;
         }
         final DoubleVector g00r = bc(m[go]), g00i = bc(m[go + 1]), g01r = bc(m[go + 2]), g01i = bc(m[go + 3]);
@@ -132,7 +143,11 @@ final class VectorKernels implements Kernels {
     public void reverse(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, int o0, int o1,
                         double[] m, int mo, double[] out, int oo, int sc, int from, int to) {
         if ((1 << lo) < L) {
-            scalar.reverse(re, im, lre, lim, lo, hi, o0, o1, m, mo, out, oo, sc, from, to);
+            if (shuffle != null) {
+                shuffle.reverse(re, im, lre, lim, lo, hi, o0, o1, m, mo, out, oo, sc, from, to);
+            } else {
+                scalar.reverse(re, im, lre, lim, lo, hi, o0, o1, m, mo, out, oo, sc, from, to);
+            }
             return;
         }
         final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
@@ -185,7 +200,11 @@ final class VectorKernels implements Kernels {
                         double[] ere, double[] eim, int lo, int hi, int o0, int o1, double[] out, int oo,
                         int sc, int from, int to) {
         if ((1 << lo) < L) {
-            scalar.reduce2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, o0, o1, out, oo, sc, from, to);
+            if (shuffle != null) {
+                shuffle.reduce2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, o0, o1, out, oo, sc, from, to);
+            } else {
+                scalar.reduce2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, o0, o1, out, oo, sc, from, to);
+            }
             return;
         }
         DoubleVector m00r = bc(0), m00i = bc(0), m01r = bc(0), m01i = bc(0);
@@ -243,7 +262,16 @@ final class VectorKernels implements Kernels {
     public void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
         final int sl = 1 << lo;
         if (sl < L) {
-            scalar.applyEx(re, im, lo, hi, c, co, from, to);
+            if (shuffle == null) {
+                scalar.applyEx(re, im, lo, hi, c, co, from, to);
+                return;
+            }
+            // As its two pair families: diag(α, α) on (|00⟩, |11⟩), [[α+β, α−β], [α−β, α+β]]/2 on (|01⟩, |10⟩).
+            final double ar = c[co], ai = c[co + 1], br = c[co + 2], bi = c[co + 3];
+            final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi), qr = 0.5 * (ar - br), qi = 0.5 * (ai - bi);
+            final int sh = 1 << hi;
+            shuffle.apply(re, im, lo, hi, 0, sl + sh, ar, ai, 0, 0, 0, 0, ar, ai, from, to);
+            shuffle.apply(re, im, lo, hi, sl, sh, pr, pi, qr, qi, qr, qi, pr, pi, from, to);
             return;
         }
         final int sh = 1 << hi;

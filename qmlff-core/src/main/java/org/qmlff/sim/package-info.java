@@ -1,0 +1,21 @@
+/**
+ * Exact state-vector simulation of parameterised circuits with derivatives: ⟨O⟩(z), its gradient
+ * (adjoint method) and Hessian-vector products (forward-over-reverse), for n ≤ 24 qubits in double
+ * precision. No chemistry in here: the inputs z are just numbers.
+ *
+ * <ul>
+ *   <li>{@link org.qmlff.sim.Circuit}, {@link org.qmlff.sim.Observable}: what to simulate (immutable).</li>
+ *   <li>{@link org.qmlff.sim.Simulator}: one large circuit at a time, optionally split over threads.</li>
+ *   <li>{@link org.qmlff.sim.BatchSimulator}: many small circuits of one shape over a thread pool.</li>
+ *   <li>{@link org.qmlff.sim.KernelKind}: scalar reference kernels or jdk.incubator.vector ones
+ *       (system property {@code qmlff.sim.kernels=scalar|vector}).</li>
+ * </ul>
+ *
+ * <p>Conventions (MODELS.md §Units and conventions): qubit 0 is the most significant bit of the basis
+ * index; σ = (X, Y, Z); Enc(v) = exp(−i v·σ/2); Ex(J) = exp(−iJ(XX+YY+ZZ)); the singlet is
+ * (|01⟩ − |10⟩)/√2. States are split real/imaginary arrays updated in place.
+ *
+ * <p>Determinism: for a given kernel kind, results are bit-identical for any thread count and from call
+ * to call. The scalar and vector kernels agree to rounding (~1e-15 relative), not bit for bit.
+ */
+package org.qmlff.sim;

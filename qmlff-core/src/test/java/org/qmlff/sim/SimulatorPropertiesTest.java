@@ -1,0 +1,161 @@
+package org.qmlff.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** Properties over random circuits of every gate kind (1–7 qubits) and random inputs. */
+class SimulatorPropertiesTest {
+
+    @Property(tries = 60)
+    void statesStayNormalised(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+                              @ForAll @IntRange(min = 1, max = 7) int n) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(25));
+        double[] z = CircuitSpec.uniform(rng, spec.inputs(), 5.0);
+        try (Simulator sim = new Simulator(n)) {
+            double[] re = new double[1 << n];
+            double[] im = new double[1 << n];
+            sim.state(spec.build(), z, re, im);
+            double norm = 0;
+            for (int a = 0; a < re.length; a++) {
+                norm += re[a] * re[a] + im[a] * im[a];
+            }
+            assertThat(norm).isCloseTo(1, within(1e-13));
+        }
+    }
+
+    @Property(tries = 40)
+    void heisenbergExpectationIsWithinItsSpectrum(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+                                                  @ForAll @IntRange(min = 2, max = 6) int n) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(20));
+        double[] z = CircuitSpec.uniform(rng, spec.inputs(), 5.0);
+        int p = rng.nextInt(n);
+        int q = (p + 1 + rng.nextInt(n - 1)) % n;
+        try (Simulator sim = new Simulator(n)) {
+            double v = sim.expectation(spec.build(), Observable.heisenberg(p, q), z);
+            assertThat(v).isBetween(-3 - 1e-13, 1 + 1e-13);
+        }
+    }
+
+    @Property(tries = 30)
+    void gradientMatchesCentralDifferences(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+                                           @ForAll @IntRange(min = 1, max = 6) int n) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(16));
+        Circuit c = spec.build();
+        Observable o = ObservableSpec.random(rng, n).observable();
+        int m = c.inputs();
+        double[] z = CircuitSpec.uniform(rng, m, 3.0);
+        try (Simulator sim = new Simulator(n)) {
+            double[] grad = new double[m];
+            sim.gradient(c, o, z, grad);
+            double h = 1e-5;
+            for (int i = 0; i < m; i++) {
+                double[] zp = z.clone();
+                double[] zm = z.clone();
+                zp[i] += h;
+                zm[i] -= h;
+                double fd = (sim.expectation(c, o, zp) - sim.expectation(c, o, zm)) / (2 * h);
+                assertThat(grad[i]).as("∂/∂z%d", i).isCloseTo(fd, within(1e-8));
+            }
+        }
+    }
+
+    @Property(tries = 30)
+    void hessianVectorProductsAreSymmetricAndMatchDifferencesOfGradients(
+            @ForAll @LongRange(min = 0, max = 1L << 40) long seed, @ForAll @IntRange(min = 1, max = 6) int n) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(16));
+        Circuit c = spec.build();
+        Observable o = ObservableSpec.random(rng, n).observable();
+        int m = c.inputs();
+        double[] z = CircuitSpec.uniform(rng, m, 3.0);
+        double[] u = CircuitSpec.uniform(rng, m, 1.0);
+        double[] w = CircuitSpec.uniform(rng, m, 1.0);
+        try (Simulator sim = new Simulator(n)) {
+            double[] g = new double[m];
+            double[] hu = new double[m];
+            double[] hw = new double[m];
+            sim.hessianVectorProduct(c, o, z, u, g, hu);
+            sim.hessianVectorProduct(c, o, z, w, g, hw);
+            // w·(H u) = u·(H w)
+            double a = 0;
+            double b = 0;
+            for (int i = 0; i < m; i++) {
+                a += w[i] * hu[i];
+                b += u[i] * hw[i];
+            }
+            assertThat(a).isCloseTo(b, within(1e-11));
+            // H u = (∇f(z + h u) − ∇f(z − h u)) / 2h
+            double h = 1e-5;
+            double[] zp = z.clone();
+            double[] zm = z.clone();
+            for (int i = 0; i < m; i++) {
+                zp[i] += h * u[i];
+                zm[i] -= h * u[i];
+            }
+            double[] gp = new double[m];
+            double[] gm = new double[m];
+            sim.gradient(c, o, zp, gp);
+            sim.gradient(c, o, zm, gm);
+            for (int i = 0; i < m; i++) {
+                assertThat(hu[i]).as("(H u)_%d", i).isCloseTo((gp[i] - gm[i]) / (2 * h), within(1e-7));
+            }
+        }
+    }
+
+    @Property(tries = 40)
+    void inverseCircuitRestoresTheInitialState(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+                                               @ForAll @IntRange(min = 1, max = 6) int n) {
+        // Fixed gates only (their adjoints are fixed gates too): U then U† is the identity.
+        SplittableRandom rng = new SplittableRandom(seed);
+        Circuit.Builder b = Circuit.builder(n);
+        int gates = 1 + rng.nextInt(12);
+        double[][][] us = new double[gates][][];
+        int[][] qubits = new int[gates][];
+        for (int k = 0; k < gates; k++) {
+            boolean two = n > 1 && rng.nextBoolean();
+            int p = rng.nextInt(n);
+            int q = two ? (p + 1 + rng.nextInt(n - 1)) % n : -1;
+            us[k] = CircuitSpec.randomUnitary(rng, two ? 4 : 2);
+            qubits[k] = new int[] {p, q};
+            if (two) {
+                b.gate2(p, q, us[k][0], us[k][1]);
+            } else {
+                b.gate1(p, us[k][0], us[k][1]);
+            }
+        }
+        for (int k = gates - 1; k >= 0; k--) {
+            int dim = qubits[k][1] < 0 ? 2 : 4;
+            double[] re = new double[dim * dim];
+            double[] im = new double[dim * dim];
+            for (int r = 0; r < dim; r++) {
+                for (int col = 0; col < dim; col++) {
+                    re[r * dim + col] = us[k][0][col * dim + r];
+                    im[r * dim + col] = -us[k][1][col * dim + r];
+                }
+            }
+            if (dim == 4) {
+                b.gate2(qubits[k][0], qubits[k][1], re, im);
+            } else {
+                b.gate1(qubits[k][0], re, im);
+            }
+        }
+        try (Simulator sim = new Simulator(n)) {
+            double[] re = new double[1 << n];
+            double[] im = new double[1 << n];
+            sim.state(b.build(), new double[0], re, im);
+            assertThat(re[0]).isCloseTo(1, within(1e-13));
+            for (int a = 1; a < re.length; a++) {
+                assertThat(Math.hypot(re[a], im[a])).isCloseTo(0, within(1e-13));
+            }
+        }
+    }
+}
