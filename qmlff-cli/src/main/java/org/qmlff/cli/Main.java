@@ -25,6 +25,7 @@ import java.util.Properties;
                 CheckSymmetryCommand.class,
                 MdCommand.class,
                 ServeIpiCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 
