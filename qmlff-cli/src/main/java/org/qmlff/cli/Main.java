@@ -27,6 +27,7 @@ import java.util.Properties;
                 ServeIpiCommand.class,
                 LearningCurveCommand.class,
                 ReportCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,126 @@
+package org.qmlff.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.qmlff.data.AtomicFiles;
+import org.qmlff.data.Dataset;
+import org.qmlff.perf.BenchPlan;
+import org.qmlff.perf.BenchRecord;
+import org.qmlff.perf.BenchSuite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code qmlff bench}: times the simulator and the models ({@link BenchSuite}) with a warm-up and
+ * repeated runs, and prints the medians beside the reference points and targets of the performance
+ * issue ({@link BenchReport}); optionally writes the records as JSON.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time the simulator (gate kernels, the baseline D=6 circuit: forward, gradient, "
+                + "Hessian-vector product) and the models (training and MD throughput on ethanol).",
+                "Prints medians of repeated runs next to reference points and targets. Timings depend on "
+                        + "the machine's load; compare runs made on the same, otherwise idle machine."})
+final class BenchCommand implements Callable<Integer> {
+    static final String BUNDLED_DATA = "data/rmd17/rmd17_ethanol_train_01.npz";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "Smoke run: short warm-up, 3 short runs per benchmark, small "
+            + "circuits (at most 12 qubits unless --max-qubits says otherwise).")
+    boolean quick;
+    @Option(names = "--max-qubits", paramLabel = "N",
+            description = "Largest circuit, even, 8..24 (default: 20, or 12 with --quick).")
+    Integer maxQubits;
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "Threads of the multi-threaded variants, besides 1 (default: ${DEFAULT-VALUE}; 1: none).")
+    int threads;
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the records as a JSON list to FILE.")
+    Path json;
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Frames for the model benchmarks, a molecule of H, C, N, O (default: the bundled "
+                    + BUNDLED_DATA + ").")
+    Path data;
+
+    @Override
+    public Integer call() {
+        int n = maxQubits != null ? maxQubits : quick ? 12 : 20;
+        BenchPlan plan;
+        try {
+            plan = quick ? BenchPlan.quick(n, threads) : BenchPlan.full(n, threads);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        Dataset frames = DataAccess.load(dataFile());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.printf(Locale.ROOT, "qmlff bench (%s): medians of %d timed runs per benchmark; Java %s, %d processors "
+                        + "available; model benchmarks on %s (%d frames)%n", quick ? "quick" : "full",
+                plan.harness().repeats(), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), frames.name(), frames.frames());
+        out.println("Timings depend on the machine and on whatever else runs on it: read them as rough figures.");
+        out.flush();
+        List<BenchRecord> records = new BenchSuite(plan).run(frames, r -> {
+            err.printf(Locale.ROOT, "  measured %s (%d qubits, %d thread%s): %.4g ms per call%n", r.name(),
+                    r.qubits(), r.threads(), r.threads() == 1 ? "" : "s", r.medianMs());
+            err.flush();
+        });
+        out.print(new BenchReport(records).render());
+        out.flush();
+        if (json != null) writeJson(records, json);
+        return 0;
+    }
+
+    private Path dataFile() {
+        if (data != null) return data;
+        String root = System.getProperty("qmlff.root");
+        Path p = root != null ? Path.of(root).resolve(BUNDLED_DATA) : Path.of(BUNDLED_DATA);
+        if (!Files.isRegularFile(p))
+            throw new UserError("the model benchmarks need frames of a molecule: " + p
+                    + " not found; pass --data FILE");
+        return p;
+    }
+
+    /** The records as a JSON list; quantities that do not apply are {@code null}. */
+    static void writeJson(List<BenchRecord> records, Path file) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (BenchRecord r : records) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("qubits", r.qubits());
+            m.put("threads", r.threads());
+            m.put("median_ms", r.medianMs());
+            m.put("ns_per_amp_per_gate", finiteOrNull(r.nsPerAmpPerGate()));
+            m.put("per_second", finiteOrNull(r.perSecond()));
+            m.put("gates", r.gates() > 0 ? r.gates() : null);
+            m.put("items_per_call", r.items());
+            m.put("min_ms", r.timing().minNanos() * 1e-6);
+            m.put("max_ms", r.timing().maxNanos() * 1e-6);
+            m.put("repeats", r.timing().repeats());
+            m.put("calls_per_repeat", r.timing().callsPerRepeat());
+            list.add(m);
+        }
+        try {
+            byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(list);
+            AtomicFiles.write(file, bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the benchmark records", e);
+        }
+    }
+
+    private static Double finiteOrNull(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+}

@@ -1,0 +1,127 @@
+package org.qmlff.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code qmlff bench}: the set of records, the JSON fields and their consistency, and the printed
+ * table. Never timings: those depend on the machine's load.
+ */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Records that are forward passes of a circuit, and so have ns per amplitude per gate. */
+    private static final Set<String> FORWARD = Set.of("gate-enc", "gate-ex", "le-d6-forward", "revised-batch-forward");
+    /** Records that count items per second. */
+    private static final Set<String> THROUGHPUT = Set.of("revised-batch-forward", "revised-batch-hvp", "revised-train",
+            "revised-md", "le-train");
+
+    @Test
+    void quickRunWritesOneWellFormedRecordPerBenchmark() throws Exception {
+        String root = System.getProperty("qmlff.root");
+        Assumptions.assumeTrue(root != null, "system property qmlff.root not set (bundled ethanol data unknown): test skipped");
+        Path json = dir.resolve("out/bench.json");
+        CliRun r = CliRun.main("bench", "--quick", "--max-qubits", "8", "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+
+        JsonNode list = new ObjectMapper().readTree(json.toFile());
+        assertThat(list.isArray()).isTrue();
+        List<String> keys = new ArrayList<>();
+        for (JsonNode rec : list)
+            keys.add(rec.get("name").asText() + "/" + rec.get("qubits").asInt() + "/" + rec.get("threads").asInt());
+        // --max-qubits 8: every simulator benchmark at 8 qubits; the default --threads 2 adds the
+        // 2-thread forward and training rows; the models on ethanol use 4 (revised) and 8 (le) qubits.
+        assertThat(keys).containsExactly(
+                "gate-enc/8/1", "gate-ex/8/1",
+                "le-d6-forward/8/1", "le-d6-gradient/8/1", "le-d6-hvp/8/1", "le-d6-forward/8/2",
+                "revised-batch-forward/4/1", "revised-batch-hvp/4/1",
+                "revised-train/4/1", "revised-train/4/2", "revised-md/4/1",
+                "le-train/8/1", "le-train/8/2");
+
+        for (JsonNode rec : list) {
+            String name = rec.get("name").asText();
+            assertThat(rec.has("ns_per_amp_per_gate")).as(name).isTrue();
+            double median = rec.get("median_ms").asDouble();
+            assertThat(median).as(name).isPositive().isFinite();
+            assertThat(rec.get("min_ms").asDouble()).as(name).isPositive().isLessThanOrEqualTo(median);
+            assertThat(rec.get("max_ms").asDouble()).as(name).isGreaterThanOrEqualTo(median);
+            assertThat(rec.get("repeats").asInt()).as(name).isEqualTo(3);
+            assertThat(rec.get("calls_per_repeat").asLong()).as(name).isPositive();
+            JsonNode ns = rec.get("ns_per_amp_per_gate");
+            int items = rec.get("items_per_call").asInt();
+            assertThat(items).as(name).isPositive();
+            if (FORWARD.contains(name)) {
+                // ns per amplitude per gate × amplitudes × gates × circuits per call = the median call
+                int gates = rec.get("gates").asInt();
+                assertThat(gates).as(name).isPositive();
+                assertThat(ns.asDouble() * 1e-6 * Math.pow(2, rec.get("qubits").asInt()) * gates * items)
+                        .as(name).isCloseTo(median, within(1e-9 * median));
+            } else {
+                assertThat(ns.isNull()).as(name + " ns_per_amp_per_gate").isTrue();
+            }
+            JsonNode perSecond = rec.get("per_second");
+            if (THROUGHPUT.contains(name)) {
+                // per_second counts items_per_call items in median_ms
+                assertThat(perSecond.asDouble()).as(name).isCloseTo(items * 1000.0 / median, within(1e-9 * perSecond.asDouble()));
+            } else {
+                assertThat(perSecond.isNull()).as(name + " per_second").isTrue();
+            }
+        }
+        // the baseline circuit of MODELS.md at 8 qubits, D = 6: 4 singlets, 7 encoding layers of 8 Enc,
+        // 6 layers of Ex on the 8 ring pairs
+        assertThat(list.get(2).get("gates").asInt()).isEqualTo(4 + 7 * 8 + 6 * 8);
+        // the revised atomic circuit, 4 qubits, D = 3: 2 singlets, 4 × 4 Enc, 3 × 4 Ex
+        assertThat(list.get(6).get("gates").asInt()).isEqualTo(2 + 4 * 4 + 3 * 4);
+        assertThat(list.get(8).get("gates").isNull()).isTrue();
+
+        String table = r.out();
+        assertThat(table).contains("benchmark", "median ms", "ns/amp/gate", "per s", "ratio", "reference", "target", "met");
+        for (String name : List.of("gate-enc", "gate-ex", "le-d6-forward", "le-d6-gradient", "le-d6-hvp",
+                "revised-batch-forward", "revised-batch-hvp", "revised-train", "revised-md", "le-train"))
+            assertThat(table).contains(name);
+        assertThat(table).contains("grad/fwd", "hvp/fwd", "xPyTorch", "PyTorch 687 configs/s", "PyTorch 185 evals/s",
+                "targets met:");
+        assertThat(r.err()).contains("measured gate-enc (8 qubits, 1 thread)");
+        // the JSON went through a temporary file that was renamed: nothing else is left beside it
+        try (var files = Files.list(json.getParent())) {
+            assertThat(files).containsExactly(json);
+        }
+    }
+
+    @Test
+    void oddOrTooLargeQubitCountsAreOneLineErrors() {
+        for (String n : new String[]{"7", "26", "4"}) {
+            CliRun r = CliRun.main("bench", "--quick", "--max-qubits", n);
+            assertThat(r.code()).as(n).isEqualTo(2);
+            assertThat(r.err().strip()).as(n).startsWith("qmlff: error: --max-qubits must be an even number from 8 to 24")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void zeroThreadsIsAOneLineError() {
+        CliRun r = CliRun.main("bench", "--quick", "--threads", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("qmlff: error: --threads must be at least 1, got 0");
+    }
+
+    @Test
+    void missingDataFileIsAOneLineError() {
+        CliRun r = CliRun.main("bench", "--quick", "--data", dir.resolve("nope.npz").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("qmlff: error:").contains("nope.npz").doesNotContain("\n");
+    }
+}

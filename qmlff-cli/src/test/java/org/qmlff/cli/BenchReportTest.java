@@ -1,0 +1,89 @@
+package org.qmlff.cli;
+
+import org.junit.jupiter.api.Test;
+import org.qmlff.perf.BenchRecord;
+import org.qmlff.perf.Timing;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The annotations and layout of the {@code qmlff bench} table, on made-up records. */
+class BenchReportTest {
+
+    private static BenchRecord circuit(String name, int qubits, int threads, int gates, boolean forward, double ms) {
+        return BenchRecord.circuit(name, qubits, threads, gates, forward, timing(ms));
+    }
+
+    private static BenchRecord perSecond(String name, int qubits, int threads, int items, double perSecond) {
+        return BenchRecord.throughput(name, qubits, threads, 0, items, false, timing(items * 1000.0 / perSecond));
+    }
+
+    private static Timing timing(double ms) {
+        return new Timing(ms * 1e6, ms * 1e6, ms * 1e6, 1, 1);
+    }
+
+    // A 20-qubit D=6 forward of 260 gates in 100 ms: 100e6 / (2^20 × 260) = 0.3668 ns/amp/gate.
+    private final BenchRecord fwd = circuit("le-d6-forward", 20, 1, 260, true, 100);
+    private final BenchRecord grad = circuit("le-d6-gradient", 20, 1, 260, false, 350);
+    private final BenchRecord hvp = circuit("le-d6-hvp", 20, 1, 260, false, 500);
+    private final BenchRecord fwd2 = circuit("le-d6-forward", 20, 2, 260, true, 60);
+    private final BenchRecord enc8 = circuit("gate-enc", 8, 1, 256, true, 0.1);
+    private final BenchRecord enc20 = circuit("gate-enc", 20, 1, 64, true, 64 * Math.scalb(1.0, 20) * 0.5e-6);
+    private final BenchRecord train = perSecond("revised-train", 4, 1, 20, 6870);
+    private final BenchRecord train2 = perSecond("revised-train", 4, 2, 20, 10305);
+    private final BenchRecord md = perSecond("revised-md", 4, 1, 1, 1000);
+    private final BenchRecord le = perSecond("le-train", 8, 1, 20, 687);
+    private final BenchReport report = new BenchReport(List.of(enc8, enc20, fwd, grad, hvp, fwd2, train, train2, md, le));
+
+    @Test
+    void forwardAt20QubitsIsComparedWithQulacsAndTheTarget() {
+        assertThat(fwd.nsPerAmpPerGate()).isCloseTo(100e6 / (Math.scalb(1.0, 20) * 260), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(report.annotate(fwd)).isEqualTo(new BenchReport.Annotation("xQulacs 1.90",
+                "Qulacs 190 ms, 0.70 ns/amp/gate", "<= 0.45 ns/amp/gate", "yes"));
+        // 0.5 ns/amp/gate misses the 0.45 target
+        assertThat(report.annotate(enc20)).isEqualTo(new BenchReport.Annotation("",
+                "Qulacs 0.70 ns/amp/gate (D=6 circuit)", "<= 0.45 ns/amp/gate", "NO"));
+        assertThat(report.annotate(enc8)).isEqualTo(BenchReport.Annotation.NONE);
+    }
+
+    @Test
+    void derivativesAreRatiosToTheForwardOfTheSameSize() {
+        assertThat(report.annotate(grad)).isEqualTo(new BenchReport.Annotation("grad/fwd 3.50",
+                "Qulacs backprop 7.6 s (x21.7)", "<= 3x forward", "NO"));
+        assertThat(report.annotate(hvp)).isEqualTo(new BenchReport.Annotation("hvp/fwd 5.00", "", "<= 6x forward", "yes"));
+        // a gradient without a forward of its size has nothing to be compared with
+        BenchRecord lone = circuit("le-d6-gradient", 12, 1, 100, false, 3);
+        assertThat(report.annotate(lone)).isEqualTo(BenchReport.Annotation.NONE);
+    }
+
+    @Test
+    void threadedRowsShowTheSpeedUpOverOneThread() {
+        assertThat(report.annotate(fwd2)).isEqualTo(new BenchReport.Annotation("x1 thread 1.67", "", "", ""));
+        assertThat(report.annotate(train2)).isEqualTo(new BenchReport.Annotation("x1 thread 1.50", "", "", ""));
+    }
+
+    @Test
+    void modelThroughputIsComparedWithPyTorch() {
+        assertThat(report.annotate(train)).isEqualTo(new BenchReport.Annotation("xPyTorch 10.0",
+                "PyTorch 687 configs/s", ">= 10x PyTorch", "yes"));
+        assertThat(report.annotate(md)).isEqualTo(new BenchReport.Annotation("xPyTorch 5.4",
+                "PyTorch 185 evals/s", ">= 10x PyTorch", "NO"));
+        assertThat(report.annotate(le)).isEqualTo(new BenchReport.Annotation("revised/le 10.00", "", "", ""));
+    }
+
+    @Test
+    void tableHasAHeaderOneRowPerRecordAndCountsTargets() {
+        List<String> lines = report.render().lines().toList();
+        assertThat(lines).hasSize(1 + 10 + 1);
+        assertThat(lines.get(0).split("\\s{2,}")).containsExactly("benchmark", "qubits", "threads", "median ms",
+                "ns/amp/gate", "per s", "ratio", "reference", "target", "met");
+        // forward yes, enc20 NO, gradient NO, hvp yes, train yes, md NO
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("targets met: 3 of 6");
+        assertThat(lines.get(3)).startsWith("le-d6-forward").contains(" 20 ", " 100.0 ", " 0.367 ", "xQulacs 1.90");
+        assertThat(lines.get(7)).startsWith("revised-train").contains(" 2.911 ", " 6870 ", "xPyTorch 10.0");
+        // quantities that do not apply print as "-"
+        assertThat(lines.get(4).split("\\s{2,}")[4]).isEqualTo("-");
+        assertThat(lines.get(7).split("\\s{2,}")[4]).isEqualTo("-");
+    }
+}

@@ -1,0 +1,136 @@
+package org.qmlff.perf;
+
+import org.qmlff.data.Dataset;
+import org.qmlff.model.ForceField;
+import org.qmlff.model.LeModel;
+import org.qmlff.model.ModelOptions;
+import org.qmlff.model.Models;
+import org.qmlff.model.RevisedModel;
+import org.qmlff.sim.Circuit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The benchmarks of {@code qmlff bench}, by name:
+ * <ul>
+ *   <li>{@code gate-enc}, {@code gate-ex}: ns per amplitude per gate of a forward pass through a long
+ *       circuit of one gate type ({@link BenchCircuits#gateCircuit});</li>
+ *   <li>{@code le-d6-forward}, {@code le-d6-gradient}, {@code le-d6-hvp}: the baseline D = 6 circuit
+ *       ({@link BenchCircuits#layered}) with observable σ₀·σ₁ at random inputs, 1 thread, and the
+ *       forward at the largest size also with {@link BenchPlan#threads()} threads;</li>
+ *   <li>{@code revised-batch-forward}, {@code revised-batch-hvp}: batches of the revised model's
+ *       4-qubit D = 3 atomic circuit (circuits per second);</li>
+ *   <li>{@code revised-train}, {@code le-train}: training throughput of the default models on the
+ *       given data (configurations per second of the full objective and its gradient), 1 thread and
+ *       {@link BenchPlan#threads()} threads;</li>
+ *   <li>{@code revised-md}: energy and forces of one configuration per call, 1 thread
+ *       (evaluations per second).</li>
+ * </ul>
+ */
+public final class BenchSuite {
+    /** Depth of the baseline benchmark circuit (MODELS.md le default). */
+    public static final int LE_DEPTH = 6;
+    /** The revised model's atomic circuit: qubits and depth (MODELS.md defaults). */
+    public static final int REVISED_QUBITS = 4;
+    public static final int REVISED_DEPTH = 3;
+    /** Frames the MD benchmark cycles through. */
+    private static final int MD_FRAMES = 16;
+    private static final long SEED = 20250503L;
+
+    private final BenchPlan plan;
+    private final Harness harness;
+
+    public BenchSuite(BenchPlan plan) {
+        this.plan = plan;
+        this.harness = new Harness(plan.harness());
+    }
+
+    /**
+     * Runs every benchmark in order and returns the records; {@code listener} sees each record as
+     * soon as it is measured.
+     *
+     * @param data frames for the model benchmarks (one molecule of elements H, C, N, O, e.g. ethanol)
+     */
+    public List<BenchRecord> run(Dataset data, Consumer<BenchRecord> listener) {
+        List<BenchRecord> out = new ArrayList<>();
+        Consumer<BenchRecord> sink = r -> {
+            out.add(r);
+            listener.accept(r);
+        };
+        gates(sink);
+        layered(sink);
+        revisedBatch(sink);
+        models(data, sink);
+        return out;
+    }
+
+    /** {@code gate-enc} and {@code gate-ex} at every size of the plan. */
+    public void gates(Consumer<BenchRecord> sink) {
+        for (BenchCircuits.GateType type : BenchCircuits.GateType.values()) {
+            String name = type == BenchCircuits.GateType.ENC ? "gate-enc" : "gate-ex";
+            for (int n : plan.gateSizes()) {
+                Circuit c = BenchCircuits.gateCircuit(type, n, BenchCircuits.gatesFor(n, plan.gateAmpGates()));
+                sink.accept(circuit(name, c, Derivative.FORWARD, 1));
+            }
+        }
+    }
+
+    /** {@code le-d6-*} at 8 and the largest size; the largest forward also multi-threaded. */
+    public void layered(Consumer<BenchRecord> sink) {
+        for (int n : plan.layeredSizes()) {
+            Circuit c = BenchCircuits.layered(n, LE_DEPTH);
+            for (Derivative d : Derivative.values()) sink.accept(circuit("le-d6-" + d.label(), c, d, 1));
+        }
+        if (plan.threads() > 1) {
+            Circuit c = BenchCircuits.layered(plan.maxQubits(), LE_DEPTH);
+            sink.accept(circuit("le-d6-forward", c, Derivative.FORWARD, plan.threads()));
+        }
+    }
+
+    private BenchRecord circuit(String name, Circuit c, Derivative d, int threads) {
+        try (CircuitWorkload w = new CircuitWorkload(c, BenchCircuits.pair01(), d, 1, threads, SEED)) {
+            // ns per amplitude per gate is the simulator's figure of merit for a forward pass only
+            return BenchRecord.circuit(name, c.qubits(), threads, c.gateCount(), d == Derivative.FORWARD,
+                    harness.measure(w));
+        }
+    }
+
+    /** {@code revised-batch-forward} and {@code revised-batch-hvp}. */
+    public void revisedBatch(Consumer<BenchRecord> sink) {
+        Circuit c = BenchCircuits.layered(REVISED_QUBITS, REVISED_DEPTH);
+        for (Derivative d : new Derivative[]{Derivative.FORWARD, Derivative.HVP}) {
+            try (CircuitWorkload w = new CircuitWorkload(c, BenchCircuits.pair01(), d, plan.revisedBatch(), 1, SEED)) {
+                sink.accept(BenchRecord.throughput("revised-batch-" + d.label(), c.qubits(), 1, c.gateCount(),
+                        w.batch(), d == Derivative.FORWARD, harness.measure(w)));
+            }
+        }
+    }
+
+    /** {@code revised-train} (1 and n threads), {@code revised-md}, {@code le-train} (1 and n threads). */
+    public void models(Dataset data, Consumer<BenchRecord> sink) {
+        ForceField revised = Models.create(ModelOptions.defaults("revised"), List.of(data), SEED);
+        training("revised-train", revised, data, sink);
+        MdWorkload md = new MdWorkload(revised, data, Math.min(MD_FRAMES, data.frames()));
+        sink.accept(BenchRecord.throughput("revised-md", qubitsOf(revised), 1, 0, 1, false, harness.measure(md)));
+        ForceField le = Models.create(ModelOptions.defaults("le"), List.of(data), SEED);
+        training("le-train", le, data, sink);
+    }
+
+    private void training(String name, ForceField model, Dataset data, Consumer<BenchRecord> sink) {
+        int batch = Math.min(plan.trainBatch(), data.frames());
+        for (int threads : plan.threads() > 1 ? new int[]{1, plan.threads()} : new int[]{1}) {
+            try (TrainingWorkload w = new TrainingWorkload(model, data, batch, threads, SEED)) {
+                sink.accept(BenchRecord.throughput(name, qubitsOf(model), threads, 0, batch, false,
+                        harness.measure(w)));
+            }
+        }
+    }
+
+    private static int qubitsOf(ForceField model) {
+        if (model instanceof LeModel le) return le.qubits();
+        if (model instanceof RevisedModel rm) return rm.circuit().qubits();
+        throw new IllegalArgumentException("no benchmark for a model of class " + model.getClass().getName());
+    }
+}
