@@ -152,6 +152,8 @@ public final class RevisedModel implements ForceField {
         double[] nbR = new double[0];
         double[] beta = new double[0];
         double[] dbeta = new double[0];
+        double[] gam = new double[0];
+        double[] dgam = new double[0];
         double[] pos = new double[0];
         double[] tmp = new double[0];
         double[] tmpW = new double[0];
@@ -164,6 +166,8 @@ public final class RevisedModel implements ForceField {
             nbR = new double[atoms];
             beta = new double[atoms * kBasis];
             dbeta = new double[atoms * kBasis];
+            gam = new double[atoms * kBasis];
+            dgam = new double[atoms * kBasis];
             pos = new double[3 * atoms];
             tmp = new double[3 * atoms];
             tmpW = new double[3 * atoms];
@@ -203,6 +207,12 @@ public final class RevisedModel implements ForceField {
             basis.evaluate(r, s.tmpBeta, s.tmpDBeta);
             System.arraycopy(s.tmpBeta, 0, s.beta, m * kBasis, kBasis);
             System.arraycopy(s.tmpDBeta, 0, s.dbeta, m * kBasis, kBasis);
+            // γ_k = β_k / r and dγ_k/dr, the radial factors of the vector channel β_k·r̂ = γ_k·x.
+            for (int k = 0; k < kBasis; k++) {
+                double g = s.tmpBeta[k] / r;
+                s.gam[m * kBasis + k] = g;
+                s.dgam[m * kBasis + k] = (s.tmpDBeta[k] - g) / r;
+            }
             m++;
         }
         return m;
@@ -217,15 +227,13 @@ public final class RevisedModel implements ForceField {
             for (int pp = 0; pp < p; pp++) s.z[exBase + d * p + pp] = v[oJ0 + (d * p + pp) * nSpecies + si];
         for (int n = 0; n < m; n++) {
             int sj = speciesOf[numbers[s.nbAtom[n]]];
-            double r = s.nbR[n];
             double x = s.nbX[3 * n], y = s.nbX[3 * n + 1], zc = s.nbX[3 * n + 2];
             int bo = n * kBasis;
             for (int l = 0; l <= layersD; l++) {
                 for (int q = 0; q < nq; q++) {
                     int w = wIndex(l, q, si, sj);
                     double radial = 0;
-                    for (int k = 0; k < kBasis; k++) radial += v[w + k] * s.beta[bo + k];
-                    radial /= r;
+                    for (int k = 0; k < kBasis; k++) radial += v[w + k] * s.gam[bo + k];
                     int zi = 3 * (l * nq + q);
                     s.z[zi] += radial * x;
                     s.z[zi + 1] += radial * y;
@@ -278,10 +286,9 @@ public final class RevisedModel implements ForceField {
                 int bo = n * kBasis;
                 double gx = 0, gy = 0, gz = 0;
                 for (int k = 0; k < kBasis; k++) {
-                    double beta = s.beta[bo + k];
                     double dbeta = s.dbeta[bo + k];
-                    double gam = beta / r;
-                    double dgam = (dbeta - gam) / r;
+                    double gam = s.gam[bo + k];
+                    double dgam = s.dgam[bo + k];
                     double wx = 0, wy = 0, wz = 0;
                     for (int l = 0; l <= layersD; l++) {
                         for (int q = 0; q < nq; q++) {
@@ -356,10 +363,8 @@ public final class RevisedModel implements ForceField {
                         int wi = wIndex(l, q, si, sj);
                         double a = 0, c = 0;
                         for (int k = 0; k < kBasis; k++) {
-                            double gam = s.beta[bo + k] / r;
-                            double dgam = (s.dbeta[bo + k] - gam) / r;
-                            a += v[wi + k] * gam;
-                            c += v[wi + k] * dgam;
+                            a += v[wi + k] * s.gam[bo + k];
+                            c += v[wi + k] * s.dgam[bo + k];
                         }
                         int zi = 3 * (l * nq + q);
                         s.u[zi] += a * dx + c * xd * x;
@@ -402,11 +407,9 @@ public final class RevisedModel implements ForceField {
                         double gDelta = s.g[zi] * dx + s.g[zi + 1] * dy + s.g[zi + 2] * dz;
                         double gX = s.g[zi] * x + s.g[zi + 1] * y + s.g[zi + 2] * zc;
                         int wi = wIndex(l, q, si, sj);
-                        for (int k = 0; k < kBasis; k++) {
-                            double gam = s.beta[bo + k] / r;
-                            double dgam = (s.dbeta[bo + k] - gam) / r;
-                            grad[wi + k] += gam * gammaX - scale * (gam * gDelta + dgam * xd * gX);
-                        }
+                        double a = gammaX - scale * gDelta;
+                        double c = scale * xd * gX;
+                        for (int k = 0; k < kBasis; k++) grad[wi + k] += s.gam[bo + k] * a - s.dgam[bo + k] * c;
                     }
                 }
                 for (int d = 0; d < layersD; d++) {
