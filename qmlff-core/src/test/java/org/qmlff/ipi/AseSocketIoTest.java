@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.md.PythonAse;
-import org.qmlff.md.ToyForceFields;
 import org.qmlff.model.ForceField;
+import org.qmlff.model.Models;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Our client against ASE's real i-PI server: ASE runs 50 velocity-Verlet steps of ethanol and
- * reports the energies and forces it received; they must be the toy model's at those positions,
+ * reports the energies and forces it received; they must be those of the reference {@code revised}
+ * model at those positions (what {@code qmlff predict} computes),
  * converted with ASE's own units, to 1e-8 eV and 1e-8 eV/Å.
  */
 @Timeout(60)
@@ -65,10 +66,11 @@ class AseSocketIoTest {
             double kcalPerMol = units.get("kcal_per_mol").asDouble(); // eV
             assertThat(units.get("Hartree").asDouble() / kcalPerMol).isCloseTo(IpiUnits.HARTREE, within(1e-12));
 
-            ForceField toy = new ToyForceFields.MorsePairs(20, 1.5, start);
+            // A real model: the reference revised model of shared/reference (bundled in the test resources).
+            ForceField model = Models.read(Path.of(getClass().getResource("/reference/revised_default.json").toURI()));
             IpiAddress address = unixName != null ? IpiAddress.unix(unixName)
                     : IpiAddress.inet("127.0.0.1", hello.get("port").asInt());
-            IpiClient client = new IpiClient(toy, numbers, Duration.ofSeconds(20));
+            IpiClient client = new IpiClient(model, numbers, Duration.ofSeconds(20));
             Future<IpiSummary> served = pool.submit(() -> client.serve(address));
 
             String last = out.readLine();
@@ -83,7 +85,7 @@ class AseSocketIoTest {
             double moved = 0;
             for (JsonNode r : records) {
                 double[] x = doubles(r.get("positions"));
-                double e = toy.energyAndForces(numbers, x, f, toy.newScratch());
+                double e = model.energyAndForces(numbers, x, f, model.newScratch());
                 assertThat(r.get("energy").asDouble()).isCloseTo(e * kcalPerMol, within(1e-8));
                 double[] aseForces = doubles(r.get("forces"));
                 for (int i = 0; i < f.length; i++) assertThat(aseForces[i]).isCloseTo(f[i] * kcalPerMol, within(1e-8));
