@@ -18,9 +18,8 @@ import java.util.Arrays;
  *
  * <p>The model is tied to the molecule it was built for: atom count and atomic numbers in order.
  */
-public final class LeModel implements ForceField {
+public final class LeModel extends CircuitForceField {
 
-    private final ModelOptions options;
     private final int[] numbers;
     private final int atoms;
     private final int n0;
@@ -28,7 +27,6 @@ public final class LeModel implements ForceField {
     private final int[][] pairs;
     private final Circuit circuit;
     private final Observable observable;
-    private final ParameterSet params;
     private final int oAlpha;
     private final int oJ;
     private final int oScale;
@@ -36,24 +34,13 @@ public final class LeModel implements ForceField {
     private final int exBase;
 
     LeModel(ModelOptions options, int[] numbers) {
-        if (!options.architecture().equals("le")) throw new IllegalArgumentException("not an le option set");
-        this.options = options;
+        super(options, parameters(options, numbers.length));
         this.numbers = numbers.clone();
         this.atoms = numbers.length;
-        if (atoms < 2) throw new IllegalArgumentException("le needs a molecule of at least 2 atoms");
-        if (options.centre() >= atoms)
-            throw new IllegalArgumentException("centre atom " + options.centre() + " outside the molecule's " + atoms + " atoms");
         this.n0 = (atoms - 1) * options.rep();
         this.qubits = n0 + (n0 % 2);
-        if (qubits > 24) throw new IllegalArgumentException("le needs " + qubits + " qubits; at most 24 are supported");
         this.pairs = Ring.pairs(qubits);
         int d = options.D();
-        this.params = ParameterSet.builder()
-                .add("alpha", n0, d + 1)
-                .add("J", d, pairs.length)
-                .add("scale")
-                .add("shift")
-                .build();
         oAlpha = params.offset("alpha");
         oJ = params.offset("J");
         oScale = params.offset("scale");
@@ -69,6 +56,23 @@ public final class LeModel implements ForceField {
         }
         this.circuit = b.build();
         this.observable = Ring.observable(options.observable(), qubits);
+    }
+
+    /** The parameter tensors of MODELS.md for a molecule of {@code atoms} atoms; validates the options. */
+    private static ParameterSet parameters(ModelOptions options, int atoms) {
+        if (!options.architecture().equals("le")) throw new IllegalArgumentException("not an le option set");
+        if (atoms < 2) throw new IllegalArgumentException("le needs a molecule of at least 2 atoms");
+        if (options.centre() >= atoms)
+            throw new IllegalArgumentException("centre atom " + options.centre() + " outside the molecule's " + atoms + " atoms");
+        int n0 = (atoms - 1) * options.rep();
+        int qubits = n0 + (n0 % 2);
+        if (qubits > 24) throw new IllegalArgumentException("le needs " + qubits + " qubits; at most 24 are supported");
+        return ParameterSet.builder()
+                .add("alpha", n0, options.D() + 1)
+                .add("J", options.D(), Ring.pairs(qubits).length)
+                .add("scale")
+                .add("shift")
+                .build();
     }
 
     private void addEncodingLayer(Circuit.Builder b, int layer) {
@@ -90,14 +94,9 @@ public final class LeModel implements ForceField {
         return circuit;
     }
 
-    ParameterSet parameterSet() {
-        return params;
-    }
-
     @Override
     public CircuitCost circuitCost(int[] numbers) {
-        int copies = options.parity().equals("sym") ? 2 : 1;
-        return new CircuitCost(qubits, copies, (long) copies * circuit.gateCount());
+        return new CircuitCost(qubits, parityCopies(), (long) parityCopies() * circuit.gateCount());
     }
 
     @Override
@@ -105,28 +104,8 @@ public final class LeModel implements ForceField {
         return "le";
     }
 
-    @Override
-    public ModelOptions options() {
-        return options;
-    }
-
-    @Override
-    public int parameterCount() {
-        return params.size();
-    }
-
-    @Override
-    public void getParameters(double[] out) {
-        params.copyTo(out);
-    }
-
-    @Override
-    public void setParameters(double[] in) {
-        params.copyFrom(in);
-    }
-
     /** Per-thread buffers: a simulator and the circuit-input vectors. */
-    private final class LeScratch implements Scratch {
+    private final class LeScratch extends ParityScratch {
         final Simulator sim = new Simulator(qubits);
         final double[] z = new double[circuit.inputs()];
         final double[] u = new double[circuit.inputs()];
@@ -134,9 +113,6 @@ public final class LeModel implements ForceField {
         final double[] hu = new double[circuit.inputs()];
         final double[] x = new double[3 * (atoms - 1)];
         final double[] c = new double[3 * (atoms - 1)];
-        final double[] pos = new double[3 * atoms];
-        final double[] tmpF = new double[3 * atoms];
-        final double[] tmpW = new double[3 * atoms];
     }
 
     @Override
@@ -182,18 +158,8 @@ public final class LeModel implements ForceField {
     }
 
     @Override
-    public double energyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
+    double plainEnergyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
         LeScratch s = (LeScratch) scratch;
-        if (!options.parity().equals("sym")) return plainEnergyAndForces(positions, forces, s);
-        double e1 = plainEnergyAndForces(positions, forces, s);
-        for (int i = 0; i < 3 * atoms; i++) s.pos[i] = -positions[i];
-        double e2 = plainEnergyAndForces(s.pos, s.tmpF, s);
-        // E_sym(R) = (E(R) + E(-R))/2, hence F_sym(R) = (F(R) - F(-R))/2.
-        for (int i = 0; i < 3 * atoms; i++) forces[i] = 0.5 * (forces[i] - s.tmpF[i]);
-        return 0.5 * (e1 + e2);
-    }
-
-    private double plainEnergyAndForces(double[] positions, double[] forces, LeScratch s) {
         inputs(positions, s);
         double o = s.sim.gradient(circuit, observable, s.z, s.g);
         double[] v = params.values();
@@ -216,30 +182,15 @@ public final class LeModel implements ForceField {
         return scale * o + v[oShift];
     }
 
-    @Override
-    public void addObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] dLdF, double[] grad,
-                                     Scratch scratch) {
-        LeScratch s = (LeScratch) scratch;
-        if (!options.parity().equals("sym")) {
-            plainObjectiveGradient(positions, dLdE, dLdF, grad, s);
-            return;
-        }
-        // L depends on E_sym = (E(R)+E(-R))/2 and F_sym = (F(R) - F(-R))/2.
-        for (int i = 0; i < 3 * atoms; i++) s.tmpW[i] = 0.5 * dLdF[i];
-        plainObjectiveGradient(positions, 0.5 * dLdE, s.tmpW, grad, s);
-        for (int i = 0; i < 3 * atoms; i++) {
-            s.pos[i] = -positions[i];
-            s.tmpW[i] = -0.5 * dLdF[i];
-        }
-        plainObjectiveGradient(s.pos, 0.5 * dLdE, s.tmpW, grad, s);
-    }
-
     /**
      * φ = dLdE·E + Σ dLdF·F. With c_a = dLdF[centre] − dLdF[j(a)], Σ dLdF·F = scale·(u·g) where
      * u_enc(l,q) = alpha[q][l]·c_{a(q)} and g = ∂⟨O⟩/∂z; so one Hessian-vector product along u gives
      * every term.
      */
-    private void plainObjectiveGradient(double[] positions, double dLdE, double[] dLdF, double[] grad, LeScratch s) {
+    @Override
+    void plainObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] dLdF, double[] grad,
+                                Scratch scratch) {
+        LeScratch s = (LeScratch) scratch;
         inputs(positions, s);
         double[] v = params.values();
         double scale = v[oScale];

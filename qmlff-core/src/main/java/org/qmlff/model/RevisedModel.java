@@ -25,9 +25,8 @@ import java.util.Arrays;
  * s_i·g_i·u_i with u_i = D_w z_i, whose parameter gradient needs one Hessian-vector product along
  * u_i.
  */
-public final class RevisedModel implements ForceField {
+public final class RevisedModel extends CircuitForceField {
 
-    private final ModelOptions options;
     private final int nq;
     private final int layersD;
     private final int kBasis;
@@ -37,7 +36,6 @@ public final class RevisedModel implements ForceField {
     private final RadialBasis basis;
     private final Circuit circuit;
     private final Observable observable;
-    private final ParameterSet params;
     private final int oW;
     private final int oV;
     private final int oJ0;
@@ -46,8 +44,7 @@ public final class RevisedModel implements ForceField {
     private final int exBase;
 
     RevisedModel(ModelOptions options) {
-        if (!options.architecture().equals("revised")) throw new IllegalArgumentException("not a revised option set");
-        this.options = options;
+        super(options, parameters(options));
         this.nq = options.nq();
         this.layersD = options.D();
         this.kBasis = options.K();
@@ -61,13 +58,6 @@ public final class RevisedModel implements ForceField {
         this.pairs = Ring.pairs(nq);
         this.basis = new RadialBasis(kBasis, options.rc());
         int p = pairs.length;
-        this.params = ParameterSet.builder()
-                .add("W", layersD + 1, nq, nSpecies, nSpecies, kBasis)
-                .add("V", layersD, p, nSpecies, nSpecies, kBasis)
-                .add("J0", layersD, p, nSpecies)
-                .add("e0", nSpecies)
-                .add("s", nSpecies)
-                .build();
         oW = params.offset("W");
         oV = params.offset("V");
         oJ0 = params.offset("J0");
@@ -86,8 +76,18 @@ public final class RevisedModel implements ForceField {
         this.observable = Ring.observable(options.observable(), nq);
     }
 
-    ParameterSet parameterSet() {
-        return params;
+    /** The parameter tensors of MODELS.md for these options. */
+    private static ParameterSet parameters(ModelOptions options) {
+        if (!options.architecture().equals("revised")) throw new IllegalArgumentException("not a revised option set");
+        int d = options.D(), nq = options.nq(), ns = options.species().length, k = options.K();
+        int p = Ring.pairs(nq).length;
+        return ParameterSet.builder()
+                .add("W", d + 1, nq, ns, ns, k)
+                .add("V", d, p, ns, ns, k)
+                .add("J0", d, p, ns)
+                .add("e0", ns)
+                .add("s", ns)
+                .build();
     }
 
     /** The per-atom circuit. */
@@ -97,33 +97,13 @@ public final class RevisedModel implements ForceField {
 
     @Override
     public CircuitCost circuitCost(int[] numbers) {
-        int circuits = numbers.length * (options.parity().equals("sym") ? 2 : 1);
+        int circuits = numbers.length * parityCopies();
         return new CircuitCost(nq, circuits, (long) circuits * circuit.gateCount());
     }
 
     @Override
     public String architecture() {
         return "revised";
-    }
-
-    @Override
-    public ModelOptions options() {
-        return options;
-    }
-
-    @Override
-    public int parameterCount() {
-        return params.size();
-    }
-
-    @Override
-    public void getParameters(double[] out) {
-        params.copyTo(out);
-    }
-
-    @Override
-    public void setParameters(double[] in) {
-        params.copyFrom(in);
     }
 
     @Override
@@ -137,7 +117,7 @@ public final class RevisedModel implements ForceField {
     }
 
     /** Per-thread buffers; neighbour arrays grow with the largest molecule seen. */
-    private final class RevisedScratch implements Scratch {
+    private final class RevisedScratch extends ParityScratch {
         final Simulator sim = new Simulator(nq);
         final double[] z = new double[circuit.inputs()];
         final double[] u = new double[circuit.inputs()];
@@ -154,9 +134,6 @@ public final class RevisedModel implements ForceField {
         double[] dbeta = new double[0];
         double[] gam = new double[0];
         double[] dgam = new double[0];
-        double[] pos = new double[0];
-        double[] tmp = new double[0];
-        double[] tmpW = new double[0];
 
         void ensure(int atoms) {
             if (atoms <= capacity) return;
@@ -168,9 +145,6 @@ public final class RevisedModel implements ForceField {
             dbeta = new double[atoms * kBasis];
             gam = new double[atoms * kBasis];
             dgam = new double[atoms * kBasis];
-            pos = new double[3 * atoms];
-            tmp = new double[3 * atoms];
-            tmpW = new double[3 * atoms];
         }
     }
 
@@ -252,20 +226,10 @@ public final class RevisedModel implements ForceField {
     }
 
     @Override
-    public double energyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
+    double plainEnergyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
         RevisedScratch s = (RevisedScratch) scratch;
         int atoms = numbers.length;
         s.ensure(atoms);
-        if (!options.parity().equals("sym")) return plainEnergyAndForces(numbers, positions, forces, s);
-        double e1 = plainEnergyAndForces(numbers, positions, forces, s);
-        for (int i = 0; i < 3 * atoms; i++) s.pos[i] = -positions[i];
-        double e2 = plainEnergyAndForces(numbers, s.pos, s.tmp, s);
-        for (int i = 0; i < 3 * atoms; i++) forces[i] = 0.5 * (forces[i] - s.tmp[i]);
-        return 0.5 * (e1 + e2);
-    }
-
-    private double plainEnergyAndForces(int[] numbers, double[] positions, double[] forces, RevisedScratch s) {
-        int atoms = numbers.length;
         checkCompatible(numbers);
         double[] v = params.values();
         Arrays.fill(forces, 0, 3 * atoms, 0.0);
@@ -320,27 +284,11 @@ public final class RevisedModel implements ForceField {
     }
 
     @Override
-    public void addObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] dLdF, double[] grad,
-                                     Scratch scratch) {
+    void plainObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] w, double[] grad,
+                                Scratch scratch) {
         RevisedScratch s = (RevisedScratch) scratch;
         int atoms = numbers.length;
         s.ensure(atoms);
-        if (!options.parity().equals("sym")) {
-            plainObjectiveGradient(numbers, positions, dLdE, dLdF, grad, s);
-            return;
-        }
-        for (int i = 0; i < 3 * atoms; i++) s.tmpW[i] = 0.5 * dLdF[i];
-        plainObjectiveGradient(numbers, positions, 0.5 * dLdE, s.tmpW, grad, s);
-        for (int i = 0; i < 3 * atoms; i++) {
-            s.pos[i] = -positions[i];
-            s.tmpW[i] = -0.5 * dLdF[i];
-        }
-        plainObjectiveGradient(numbers, s.pos, 0.5 * dLdE, s.tmpW, grad, s);
-    }
-
-    private void plainObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] w, double[] grad,
-                                        RevisedScratch s) {
-        int atoms = numbers.length;
         checkCompatible(numbers);
         double[] v = params.values();
         int p = pairs.length;
