@@ -41,7 +41,7 @@ final class ShuffleKernels {
      */
     private final double[][] roles;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     ShuffleKernels() {
         if (L > MAX_LANES) {
             throw new IllegalStateException(L + " lanes are more than the role tables cover");
@@ -277,8 +277,10 @@ final class ShuffleKernels {
         final double[] t0 = roleTable(sl, o0, -1);
         final double[] t1 = roleTable(sl, -1, o1 - sh);
         final DoubleVector i0 = load(t0, 0), i1 = load(t1, L);
-        final DoubleVector c0r = i0.mul(m[ho]), c0i = i0.mul(m[ho + 1]), e0r = i0.mul(m[ho + 2]), e0i = i0.mul(m[ho + 3]);
-        final DoubleVector c1r = i1.mul(m[ho + 6]), c1i = i1.mul(m[ho + 7]), e1r = i1.mul(m[ho + 4]), e1i = i1.mul(m[ho + 5]);
+        final DoubleVector c0r = i0.mul(m[ho]), c0i = i0.mul(m[ho + 1]);
+        final DoubleVector e0r = i0.mul(m[ho + 2]), e0i = i0.mul(m[ho + 3]);
+        final DoubleVector c1r = i1.mul(m[ho + 6]), c1i = i1.mul(m[ho + 7]);
+        final DoubleVector e1r = i1.mul(m[ho + 4]), e1i = i1.mul(m[ho + 5]);
         final DoubleVector nc0i = c0i.neg(), ne0i = e0i.neg(), nc1i = c1i.neg(), ne1i = e1i.neg();
         final VectorShuffle<Double> perm = shuffles[sl];
         for (int t = from; t < to; t += L / 2) {
