@@ -202,7 +202,8 @@ public final class Circuit {
                     double dev = Math.hypot(sr - (i == j ? 1 : 0), si);
                     if (dev > UNITARITY_TOLERANCE) {
                         throw new IllegalArgumentException(what + " (gate " + gates.size()
-                                + "): the matrix is not unitary (|U†U − I| entry (" + i + "," + j + ") = " + dev + ")");
+                                + "): the matrix is not unitary (|U†U − I| entry (" + i + "," + j + ") = "
+                                + dev + ")");
                     }
                 }
             }

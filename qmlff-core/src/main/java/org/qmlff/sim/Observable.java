@@ -77,7 +77,8 @@ public final class Observable {
                         + (Circuit.MAX_QUBITS - 1));
             }
             if (pair[0] == pair[1]) {
-                throw new IllegalArgumentException("observable: pair " + k + " has the same qubit twice (" + pair[0] + ")");
+                throw new IllegalArgumentException("observable: pair " + k + " has the same qubit twice ("
+                        + pair[0] + ")");
             }
             swaps[k] = new Swap(2 * weight, pair[0], pair[1]);
         }

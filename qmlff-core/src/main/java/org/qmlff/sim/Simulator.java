@@ -22,15 +22,20 @@ import java.util.Arrays;
  * of each gradient entry along u is 2 Re[⟨λ̇_k|∂_θ G_k ψ_{k−1}⟩ + ⟨λ_k|∂_θ G_k ψ̇_{k−1}⟩ +
  * ⟨λ_k|∂_θ Ġ_k ψ_{k−1}⟩]. Four state vectors.
  *
- * <p>Execution. The state is cut into chunks of 2^{@value #CHUNK_LOG} amplitudes. A gate whose bits
- * all lie inside a chunk is <em>local</em>; a run of consecutive local gates is applied chunk by chunk
- * (all gates of the run on one chunk while it is in cache, then the next chunk), a non-local gate on
- * its own, its work items again split into as many chunks. With {@code threads > 1} and at least
- * 2^{@value #PARALLEL_MIN_LOG} amplitudes the chunks are spread over a fixed pool. Inner products are
- * summed per chunk and the chunk sums added in chunk order, on one thread or many alike.
+ * <p>Execution. The state is cut into chunks (2^13 to 2^15 amplitudes, so that a chunk of each state
+ * vector a sweep touches fits in a core's cache together). A gate whose bits all lie inside a chunk is
+ * <em>local</em>; a run of consecutive local gates is applied chunk by chunk (all gates of the run on
+ * one chunk while it is in cache, then the next chunk), a non-local gate on its own, its work items
+ * again split into as many chunks. With {@code threads > 1} and at least 2^{@value #PARALLEL_MIN_LOG}
+ * amplitudes the chunks are spread over a fixed pool. Inner products are summed per chunk and the
+ * chunk sums added in chunk order; chunks with reductions depend only on n, never on the thread count.
  */
 public final class Simulator implements AutoCloseable {
-    /** log2 of the amplitudes per chunk; also the granularity of every reduction. */
+    /**
+     * log2 of the amplitudes per chunk in the Hessian-vector reverse sweep and for the observable, the
+     * smallest chunks used (the other sweeps touch fewer state vectors and use larger chunks, so that
+     * one chunk of every vector involved stays within about 512 KiB).
+     */
     static final int CHUNK_LOG = 13;
     /** log2 of the smallest state split over threads. */
     static final int PARALLEL_MIN_LOG = 14;
@@ -89,7 +94,8 @@ public final class Simulator implements AutoCloseable {
     /** As {@link #Simulator(int, int)} with the given kernels. */
     public Simulator(int maxQubits, int threads, KernelKind kernelKind) {
         if (maxQubits < 1 || maxQubits > Circuit.MAX_QUBITS) {
-            throw new IllegalArgumentException("simulator: maxQubits " + maxQubits + " is outside 1.." + Circuit.MAX_QUBITS);
+            throw new IllegalArgumentException("simulator: maxQubits " + maxQubits + " is outside 1.."
+                    + Circuit.MAX_QUBITS);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("simulator: thread count must be at least 1, got " + threads);
@@ -103,7 +109,7 @@ public final class Simulator implements AutoCloseable {
         this.lamIm = new double[size];
         this.resultBase = kernels.scratch();
         this.stride = resultBase + MAX_PARTS * RESULT;
-        this.partials = new double[chunks(maxQubits) * stride];
+        this.partials = new double[chunks(maxQubits, CHUNK_LOG) * stride];
         this.pool = threads > 1 && maxQubits >= PARALLEL_MIN_LOG ? new WorkerPool(threads, "qmlff-sim") : null;
     }
 
@@ -179,7 +185,10 @@ public final class Simulator implements AutoCloseable {
         return value;
     }
 
-    /** As {@link #hessianVectorProduct(Circuit, Observable, double[], double[], double[], double[])}, arrays at offsets. */
+    /**
+     * As {@link #hessianVectorProduct(Circuit, Observable, double[], double[], double[], double[])}, the
+     * arrays read and written from offsets.
+     */
     double hessianVectorProduct(Circuit c, Observable o, double[] z, int zOff, double[] u, int uOff,
                                 double[] grad, int gOff, double[] hvp, int hOff) {
         check(c, o);
@@ -234,15 +243,17 @@ public final class Simulator implements AutoCloseable {
             Arrays.fill(dpsiRe, 0, size, 0.0);
             Arrays.fill(dpsiIm, 0, size, 0.0);
         }
+        int mode = tangent ? FORWARD_TANGENT : FORWARD;
+        int log = chunkLog(mode, n);
         int k = 0;
         while (k < c.gateCount()) {
             int end = k + 1;
-            if (local(n, c.gate(k))) {
-                while (end < c.gateCount() && local(n, c.gate(end))) {
+            if (local(n, c.gate(k), log)) {
+                while (end < c.gateCount() && local(n, c.gate(end), log)) {
                     end++;
                 }
             }
-            sweep.set(tangent ? FORWARD_TANGENT : FORWARD, c, k, end);
+            sweep.set(mode, log, c, k, end);
             dispatch(n);
             k = end;
         }
@@ -251,21 +262,22 @@ public final class Simulator implements AutoCloseable {
     /** The reverse sweep from the last gate down to the first parametric one, accumulating derivatives. */
     private void reverse(Circuit c, int mode, double[] grad, int gOff, double[] hvp, int hOff) {
         int n = c.qubits();
+        int log = chunkLog(mode, n);
         int k = c.gateCount();
         while (k > c.firstParametric()) {
             // Gates [first, k), walked backwards: a run of local gates with at most MAX_PARTS parts, or one gate.
             int first = k - 1;
             int parts = parts(c.gate(first));
-            if (local(n, c.gate(first))) {
-                while (first > c.firstParametric() && local(n, c.gate(first - 1))
+            if (local(n, c.gate(first), log)) {
+                while (first > c.firstParametric() && local(n, c.gate(first - 1), log)
                         && parts + parts(c.gate(first - 1)) <= MAX_PARTS) {
                     first--;
                     parts += parts(c.gate(first));
                 }
             }
-            sweep.set(mode, c, first, k);
+            sweep.set(mode, log, c, first, k);
             dispatch(n);
-            sumPartials(n, parts);
+            sumPartials(n, log, parts);
             int j = 0;
             for (int g = k - 1; g >= first; g--) {
                 Gate gate = c.gate(g);
@@ -293,10 +305,10 @@ public final class Simulator implements AutoCloseable {
     /** out ← O x; returns Re⟨x|O x⟩. */
     private double observe(Circuit c, double[] xr, double[] xi, double[] outRe, double[] outIm, Observable o) {
         int n = c.qubits();
-        sweep.setObserve(n, o, xr, xi, outRe, outIm);
+        sweep.setObserve(n, chunkLog(OBSERVE, n), o, xr, xi, outRe, outIm);
         dispatch(n);
         double s = 0;
-        for (int chunk = 0; chunk < chunks(n); chunk++) {
+        for (int chunk = 0; chunk < chunks(n, sweep.chunkLog); chunk++) {
             s += partials[chunk * stride + resultBase];
         }
         return s;
@@ -304,7 +316,7 @@ public final class Simulator implements AutoCloseable {
 
     /** Runs the prepared sweep over all chunks of an n-qubit state. */
     private void dispatch(int n) {
-        int chunkCount = chunks(n);
+        int chunkCount = chunks(n, sweep.chunkLog);
         if (pool != null && n >= PARALLEL_MIN_LOG) {
             pool.execute(sweep, chunkCount);
         } else {
@@ -315,8 +327,8 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** sums[j] = Σ_chunks partial result j, chunks in order, for the results of {@code parts} gate parts. */
-    private void sumPartials(int n, int parts) {
-        int chunkCount = chunks(n);
+    private void sumPartials(int n, int log, int parts) {
+        int chunkCount = chunks(n, log);
         int base = resultBase;
         for (int j = 0; j < parts * RESULT; j++) {
             double s = 0;
@@ -331,17 +343,34 @@ public final class Simulator implements AutoCloseable {
         return n >= VECTOR_MIN_QUBITS ? kernels : scalarKernels;
     }
 
-    private static int chunks(int n) {
-        return n > CHUNK_LOG ? 1 << (n - CHUNK_LOG) : 1;
+    /**
+     * log2 of the chunk size of a sweep: the reductions' chunks depend only on the mode and n (never on
+     * the thread count: sums over chunks must be the same however split); the forward sweeps have no
+     * reductions, so with a pool they take smaller chunks to give every thread work.
+     */
+    private int chunkLog(int mode, int n) {
+        int log = switch (mode) {
+            case FORWARD -> CHUNK_LOG + 2;
+            case FORWARD_TANGENT, REVERSE -> CHUNK_LOG + 1;
+            default -> CHUNK_LOG;
+        };
+        if (pool != null && (mode == FORWARD || mode == FORWARD_TANGENT)) {
+            log = Math.max(CHUNK_LOG - 3, Math.min(log, n - 3));
+        }
+        return log;
+    }
+
+    private static int chunks(int n, int log) {
+        return n > log ? 1 << (n - log) : 1;
     }
 
     static int bitOf(int n, int qubit) {
         return n - 1 - qubit;
     }
 
-    /** Whether all of the gate's bits lie inside one chunk. */
-    private static boolean local(int n, Gate g) {
-        return bitOf(n, g.p()) < CHUNK_LOG && (g.q() < 0 || bitOf(n, g.q()) < CHUNK_LOG);
+    /** Whether all of the gate's bits lie inside one chunk of 2^log amplitudes. */
+    private static boolean local(int n, Gate g, int log) {
+        return bitOf(n, g.p()) < log && (g.q() < 0 || bitOf(n, g.q()) < log);
     }
 
     private static int parts(Gate g) {
@@ -397,6 +426,8 @@ public final class Simulator implements AutoCloseable {
      */
     private final class Sweep implements WorkerPool.Task {
         int mode;
+        /** log2 of the amplitudes per chunk. */
+        int chunkLog;
         /** The kernels for this state size. */
         Kernels kern;
         Circuit circuit;
@@ -409,8 +440,9 @@ public final class Simulator implements AutoCloseable {
         double[] outRe;
         double[] outIm;
 
-        void set(int mode, Circuit c, int first, int last) {
+        void set(int mode, int chunkLog, Circuit c, int first, int last) {
             this.mode = mode;
+            this.chunkLog = chunkLog;
             this.circuit = c;
             this.first = first;
             this.last = last;
@@ -418,8 +450,10 @@ public final class Simulator implements AutoCloseable {
             this.kern = kernelsFor(n);
         }
 
-        void setObserve(int n, Observable o, double[] xr, double[] xi, double[] outRe, double[] outIm) {
+        void setObserve(int n, int chunkLog, Observable o, double[] xr, double[] xi, double[] outRe,
+                        double[] outIm) {
             this.mode = OBSERVE;
+            this.chunkLog = chunkLog;
             this.n = n;
             this.kern = kernelsFor(n);
             this.observable = o;
@@ -436,7 +470,7 @@ public final class Simulator implements AutoCloseable {
             int results = base + resultBase;
             if (mode == OBSERVE) {
                 int size = 1 << n;
-                int per = size / chunks(n);
+                int per = size / chunks(n, chunkLog);
                 int from = chunk * per;
                 int to = from + per;
                 observable.apply(n, xr, xi, outRe, outIm, from, to);
@@ -461,7 +495,7 @@ public final class Simulator implements AutoCloseable {
 
         private void forwardGate(int k, int chunk) {
             Gate g = circuit.gate(k);
-            int chunkCount = chunks(n);
+            int chunkCount = chunks(n, chunkLog);
             int ql = g.kind().qubits;
             int per = (1 << (n - ql)) / chunkCount;
             int from = chunk * per;
@@ -496,7 +530,7 @@ public final class Simulator implements AutoCloseable {
         /** Reverse step of gate k on one chunk; returns the next result block index. */
         private int reverseGate(int k, int chunk, int sc, int results, int j) {
             Gate g = circuit.gate(k);
-            int chunkCount = chunks(n);
+            int chunkCount = chunks(n, chunkLog);
             int per = (1 << (n - g.kind().qubits)) / chunkCount;
             int from = chunk * per;
             int to = from + per;

@@ -84,6 +84,12 @@ final class VectorKernels implements Kernels {
             }
             return;
         }
+        applyHigh(re, im, lo, hi, o0, o1, m, mo, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
+    private void applyHigh(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from,
+                           int to) {
         final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
         final DoubleVector g10r = bc(m[mo + 4]), g10i = bc(m[mo + 5]), g11r = bc(m[mo + 6]), g11i = bc(m[mo + 7]);
         final DoubleVector n00i = bc(-m[mo + 1]), n01i = bc(-m[mo + 3]), n10i = bc(-m[mo + 5]), n11i = bc(-m[mo + 7]);
@@ -110,6 +116,12 @@ final class VectorKernels implements Kernels {
             }
             return;
         }
+        applyTangentHigh(re, im, dre, dim, lo, hi, o0, o1, m, go, ho, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
+    private void applyTangentHigh(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
+                             double[] m, int go, int ho, int from, int to) {
         final DoubleVector g00r = bc(m[go]), g00i = bc(m[go + 1]), g01r = bc(m[go + 2]), g01i = bc(m[go + 3]);
         final DoubleVector g10r = bc(m[go + 4]), g10i = bc(m[go + 5]), g11r = bc(m[go + 6]), g11i = bc(m[go + 7]);
         final DoubleVector n00i = bc(-m[go + 1]), n01i = bc(-m[go + 3]), n10i = bc(-m[go + 5]), n11i = bc(-m[go + 7]);
@@ -150,6 +162,12 @@ final class VectorKernels implements Kernels {
             }
             return;
         }
+        reverseHigh(re, im, lre, lim, lo, hi, o0, o1, m, mo, out, oo, sc, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
+    private void reverseHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, int o0, int o1,
+                        double[] m, int mo, double[] out, int oo, int sc, int from, int to) {
         final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
         final DoubleVector g10r = bc(m[mo + 4]), g10i = bc(m[mo + 5]), g11r = bc(m[mo + 6]), g11i = bc(m[mo + 7]);
         final DoubleVector n00i = bc(-m[mo + 1]), n01i = bc(-m[mo + 3]), n10i = bc(-m[mo + 5]), n11i = bc(-m[mo + 7]);
@@ -207,6 +225,13 @@ final class VectorKernels implements Kernels {
             }
             return;
         }
+        reduce2High(re, im, dre, dim, lre, lim, ere, eim, lo, hi, o0, o1, out, oo, sc, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
+    private void reduce2High(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                        double[] ere, double[] eim, int lo, int hi, int o0, int o1, double[] out, int oo,
+                        int sc, int from, int to) {
         DoubleVector m00r = bc(0), m00i = bc(0), m01r = bc(0), m01i = bc(0);
         DoubleVector m10r = bc(0), m10i = bc(0), m11r = bc(0), m11i = bc(0);
         DoubleVector q00r = bc(0), q00i = bc(0), q01r = bc(0), q01i = bc(0);
@@ -274,6 +299,12 @@ final class VectorKernels implements Kernels {
             shuffle.apply(re, im, lo, hi, sl, sh, pr, pi, qr, qi, qr, qi, pr, pi, from, to);
             return;
         }
+        applyExHigh(re, im, lo, hi, c, co, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
+    private void applyExHigh(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
+        final int sl = 1 << lo;
         final int sh = 1 << hi;
         final DoubleVector ar = bc(c[co]), ai = bc(c[co + 1]), nai = bc(-c[co + 1]);
         final DoubleVector har = bc(0.5 * c[co]), hai = bc(0.5 * c[co + 1]), nhai = bc(-0.5 * c[co + 1]);

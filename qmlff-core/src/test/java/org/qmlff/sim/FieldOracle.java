@@ -23,6 +23,21 @@ final class FieldOracle {
         this.one = factory.constant(1);
     }
 
+    /** A typed array of the given entries (all FieldComplex&lt;DerivativeStructure&gt;). */
+    @SuppressWarnings("unchecked")
+    private static FieldComplex<DerivativeStructure>[] arr(Object... entries) {
+        FieldComplex<DerivativeStructure>[] a = newArray(entries.length);
+        for (int i = 0; i < entries.length; i++) {
+            a[i] = (FieldComplex<DerivativeStructure>) entries[i];
+        }
+        return a;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static FieldComplex<DerivativeStructure>[] newArray(int length) {
+        return new FieldComplex[length];
+    }
+
     /** ⟨O⟩ as a DerivativeStructure in the inputs z (one free parameter per input). */
     static DerivativeStructure expectation(CircuitSpec spec, ObservableSpec obs, double[] z) {
         FieldOracle o = new FieldOracle(Math.max(1, spec.inputs()));
@@ -68,7 +83,6 @@ final class FieldOracle {
         return new FieldComplex<>(re, im);
     }
 
-    @SuppressWarnings("unchecked")
     private DerivativeStructure run(CircuitSpec spec, ObservableSpec obs, double[] z) {
         int n = spec.qubits();
         int size = 1 << n;
@@ -76,7 +90,7 @@ final class FieldOracle {
         for (int i = 0; i < v.length; i++) {
             v[i] = factory.variable(i, i < z.length ? z[i] : 0);
         }
-        FieldComplex<DerivativeStructure>[] psi = new FieldComplex[size];
+        FieldComplex<DerivativeStructure>[] psi = newArray(size);
         for (int a = 0; a < size; a++) {
             psi[a] = c(a == 0 ? 1 : 0, 0);
         }
@@ -92,8 +106,8 @@ final class FieldOracle {
                 case ENC -> psi = apply1(psi, n, g.p(), encByExponential(v[g.input()], v[g.input() + 1], v[g.input() + 2]));
                 case RZ -> {
                     DerivativeStructure half = v[g.input()].multiply(0.5);
-                    FieldComplex<DerivativeStructure>[] m = new FieldComplex[] {
-                        c(half.cos(), half.sin().negate()), c(0, 0), c(0, 0), c(half.cos(), half.sin())};
+                    FieldComplex<DerivativeStructure>[] m = arr(
+                        c(half.cos(), half.sin().negate()), c(0, 0), c(0, 0), c(half.cos(), half.sin()));
                     psi = apply1(psi, n, g.p(), m);
                 }
                 case EX -> {
@@ -103,11 +117,11 @@ final class FieldOracle {
                     FieldComplex<DerivativeStructure> off = phase.multiply(c(zero, j.multiply(2).sin().negate()));
                     FieldComplex<DerivativeStructure> zc = c(0, 0);
                     // e^{iJ}[cos 2J · I − i sin 2J · SWAP] in the basis |00⟩, |01⟩, |10⟩, |11⟩
-                    FieldComplex<DerivativeStructure>[] m = new FieldComplex[] {
+                    FieldComplex<DerivativeStructure>[] m = arr(
                         diag.add(off), zc, zc, zc,
                         zc, diag, off, zc,
                         zc, off, diag, zc,
-                        zc, zc, zc, diag.add(off)};
+                        zc, zc, zc, diag.add(off));
                     psi = apply2(psi, n, g.p(), g.q(), m);
                 }
             }
@@ -130,19 +144,17 @@ final class FieldOracle {
         return total;
     }
 
-    @SuppressWarnings("unchecked")
     private FieldComplex<DerivativeStructure>[] pauli(char p) {
         return switch (p) {
-            case 'X' -> new FieldComplex[] {c(0, 0), c(1, 0), c(1, 0), c(0, 0)};
-            case 'Y' -> new FieldComplex[] {c(0, 0), c(0, -1), c(0, 1), c(0, 0)};
-            case 'Z' -> new FieldComplex[] {c(1, 0), c(0, 0), c(0, 0), c(-1, 0)};
+            case 'X' -> arr(c(0, 0), c(1, 0), c(1, 0), c(0, 0));
+            case 'Y' -> arr(c(0, 0), c(0, -1), c(0, 1), c(0, 0));
+            case 'Z' -> arr(c(1, 0), c(0, 0), c(0, 0), c(-1, 0));
             default -> throw new IllegalArgumentException("Pauli " + p);
         };
     }
 
-    @SuppressWarnings("unchecked")
     private FieldComplex<DerivativeStructure>[] constantMatrix(double[] re, double[] im) {
-        FieldComplex<DerivativeStructure>[] m = new FieldComplex[re.length];
+        FieldComplex<DerivativeStructure>[] m = newArray(re.length);
         for (int k = 0; k < re.length; k++) {
             m[k] = c(re[k], im[k]);
         }
@@ -150,7 +162,6 @@ final class FieldOracle {
     }
 
     /** exp(A) with A = −i(v·σ)/2: A/2^S by a Taylor series of TERMS terms, then squared S times. */
-    @SuppressWarnings("unchecked")
     FieldComplex<DerivativeStructure>[] encByExponential(DerivativeStructure vx, DerivativeStructure vy,
                                                          DerivativeStructure vz) {
         final int squarings = 10;
@@ -158,10 +169,10 @@ final class FieldOracle {
         double scale = -0.5 / (1 << squarings);
         // −i (v·σ)/2 / 2^S with v·σ = [[vz, vx − i vy], [vx + i vy, −vz]]:
         // [[−i vz, −vy − i vx], [vy − i vx, i vz]] / 2^(S+1); scale is −1/2^(S+1)
-        FieldComplex<DerivativeStructure>[] a = new FieldComplex[] {
+        FieldComplex<DerivativeStructure>[] a = arr(
             c(zero, vz.multiply(scale)), c(vy.multiply(scale), vx.multiply(scale)),
-            c(vy.multiply(-scale), vx.multiply(scale)), c(zero, vz.multiply(-scale))};
-        FieldComplex<DerivativeStructure>[] sum = new FieldComplex[] {c(one, zero), c(0, 0), c(0, 0), c(one, zero)};
+            c(vy.multiply(-scale), vx.multiply(scale)), c(zero, vz.multiply(-scale)));
+        FieldComplex<DerivativeStructure>[] sum = arr(c(one, zero), c(0, 0), c(0, 0), c(one, zero));
         FieldComplex<DerivativeStructure>[] term = sum.clone();
         for (int k = 1; k <= terms; k++) {
             term = mul(term, a);
@@ -178,10 +189,9 @@ final class FieldOracle {
         return sum;
     }
 
-    @SuppressWarnings("unchecked")
     private static FieldComplex<DerivativeStructure>[] mul(FieldComplex<DerivativeStructure>[] x,
                                                            FieldComplex<DerivativeStructure>[] y) {
-        FieldComplex<DerivativeStructure>[] r = new FieldComplex[4];
+        FieldComplex<DerivativeStructure>[] r = newArray(4);
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 2; j++) {
                 r[2 * i + j] = x[2 * i].multiply(y[j]).add(x[2 * i + 1].multiply(y[2 + j]));
@@ -190,10 +200,9 @@ final class FieldOracle {
         return r;
     }
 
-    @SuppressWarnings("unchecked")
     private static FieldComplex<DerivativeStructure>[] apply1(FieldComplex<DerivativeStructure>[] psi, int n, int q,
                                                               FieldComplex<DerivativeStructure>[] m) {
-        FieldComplex<DerivativeStructure>[] out = new FieldComplex[psi.length];
+        FieldComplex<DerivativeStructure>[] out = newArray(psi.length);
         int mask = 1 << (n - 1 - q);
         for (int a = 0; a < psi.length; a++) {
             int row = (a & mask) != 0 ? 1 : 0;
@@ -204,10 +213,9 @@ final class FieldOracle {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private static FieldComplex<DerivativeStructure>[] apply2(FieldComplex<DerivativeStructure>[] psi, int n, int p,
                                                               int q, FieldComplex<DerivativeStructure>[] m) {
-        FieldComplex<DerivativeStructure>[] out = new FieldComplex[psi.length];
+        FieldComplex<DerivativeStructure>[] out = newArray(psi.length);
         int mp = 1 << (n - 1 - p);
         int mq = 1 << (n - 1 - q);
         for (int a = 0; a < psi.length; a++) {
