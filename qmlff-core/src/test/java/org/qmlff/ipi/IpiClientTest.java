@@ -178,7 +178,9 @@ class IpiClientTest {
             Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
             s.accept();
             s.posdata(toBohr(displaced(0)));
-            s.posdata(toBohr(displaced(1)));
+            // Only the header: the client rejects the message on it and closes, and a server still
+            // writing a payload into a closed socket would see a reset, which is not what is tested here.
+            s.header("POSDATA");
             assertThat(failure(client)).startsWith("unexpected POSDATA");
         }
     }
