@@ -9,6 +9,7 @@ import org.qmlff.model.ForceField;
 import org.qmlff.model.ModelOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -81,24 +82,8 @@ final class LearningCurveCommand implements Callable<Integer> {
     Double wEnergy;
     @Option(names = "--w-force", paramLabel = "X", description = "Force weight w_F (default: 10).")
     Double wForce;
-    @Option(names = "--D", paramLabel = "N", description = "Layers (le: 6, revised: 3); applies to every --arch.")
-    String d;
-    @Option(names = "--rep", paramLabel = "N", description = "le: encodings per active atom (1).")
-    String rep;
-    @Option(names = "--centre", paramLabel = "N", description = "le: centre atom index (0).")
-    String centre;
-    @Option(names = "--observable", paramLabel = "pair01|ring", description = "Observable (pair01).")
-    String observable;
-    @Option(names = "--nq", paramLabel = "N", description = "revised: qubits per atom (4).")
-    String nq;
-    @Option(names = "--K", paramLabel = "N", description = "revised: radial basis functions (8).")
-    String k;
-    @Option(names = "--rc", paramLabel = "Å", description = "revised: cutoff radius (5.0).")
-    String rc;
-    @Option(names = "--species", paramLabel = "LIST", description = "revised: elements, e.g. H,C,N,O.")
-    String species;
-    @Option(names = "--parity", paramLabel = "none|sym", description = "Inversion symmetrisation (none).")
-    String parity;
+    @Mixin
+    ModelOptionFlags model = new ModelOptionFlags();
     @Option(names = "--threads", paramLabel = "N", description = "Total threads (default: all processors).")
     Integer threads;
     @Option(names = "--threads-per-run", paramLabel = "N", description = "Threads of each run (default: 1); "
@@ -246,15 +231,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         f.put("seed", seed);
         f.put("threads", threadsPerRun);
         f.put("out", dir.toString());
-        put(f, "D", d);
-        put(f, "rep", rep);
-        put(f, "centre", centre);
-        put(f, "observable", observable);
-        put(f, "nq", nq);
-        put(f, "K", k);
-        put(f, "rc", rc);
-        put(f, "species", species);
-        put(f, "parity", parity);
+        model.putInto(f);
         return TrainConfig.resolve(Map.of(), "", null, f, Clock.systemUTC(), threadsPerRun);
     }
 

@@ -2,6 +2,7 @@ package org.qmlff.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -62,24 +63,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer threads;
     @Option(names = "--out", paramLabel = "RUN_DIR", description = "Run directory (default: runs/<arch>-<timestamp>).")
     Path out;
-    @Option(names = "--D", paramLabel = "N", description = "Layers (le: 6, revised: 3).")
-    String d;
-    @Option(names = "--rep", paramLabel = "N", description = "le: encodings per active atom (1).")
-    String rep;
-    @Option(names = "--centre", paramLabel = "N", description = "le: centre atom index (0).")
-    String centre;
-    @Option(names = "--observable", paramLabel = "pair01|ring", description = "Observable (pair01).")
-    String observable;
-    @Option(names = "--nq", paramLabel = "N", description = "revised: qubits per atom (4).")
-    String nq;
-    @Option(names = "--K", paramLabel = "N", description = "revised: radial basis functions (8).")
-    String k;
-    @Option(names = "--rc", paramLabel = "Å", description = "revised: cutoff radius (5.0).")
-    String rc;
-    @Option(names = "--species", paramLabel = "LIST", description = "revised: elements, e.g. H,C,N,O or 1,6,7,8.")
-    String species;
-    @Option(names = "--parity", paramLabel = "none|sym", description = "Inversion symmetrisation (none).")
-    String parity;
+    @Mixin
+    ModelOptionFlags model = new ModelOptionFlags();
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with the same names (flags override it).")
     Path config;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue an interrupted run (only --threads may be given with it).")
@@ -102,15 +87,7 @@ final class TrainCommand implements Callable<Integer> {
         put(f, "seed", seed);
         put(f, "threads", threads);
         put(f, "out", out == null ? null : out.toString());
-        put(f, "D", d);
-        put(f, "rep", rep);
-        put(f, "centre", centre);
-        put(f, "observable", observable);
-        put(f, "nq", nq);
-        put(f, "K", k);
-        put(f, "rc", rc);
-        put(f, "species", species);
-        put(f, "parity", parity);
+        model.putInto(f);
         return f;
     }
 
