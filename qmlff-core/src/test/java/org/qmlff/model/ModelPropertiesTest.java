@@ -140,7 +140,7 @@ class ModelPropertiesTest {
             double[] pos = ModelTestSupport.ethanolLike(rng);
             double[] f = new double[27], f2 = new double[27];
             double e = m.energyAndForces(ModelTestSupport.ETHANOL, pos, f, s);
-            double[][] rot = randomRotation(rng);
+            double[][] rot = SymmetryCheck.randomRotation(new java.util.SplittableRandom(rng.nextLong()));
             double[] moved = new double[27];
             double[] shift = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
             for (int a = 0; a < 9; a++)
@@ -189,16 +189,4 @@ class ModelPropertiesTest {
         }
     }
 
-    static double[][] randomRotation(Random rng) {
-        double a = rng.nextGaussian(), b = rng.nextGaussian(), c = rng.nextGaussian(), d = rng.nextGaussian();
-        double n = Math.sqrt(a * a + b * b + c * c + d * d);
-        a /= n;
-        b /= n;
-        c /= n;
-        d /= n;
-        return new double[][]{
-                {a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)},
-                {2 * (b * c + a * d), a * a - b * b + c * c - d * d, 2 * (c * d - a * b)},
-                {2 * (b * d - a * c), 2 * (c * d + a * b), a * a - b * b - c * c + d * d}};
-    }
 }
