@@ -274,8 +274,10 @@ final class LearningCurveCommand implements Callable<Integer> {
     String command() {
         List<String> args = spec.commandLine().getParseResult() == null ? List.of()
                 : spec.commandLine().getParseResult().originalArgs();
+        // Run through Main, the original arguments start with the subcommand's own name.
+        int first = args.indexOf(spec.name()) == 0 ? 1 : 0;
         StringBuilder sb = new StringBuilder("./qmlff learning-curve");
-        for (String a : args) sb.append(' ').append(shellQuote(a));
+        for (String a : args.subList(first, args.size())) sb.append(' ').append(shellQuote(a));
         return sb.toString();
     }
 
