@@ -27,13 +27,12 @@ class ReferenceModelTest {
         return Path.of(System.getProperty("qmlff.root", "."));
     }
 
+    /** The data file, bundled or in the shared folder; null when neither has it. */
     static Path dataFile(String name) {
         Path bundled = root().resolve("data/rmd17").resolve(name);
         if (Files.exists(bundled)) return bundled;
         Path shared = Path.of(System.getProperty("qmlff.shared", "../shared")).resolve("data/rmd17").resolve(name);
-        Assumptions.assumeTrue(Files.exists(shared), "skipped: " + name + " is neither bundled nor in " + shared.getParent()
-                + " (the shared data folder is absent)");
-        return shared;
+        return Files.exists(shared) ? shared : null;
     }
 
     @ParameterizedTest
@@ -44,8 +43,14 @@ class ReferenceModelTest {
         JsonNode expected = new ObjectMapper().readTree(modelFile.toFile()).path("expected");
         assertThat(expected.size()).isPositive();
         int compared = 0;
+        java.util.List<String> missing = new java.util.ArrayList<>();
         for (JsonNode block : expected) {
-            Dataset data = DataFiles.read(dataFile(block.path("data").asText()));
+            Path dataPath = dataFile(block.path("data").asText());
+            if (dataPath == null) {
+                missing.add(block.path("data").asText());
+                continue;
+            }
+            Dataset data = DataFiles.read(dataPath);
             model.checkCompatible(data.numbers());
             ForceField.Scratch s = model.newScratch();
             double[] pos = new double[data.atoms() * 3];
@@ -65,6 +70,12 @@ class ReferenceModelTest {
                 compared++;
             }
         }
+        // The bundled ethanol split always serves at least the ethanol frames; the other molecules
+        // need the shared folder and are skipped (and reported) without it.
         assertThat(compared).isGreaterThanOrEqualTo(3);
+        if (!missing.isEmpty())
+            System.out.println("ReferenceModelTest: " + file + ": not compared (shared data folder absent): " + missing);
+        Assumptions.assumeTrue(missing.isEmpty(), "compared " + compared + " frames; skipped " + missing
+                + " (the shared data folder is absent)");
     }
 }
