@@ -18,6 +18,20 @@ interface Backend {
     /** Reads a data file. */
     Dataset load(Path file);
 
+    /**
+     * Reads a data file that {@code model} must be able to describe; a molecule it cannot describe is
+     * a one-line user error naming the file.
+     */
+    default Dataset loadFor(ForceField model, Path file) {
+        Dataset d = load(file);
+        try {
+            model.checkCompatible(d.numbers());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+        return d;
+    }
+
     /** A freshly initialised model (MODELS.md §Initialisation). */
     ForceField create(ModelOptions options, List<Dataset> training, long seed);
 

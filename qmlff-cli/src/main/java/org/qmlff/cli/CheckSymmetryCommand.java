@@ -64,12 +64,7 @@ final class CheckSymmetryCommand implements Callable<Integer> {
         if (frames < 1) throw new UserError("--frames must be at least 1, got " + frames);
         if (!(tolerance >= 0)) throw new UserError("--tolerance must be a non-negative number");
         ForceField ff = backend.read(model);
-        Dataset d = backend.load(data);
-        try {
-            ff.checkCompatible(d.numbers());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(data + ": " + e.getMessage());
-        }
+        Dataset d = backend.loadFor(ff, data);
         List<SymmetryCheck.Result> results = SymmetryCheck.run(ff, d, frames, seed);
         boolean sym = ff.options().parity().equals("sym");
         boolean permutationPromised = ff.architecture().equals("revised");

@@ -61,15 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ForceField ff = backend.read(model);
         ModelMetadata meta = ModelMetadata.read(model);
         List<Dataset> sets = new ArrayList<>();
-        for (Path p : data) {
-            Dataset d = backend.load(p);
-            try {
-                ff.checkCompatible(d.numbers());
-            } catch (IllegalArgumentException e) {
-                throw new UserError(p + ": " + e.getMessage());
-            }
-            sets.add(d);
-        }
+        for (Path p : data) sets.add(backend.loadFor(ff, p));
         List<Predictions> preds = new ArrayList<>(), nulls = new ArrayList<>();
         try (WorkerPool pool = new WorkerPool(nThreads)) {
             Predictor predictor = new Predictor(ff, pool);
