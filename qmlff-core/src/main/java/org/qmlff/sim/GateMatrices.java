@@ -14,8 +14,10 @@ package org.qmlff.sim;
  * Enc and RZ have one part (their qubit's pairs). Ex(J) = α P_s + β P_a with P_s, P_a the projectors
  * on the symmetric and antisymmetric states of the pair, α = e^{−iJ}, β = e^{3iJ} (eigenvalues 1 and
  * −3 of XX+YY+ZZ), has two: diag(α, α) on the pairs (|00⟩, |11⟩) and [[α+β, α−β], [α−β, α+β]]/2 on
- * (|01⟩, |10⟩); every derivative has the same form with α, β replaced by their derivatives. Its
- * (αr, αi, βr, βi) are also at {@link #EX_COEFFICIENTS} for the forward kernel.
+ * (|01⟩, |10⟩); every derivative has the same form with α, β replaced by their derivatives. The
+ * structured kernels take these (α, β) pairs directly, as (αr, αi, βr, βi) from
+ * {@link #EX_COEFFICIENTS}: G at {@link #EX_G}, G† at {@link #EX_G_ADJ}, Ġ at {@link #EX_G_DOT}, X at
+ * {@link #EX_X}, Ġ† at {@link #EX_G_DOT_ADJ} (offsets within that block).
  */
 final class GateMatrices {
     /** What a sweep needs: the gate only, also its first derivatives, or also directional second ones. */
@@ -33,8 +35,13 @@ final class GateMatrices {
     /** Doubles per part. */
     static final int PART = 88;
     static final int EX_COEFFICIENTS = 2 * PART;
+    static final int EX_G = 0;
+    static final int EX_G_ADJ = 4;
+    static final int EX_G_DOT = 8;
+    static final int EX_X = 12;
+    static final int EX_G_DOT_ADJ = 16;
     /** Doubles per gate. */
-    static final int SLOT = 2 * PART + 4;
+    static final int SLOT = 2 * PART + 20;
     /** Scratch doubles {@link #prepare} needs. */
     static final int WORK = 18;
 
@@ -128,6 +135,16 @@ final class GateMatrices {
         out[off + EX_COEFFICIENTS + 1] = ai;
         out[off + EX_COEFFICIENTS + 2] = br;
         out[off + EX_COEFFICIENTS + 3] = bi;
+        int e = off + EX_COEFFICIENTS;
+        // G† = conj(α) P_s + conj(β) P_a
+        setPair(out, e + EX_G_ADJ, ar, -ai, br, -bi);
+        if (level == HVP) {
+            // Ġ = u (∂α P_s + ∂β P_a) with ∂α = −iα, ∂β = 3iβ, and Ġ† its conjugate; X = −G†ĠG† =
+            // −conj(α)² α̇ P_s − conj(β)² β̇ P_a = iu conj(α) P_s − 3iu conj(β) P_a (|α| = |β| = 1), which is Ġ†.
+            setPair(out, e + EX_G_DOT, u * ai, -u * ar, -3 * u * bi, 3 * u * br);
+            setPair(out, e + EX_X, u * ai, u * ar, -3 * u * bi, -3 * u * br);
+            setPair(out, e + EX_G_DOT_ADJ, u * ai, u * ar, -3 * u * bi, -3 * u * br);
+        }
         for (int part = 0; part < 2; part++) {
             boolean corners = part == 0;
             int p = off + part * PART;
@@ -143,6 +160,13 @@ final class GateMatrices {
             }
             finish(level, out, p, work);
         }
+    }
+
+    private static void setPair(double[] out, int off, double ar, double ai, double br, double bi) {
+        out[off] = ar;
+        out[off + 1] = ai;
+        out[off + 2] = br;
+        out[off + 3] = bi;
     }
 
     /** The 2×2 matrix of α P_s + β P_a on the pairs (|00⟩, |11⟩) (corners) or (|01⟩, |10⟩). */

@@ -55,6 +55,34 @@ interface Kernels {
      */
     void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to);
 
+    /**
+     * Whether the structured Ex kernels below are the fast way for an Ex whose lower bit is {@code lo};
+     * where they are not, the caller treats the gate as its two pair families with the 2×2 kernels.
+     */
+    boolean structuredEx(int lo);
+
+    /**
+     * d ← E d + F x, then x ← E x, on bits lo &lt; hi, for E = α P_s + β P_a at c[eo..] and F likewise at
+     * c[fo..] (each as (αr, αi, βr, βi)); items are quadruples.
+     */
+    void applyTangentEx(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c, int eo,
+                        int fo, int from, int to);
+
+    /**
+     * out[oo] = Im Σ conj(l₀₁ − l₁₀)(x₀₁ − x₁₀) = 2 Im⟨l|P_a x⟩ over these quadruples (taken before the
+     * update; the same after it, as P_a commutes with E), then x ← E x and l ← E l for E at c[eo..] as in
+     * {@link #applyTangentEx}.
+     */
+    void reverseEx(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c, int eo,
+                   double[] out, int oo, int sc, int from, int to);
+
+    /**
+     * out[oo] = 2 Im⟨l|P_a x⟩ and out[oo+1] = 2 Im(⟨e|P_a x⟩ + ⟨l|P_a d⟩) over these quadruples (as in
+     * {@link #reverseEx}); reads only.
+     */
+    void reduceEx2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim, double[] ere,
+                   double[] eim, int lo, int hi, double[] out, int oo, int sc, int from, int to);
+
     /** Doubles of scratch a reduction kernel needs (at {@code out[sc ..]}). */
     int scratch();
 

@@ -266,4 +266,137 @@ final class ScalarKernels implements Kernels {
             }
         }
     }
+    @Override
+    public boolean structuredEx(int lo) {
+        return true;
+    }
+
+    @Override
+    public void applyTangentEx(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c,
+                               int eo, int fo, int from, int to) {
+        final double ar = c[eo], ai = c[eo + 1];
+        final double har = 0.5 * c[eo], hai = 0.5 * c[eo + 1], hbr = 0.5 * c[eo + 2], hbi = 0.5 * c[eo + 3];
+        final double fr = c[fo], fi = c[fo + 1];
+        final double hfr = 0.5 * c[fo], hfi = 0.5 * c[fo + 1], hgr = 0.5 * c[fo + 2], hgi = 0.5 * c[fo + 3];
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final int run = Math.min(sl, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int i01 = a + sl;
+                final int i10 = a + sh;
+                final int i11 = i10 + sl;
+                final double x00r = re[a], x00i = im[a], x11r = re[i11], x11i = im[i11];
+                final double x01r = re[i01], x01i = im[i01], x10r = re[i10], x10i = im[i10];
+                final double d00r = dre[a], d00i = dim[a], d11r = dre[i11], d11i = dim[i11];
+                final double d01r = dre[i01], d01i = dim[i01], d10r = dre[i10], d10i = dim[i10];
+                // corners: d' = α d + φ x, x' = α x
+                dre[a] = ar * d00r - ai * d00i + (fr * x00r - fi * x00i);
+                dim[a] = ar * d00i + ai * d00r + (fr * x00i + fi * x00r);
+                dre[i11] = ar * d11r - ai * d11i + (fr * x11r - fi * x11i);
+                dim[i11] = ar * d11i + ai * d11r + (fr * x11i + fi * x11r);
+                re[a] = ar * x00r - ai * x00i;
+                im[a] = ar * x00i + ai * x00r;
+                re[i11] = ar * x11r - ai * x11i;
+                im[i11] = ar * x11i + ai * x11r;
+                // middle: through the sums s and differences d of the (|01⟩, |10⟩) amplitudes
+                final double sr = x01r + x10r, si = x01i + x10i, dr = x01r - x10r, di = x01i - x10i;
+                final double tr = d01r + d10r, ti = d01i + d10i, er = d01r - d10r, ei = d01i - d10i;
+                final double ur = har * sr - hai * si, ui = har * si + hai * sr;
+                final double vr = hbr * dr - hbi * di, vi = hbr * di + hbi * dr;
+                final double pr = har * tr - hai * ti + (hfr * sr - hfi * si);
+                final double pi = har * ti + hai * tr + (hfr * si + hfi * sr);
+                final double qr = hbr * er - hbi * ei + (hgr * dr - hgi * di);
+                final double qi = hbr * ei + hbi * er + (hgr * di + hgi * dr);
+                dre[i01] = pr + qr;
+                dim[i01] = pi + qi;
+                dre[i10] = pr - qr;
+                dim[i10] = pi - qi;
+                re[i01] = ur + vr;
+                im[i01] = ui + vi;
+                re[i10] = ur - vr;
+                im[i10] = ui - vi;
+            }
+        }
+    }
+
+    @Override
+    public void reverseEx(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c, int eo,
+                          double[] out, int oo, int sc, int from, int to) {
+        final double ar = c[eo], ai = c[eo + 1];
+        final double har = 0.5 * c[eo], hai = 0.5 * c[eo + 1], hbr = 0.5 * c[eo + 2], hbi = 0.5 * c[eo + 3];
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final int run = Math.min(sl, to - from);
+        double singlet = 0;
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int i01 = a + sl;
+                final int i10 = a + sh;
+                final int i11 = i10 + sl;
+                final double x00r = re[a], x00i = im[a], x11r = re[i11], x11i = im[i11];
+                final double x01r = re[i01], x01i = im[i01], x10r = re[i10], x10i = im[i10];
+                final double l00r = lre[a], l00i = lim[a], l11r = lre[i11], l11i = lim[i11];
+                final double l01r = lre[i01], l01i = lim[i01], l10r = lre[i10], l10i = lim[i10];
+                final double sr = x01r + x10r, si = x01i + x10i, dr = x01r - x10r, di = x01i - x10i;
+                final double er = l01r - l10r, ei = l01i - l10i;
+                singlet += er * di - ei * dr;
+                re[a] = ar * x00r - ai * x00i;
+                im[a] = ar * x00i + ai * x00r;
+                re[i11] = ar * x11r - ai * x11i;
+                im[i11] = ar * x11i + ai * x11r;
+                lre[a] = ar * l00r - ai * l00i;
+                lim[a] = ar * l00i + ai * l00r;
+                lre[i11] = ar * l11r - ai * l11i;
+                lim[i11] = ar * l11i + ai * l11r;
+                final double ur = har * sr - hai * si, ui = har * si + hai * sr;
+                final double vr = hbr * dr - hbi * di, vi = hbr * di + hbi * dr;
+                re[i01] = ur + vr;
+                im[i01] = ui + vi;
+                re[i10] = ur - vr;
+                im[i10] = ui - vi;
+                final double tr = l01r + l10r, ti = l01i + l10i;
+                final double pr = har * tr - hai * ti, pi = har * ti + hai * tr;
+                final double qr = hbr * er - hbi * ei, qi = hbr * ei + hbi * er;
+                lre[i01] = pr + qr;
+                lim[i01] = pi + qi;
+                lre[i10] = pr - qr;
+                lim[i10] = pi - qi;
+            }
+        }
+        out[oo] = singlet;
+    }
+
+    @Override
+    public void reduceEx2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                          double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                          int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final int run = Math.min(sl, to - from);
+        double singlet = 0;
+        double singletDot = 0;
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int i01 = a + sl;
+                final int i10 = a + sh;
+                final double x01r = re[i01], x01i = im[i01], x10r = re[i10], x10i = im[i10];
+                final double d01r = dre[i01], d01i = dim[i01], d10r = dre[i10], d10i = dim[i10];
+                final double l01r = lre[i01], l01i = lim[i01], l10r = lre[i10], l10i = lim[i10];
+                final double e01r = ere[i01], e01i = eim[i01], e10r = ere[i10], e10i = eim[i10];
+                final double xr = x01r - x10r, xi = x01i - x10i, dr = d01r - d10r, di = d01i - d10i;
+                final double lr = l01r - l10r, li = l01i - l10i, er = e01r - e10r, ei = e01i - e10i;
+                singlet += lr * xi - li * xr;
+                singletDot += er * xi - ei * xr + (lr * di - li * dr);
+            }
+        }
+        out[oo] = singlet;
+        out[oo + 1] = singletDot;
+    }
 }

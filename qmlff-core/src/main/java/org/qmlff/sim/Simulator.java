@@ -267,12 +267,12 @@ public final class Simulator implements AutoCloseable {
         while (k > c.firstParametric()) {
             // Gates [first, k), walked backwards: a run of local gates with at most MAX_PARTS parts, or one gate.
             int first = k - 1;
-            int parts = parts(c.gate(first));
+            int parts = parts(c.gate(first), n);
             if (local(n, c.gate(first), log)) {
                 while (first > c.firstParametric() && local(n, c.gate(first - 1), log)
-                        && parts + parts(c.gate(first - 1)) <= MAX_PARTS) {
+                        && parts + parts(c.gate(first - 1), n) <= MAX_PARTS) {
                     first--;
-                    parts += parts(c.gate(first));
+                    parts += parts(c.gate(first), n);
                 }
             }
             sweep.set(mode, log, c, first, k);
@@ -284,7 +284,20 @@ public final class Simulator implements AutoCloseable {
                 if (!gate.kind().parametric()) {
                     continue;
                 }
-                for (int part = 0; part < parts(gate); part++, j++) {
+                if (structuredEx(gate, n)) {
+                    // ∂_J⟨O⟩ = 2 Im⟨λ|Hψ⟩ with H = XX+YY+ZZ = I − 4 P_a, and Im⟨λ_k|ψ_k⟩ = Im⟨O⟩ = 0 at every k
+                    // (and so is its derivative along u), which leaves −8 Im⟨λ|P_a ψ⟩ (the kernels' sums are
+                    // 2 Im⟨λ|P_a ψ⟩) and its tangent.
+                    int i = gate.input();
+                    int r = j * RESULT;
+                    grad[gOff + i] -= 4 * sums[r];
+                    if (mode == REVERSE_HVP) {
+                        hvp[hOff + i] -= 4 * sums[r + 1];
+                    }
+                    j++;
+                    continue;
+                }
+                for (int part = 0; part < parts(gate, n); part++, j++) {
                     int p = g * GateMatrices.SLOT + part * GateMatrices.PART;
                     int r = j * RESULT;
                     // ∂_a⟨O⟩ = 2 Re Σ ∂_aG·M1;  (H u)_a = 2 Re Σ (∂_aG·M2 + ∂_aĠ·M1)
@@ -373,8 +386,21 @@ public final class Simulator implements AutoCloseable {
         return bitOf(n, g.p()) < log && (g.q() < 0 || bitOf(n, g.q()) < log);
     }
 
-    private static int parts(Gate g) {
-        return g.kind() == GateKind.EX ? 2 : g.kind().parametric() ? 1 : 0;
+    /**
+     * Result blocks of a gate in the reverse sweeps: one per parametric gate, except an Ex that the
+     * kernels cannot treat as a whole (a low bit under vector kernels), which is its two pair families.
+     */
+    private int parts(Gate g, int n) {
+        if (g.kind() == GateKind.EX) {
+            return structuredEx(g, n) ? 1 : 2;
+        }
+        return g.kind().parametric() ? 1 : 0;
+    }
+
+    /** Whether this Ex runs through the structured Ex kernels (else as two 2×2 pair families). */
+    private boolean structuredEx(Gate g, int n) {
+        return g.kind() == GateKind.EX
+                && kernelsFor(n).structuredEx(Math.min(bitOf(n, g.p()), bitOf(n, g.q())));
     }
 
     /** Re Σ_e a_e b_e over the four complex entries of two 2×2 matrices. */
@@ -511,7 +537,13 @@ public final class Simulator implements AutoCloseable {
             }
             if (mode == FORWARD_TANGENT) {
                 // ψ̇ ← Gψ̇ + Ġψ, ψ ← Gψ
-                for (int part = 0; part < parts(g); part++) {
+                if (structuredEx(g, n)) {
+                    int e = slot + GateMatrices.EX_COEFFICIENTS;
+                    kern.applyTangentEx(psiRe, psiIm, dpsiRe, dpsiIm, lo(g), hi(g), slots, e + GateMatrices.EX_G,
+                            e + GateMatrices.EX_G_DOT, from, to);
+                    return;
+                }
+                for (int part = 0; part < parts(g, n); part++) {
                     int p = slot + part * GateMatrices.PART;
                     kern.applyTangent(psiRe, psiIm, dpsiRe, dpsiIm, lo(g), hi(g), o0(g, part), o1(g, part),
                             slots, p + GateMatrices.G, p + GateMatrices.G_DOT, from, to);
@@ -543,7 +575,25 @@ public final class Simulator implements AutoCloseable {
                 }
                 return j;
             }
-            for (int part = 0; part < parts(g); part++, j++) {
+            if (structuredEx(g, n)) {
+                int e = k * GateMatrices.SLOT + GateMatrices.EX_COEFFICIENTS;
+                int r = results + j * RESULT;
+                if (mode == REVERSE) {
+                    // 2 Im⟨λ|P_a ψ⟩, ψ ← G†ψ, λ ← G†λ
+                    kern.reverseEx(psiRe, psiIm, lamRe, lamIm, lo(g), hi(g), slots, e + GateMatrices.EX_G_ADJ,
+                            partials, r, sc, from, to);
+                } else {
+                    // 2 Im⟨λ|P_a ψ⟩ and its tangent at the states after gate k, then the updates as below.
+                    kern.reduceEx2(psiRe, psiIm, dpsiRe, dpsiIm, lamRe, lamIm, dlamRe, dlamIm, lo(g), hi(g),
+                            partials, r, sc, from, to);
+                    kern.applyTangentEx(psiRe, psiIm, dpsiRe, dpsiIm, lo(g), hi(g), slots,
+                            e + GateMatrices.EX_G_ADJ, e + GateMatrices.EX_X, from, to);
+                    kern.applyTangentEx(lamRe, lamIm, dlamRe, dlamIm, lo(g), hi(g), slots,
+                            e + GateMatrices.EX_G_ADJ, e + GateMatrices.EX_G_DOT_ADJ, from, to);
+                }
+                return j + 1;
+            }
+            for (int part = 0; part < parts(g, n); part++, j++) {
                 int p = k * GateMatrices.SLOT + part * GateMatrices.PART;
                 int lo = lo(g);
                 int hi = hi(g);

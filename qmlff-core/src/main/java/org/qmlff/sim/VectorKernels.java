@@ -332,4 +332,194 @@ final class VectorKernels implements Kernels {
             ui.sub(vi).intoArray(im, i10);
         }
     }
+    @Override
+    public boolean structuredEx(int lo) {
+        return (1 << lo) >= L;
+    }
+
+    @Override
+    public void applyTangentEx(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c,
+                               int eo, int fo, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.applyTangentEx(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
+            return;
+        }
+        applyTangentExHigh(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
+    }
+
+    /**
+     * The layouts with 2^lo ≥ L: as {@link ScalarKernels#applyTangentEx} lane by lane, the corner and the
+     * middle amplitudes in two loops (one loop over both exceeds C2's inlining budget on JDK 17, and
+     * the vectors get boxed).
+     */
+    private void applyTangentExHigh(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi,
+                                    double[] c, int eo, int fo, int from, int to) {
+        tangentExCorners(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
+        tangentExMiddle(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
+    }
+
+    private void tangentExCorners(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi,
+                                  double[] c, int eo, int fo, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final DoubleVector ar = bc(c[eo]), ai = bc(c[eo + 1]), nai = bc(-c[eo + 1]);
+        final DoubleVector fr = bc(c[fo]), fi = bc(c[fo + 1]), nfi = bc(-c[fo + 1]);
+        for (int t = from; t < to; t += L) {
+            final int a = insertZero(insertZero(t, lo), hi);
+            final int i11 = a + sh + sl;
+            final DoubleVector x00r = load(re, a), x00i = load(im, a);
+            final DoubleVector d00r = load(dre, a), d00i = load(dim, a);
+            d00r.fma(ar, d00i.fma(nai, x00r.fma(fr, x00i.mul(nfi)))).intoArray(dre, a);
+            d00r.fma(ai, d00i.fma(ar, x00r.fma(fi, x00i.mul(fr)))).intoArray(dim, a);
+            x00r.fma(ar, x00i.mul(nai)).intoArray(re, a);
+            x00r.fma(ai, x00i.mul(ar)).intoArray(im, a);
+            final DoubleVector x11r = load(re, i11), x11i = load(im, i11);
+            final DoubleVector d11r = load(dre, i11), d11i = load(dim, i11);
+            d11r.fma(ar, d11i.fma(nai, x11r.fma(fr, x11i.mul(nfi)))).intoArray(dre, i11);
+            d11r.fma(ai, d11i.fma(ar, x11r.fma(fi, x11i.mul(fr)))).intoArray(dim, i11);
+            x11r.fma(ar, x11i.mul(nai)).intoArray(re, i11);
+            x11r.fma(ai, x11i.mul(ar)).intoArray(im, i11);
+        }
+    }
+
+    private void tangentExMiddle(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi,
+                                 double[] c, int eo, int fo, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final DoubleVector har = bc(0.5 * c[eo]), hai = bc(0.5 * c[eo + 1]), nhai = bc(-0.5 * c[eo + 1]);
+        final DoubleVector hbr = bc(0.5 * c[eo + 2]), hbi = bc(0.5 * c[eo + 3]), nhbi = bc(-0.5 * c[eo + 3]);
+        final DoubleVector hfr = bc(0.5 * c[fo]), hfi = bc(0.5 * c[fo + 1]), nhfi = bc(-0.5 * c[fo + 1]);
+        final DoubleVector hgr = bc(0.5 * c[fo + 2]), hgi = bc(0.5 * c[fo + 3]), nhgi = bc(-0.5 * c[fo + 3]);
+        for (int t = from; t < to; t += L) {
+            final int a = insertZero(insertZero(t, lo), hi);
+            final int i01 = a + sl;
+            final int i10 = a + sh;
+            final DoubleVector x01r = load(re, i01), x01i = load(im, i01);
+            final DoubleVector x10r = load(re, i10), x10i = load(im, i10);
+            final DoubleVector sr = x01r.add(x10r), si = x01i.add(x10i);
+            final DoubleVector dr = x01r.sub(x10r), di = x01i.sub(x10i);
+            final DoubleVector d01r = load(dre, i01), d01i = load(dim, i01);
+            final DoubleVector d10r = load(dre, i10), d10i = load(dim, i10);
+            final DoubleVector tr = d01r.add(d10r), ti = d01i.add(d10i);
+            final DoubleVector er = d01r.sub(d10r), ei = d01i.sub(d10i);
+            final DoubleVector pr = tr.fma(har, ti.fma(nhai, sr.fma(hfr, si.mul(nhfi))));
+            final DoubleVector pi = tr.fma(hai, ti.fma(har, sr.fma(hfi, si.mul(hfr))));
+            final DoubleVector qr = er.fma(hbr, ei.fma(nhbi, dr.fma(hgr, di.mul(nhgi))));
+            final DoubleVector qi = er.fma(hbi, ei.fma(hbr, dr.fma(hgi, di.mul(hgr))));
+            pr.add(qr).intoArray(dre, i01);
+            pi.add(qi).intoArray(dim, i01);
+            pr.sub(qr).intoArray(dre, i10);
+            pi.sub(qi).intoArray(dim, i10);
+            final DoubleVector ur = sr.fma(har, si.mul(nhai)), ui = sr.fma(hai, si.mul(har));
+            final DoubleVector vr = dr.fma(hbr, di.mul(nhbi)), vi = dr.fma(hbi, di.mul(hbr));
+            ur.add(vr).intoArray(re, i01);
+            ui.add(vi).intoArray(im, i01);
+            ur.sub(vr).intoArray(re, i10);
+            ui.sub(vi).intoArray(im, i10);
+        }
+    }
+
+    @Override
+    public void reverseEx(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c, int eo,
+                          double[] out, int oo, int sc, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.reverseEx(re, im, lre, lim, lo, hi, c, eo, out, oo, sc, from, to);
+            return;
+        }
+        reverseExHigh(re, im, lre, lim, lo, hi, c, eo, out, oo, sc, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L: as {@link ScalarKernels#reverseEx} lane by lane. */
+    private void reverseExHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c,
+                               int eo, double[] out, int oo, int sc, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final DoubleVector ar = bc(c[eo]), ai = bc(c[eo + 1]), nai = bc(-c[eo + 1]);
+        final DoubleVector har = bc(0.5 * c[eo]), hai = bc(0.5 * c[eo + 1]), nhai = bc(-0.5 * c[eo + 1]);
+        final DoubleVector hbr = bc(0.5 * c[eo + 2]), hbi = bc(0.5 * c[eo + 3]), nhbi = bc(-0.5 * c[eo + 3]);
+        DoubleVector singlet = bc(0);
+        for (int t = from; t < to; t += L) {
+            final int a = insertZero(insertZero(t, lo), hi);
+            final int i01 = a + sl;
+            final int i10 = a + sh;
+            final int i11 = i10 + sl;
+            final DoubleVector x00r = load(re, a), x00i = load(im, a);
+            x00r.fma(ar, x00i.mul(nai)).intoArray(re, a);
+            x00r.fma(ai, x00i.mul(ar)).intoArray(im, a);
+            final DoubleVector x11r = load(re, i11), x11i = load(im, i11);
+            x11r.fma(ar, x11i.mul(nai)).intoArray(re, i11);
+            x11r.fma(ai, x11i.mul(ar)).intoArray(im, i11);
+            final DoubleVector l00r = load(lre, a), l00i = load(lim, a);
+            l00r.fma(ar, l00i.mul(nai)).intoArray(lre, a);
+            l00r.fma(ai, l00i.mul(ar)).intoArray(lim, a);
+            final DoubleVector l11r = load(lre, i11), l11i = load(lim, i11);
+            l11r.fma(ar, l11i.mul(nai)).intoArray(lre, i11);
+            l11r.fma(ai, l11i.mul(ar)).intoArray(lim, i11);
+            final DoubleVector x01r = load(re, i01), x01i = load(im, i01);
+            final DoubleVector x10r = load(re, i10), x10i = load(im, i10);
+            final DoubleVector l01r = load(lre, i01), l01i = load(lim, i01);
+            final DoubleVector l10r = load(lre, i10), l10i = load(lim, i10);
+            final DoubleVector sr = x01r.add(x10r), si = x01i.add(x10i);
+            final DoubleVector dr = x01r.sub(x10r), di = x01i.sub(x10i);
+            final DoubleVector er = l01r.sub(l10r), ei = l01i.sub(l10i);
+            // Im(conj(l01 − l10)(x01 − x10))
+            singlet = er.fma(di, ei.neg().fma(dr, singlet));
+            final DoubleVector ur = sr.fma(har, si.mul(nhai)), ui = sr.fma(hai, si.mul(har));
+            final DoubleVector vr = dr.fma(hbr, di.mul(nhbi)), vi = dr.fma(hbi, di.mul(hbr));
+            ur.add(vr).intoArray(re, i01);
+            ui.add(vi).intoArray(im, i01);
+            ur.sub(vr).intoArray(re, i10);
+            ui.sub(vi).intoArray(im, i10);
+            final DoubleVector tr = l01r.add(l10r), ti = l01i.add(l10i);
+            final DoubleVector pr = tr.fma(har, ti.mul(nhai)), pi = tr.fma(hai, ti.mul(har));
+            final DoubleVector qr = er.fma(hbr, ei.mul(nhbi)), qi = er.fma(hbi, ei.mul(hbr));
+            pr.add(qr).intoArray(lre, i01);
+            pi.add(qi).intoArray(lim, i01);
+            pr.sub(qr).intoArray(lre, i10);
+            pi.sub(qi).intoArray(lim, i10);
+        }
+        singlet.intoArray(out, sc);
+        sumLanes(out, oo, sc, 1);
+    }
+
+    @Override
+    public void reduceEx2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                          double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                          int to) {
+        if ((1 << lo) < L) {
+            scalar.reduceEx2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
+            return;
+        }
+        reduceEx2High(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L: as {@link ScalarKernels#reduceEx2} lane by lane. */
+    private void reduceEx2High(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                               double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                               int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        DoubleVector singlet = bc(0);
+        DoubleVector singletDot = bc(0);
+        for (int t = from; t < to; t += L) {
+            final int a = insertZero(insertZero(t, lo), hi);
+            final int i01 = a + sl;
+            final int i10 = a + sh;
+            final DoubleVector x01r = load(re, i01), x01i = load(im, i01);
+            final DoubleVector x10r = load(re, i10), x10i = load(im, i10);
+            final DoubleVector l01r = load(lre, i01), l01i = load(lim, i01);
+            final DoubleVector l10r = load(lre, i10), l10i = load(lim, i10);
+            final DoubleVector d01r = load(dre, i01), d01i = load(dim, i01);
+            final DoubleVector d10r = load(dre, i10), d10i = load(dim, i10);
+            final DoubleVector e01r = load(ere, i01), e01i = load(eim, i01);
+            final DoubleVector e10r = load(ere, i10), e10i = load(eim, i10);
+            final DoubleVector xr = x01r.sub(x10r), xi = x01i.sub(x10i), dr = d01r.sub(d10r), di = d01i.sub(d10i);
+            final DoubleVector lr = l01r.sub(l10r), nli = l10i.sub(l01i), er = e01r.sub(e10r), nei = e10i.sub(e01i);
+            singlet = lr.fma(xi, nli.fma(xr, singlet));
+            singletDot = er.fma(xi, nei.fma(xr, lr.fma(di, nli.fma(dr, singletDot))));
+        }
+        singlet.intoArray(out, sc);
+        singletDot.intoArray(out, sc + L);
+        sumLanes(out, oo, sc, 2);
+    }
 }

@@ -57,6 +57,17 @@ class KernelConsistencyTest {
                 int hi = Math.max(p, q);
                 compare(rng, "applyEx " + lo + "," + hi, (k, v, from, to) -> k.applyEx(v[0], v[1], lo, hi, c, 0, from, to),
                         SIZE / 4, 0);
+                if (p < q) {
+                    // the structured Ex kernels (vector code where structuredEx(lo), else the scalar fallback)
+                    double[] e = CircuitSpec.uniform(rng, 8, 1.0);
+                    compare(rng, "applyTangentEx " + lo + "," + hi, (k, v, from, to) -> k.applyTangentEx(v[0], v[1],
+                            v[2], v[3], lo, hi, e, 0, 4, from, to), SIZE / 4, 0);
+                    compare(rng, "reverseEx " + lo + "," + hi, (k, v, from, to) -> k.reverseEx(v[0], v[1], v[2], v[3],
+                            lo, hi, e, 0, v[8], 16 * (from / Math.max(1, to - from)), 200, from, to), SIZE / 4, 1);
+                    compare(rng, "reduceEx2 " + lo + "," + hi, (k, v, from, to) -> k.reduceEx2(v[0], v[1], v[2], v[3],
+                            v[4], v[5], v[6], v[7], lo, hi, v[8], 16 * (from / Math.max(1, to - from)), 200, from, to),
+                            SIZE / 4, 2);
+                }
                 compare(rng, "apply2 " + p + "," + q, (k, v, from, to) -> k.apply2(v[0], v[1], bp, bq, m, 0, from, to),
                         SIZE / 4, 0);
             }
