@@ -33,6 +33,11 @@ public final class Circuit {
     private final Gate[] gates;
     /** Index of the first gate with inputs (gates.length if none): the reverse sweep stops there. */
     private final int firstParametric;
+    /**
+     * Number of leading fixed gates that touch each qubit at most once (the singlet preparations): on
+     * |0…0⟩ they make a product state, which the simulator writes directly instead of running them.
+     */
+    private final int productPrefix;
 
     private Circuit(int qubits, Gate[] gates) {
         this.qubits = qubits;
@@ -48,6 +53,18 @@ public final class Circuit {
         }
         this.inputs = maxInput + 1;
         this.firstParametric = first;
+        int prefix = 0;
+        long touched = 0;
+        while (prefix < first) {
+            Gate g = gates[prefix];
+            long bits = (1L << g.p()) | (g.q() >= 0 ? 1L << g.q() : 0);
+            if ((touched & bits) != 0) {
+                break;
+            }
+            touched |= bits;
+            prefix++;
+        }
+        this.productPrefix = prefix;
     }
 
     public static Builder builder(int qubits) {
@@ -78,6 +95,10 @@ public final class Circuit {
 
     int firstParametric() {
         return firstParametric;
+    }
+
+    int productPrefix() {
+        return productPrefix;
     }
 
     @Override
