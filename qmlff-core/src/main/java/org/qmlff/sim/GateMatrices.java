@@ -40,8 +40,16 @@ final class GateMatrices {
     static final int EX_G_DOT = 8;
     static final int EX_X = 12;
     static final int EX_G_DOT_ADJ = 16;
+    /**
+     * One-qubit gates (Enc, RZ), from {@link #GRADIENT} on: G†∂_aG = −(i/2) Σ_b c_ab σ_b (G ∈ SU(2), so
+     * this is traceless anti-Hermitian), c_ab at PAULI + 3a + b (b = x, y, z), and for {@link #HVP} its
+     * derivative along u, ċ_ab, at PAULI_DOT + 3a + b. Then ∂_a⟨O⟩ = Σ_b c_ab Im⟨λ|σ_b ψ⟩ with ψ, λ both
+     * taken before the gate.
+     */
+    static final int PAULI = 2 * PART + 20;
+    static final int PAULI_DOT = PAULI + 9;
     /** Doubles per gate. */
-    static final int SLOT = 2 * PART + 20;
+    static final int SLOT = PAULI + 18;
     /** Scratch doubles {@link #prepare} needs. */
     static final int WORK = 18;
 
@@ -63,6 +71,9 @@ final class GateMatrices {
             case RZ -> rz(z[zOff + i], hvp ? u[uOff + i] : 0, level, out, off, work);
             case EX -> ex(z[zOff + i], hvp ? u[uOff + i] : 0, level, out, off, work);
             default -> throw new IllegalStateException("not a parametric gate: " + g.kind());
+        }
+        if (level != VALUE && g.kind() != GateKind.EX) {
+            pauli(g.kind().inputs, level, out, off, work);
         }
     }
 
@@ -207,6 +218,30 @@ final class GateMatrices {
             }
             adjoint(out, p + G_DOT, out, p + G_DOT_ADJ);
         }
+    }
+
+    /** The Pauli coefficients c (and ċ) of a one-qubit gate's part, from its matrices (see {@link #PAULI}). */
+    private static void pauli(int inputs, int level, double[] out, int off, double[] work) {
+        for (int a = 0; a < inputs; a++) {
+            mul(out, off + G_ADJ, out, off + DG + 8 * a, work, 0);
+            pauliCoefficients(work, 0, out, off + PAULI + 3 * a);
+            if (level == HVP) {
+                // d/du (G†∂_aG) = Ġ†∂_aG + G†∂_aĠ
+                mul(out, off + G_DOT_ADJ, out, off + DG + 8 * a, work, 0);
+                mul(out, off + G_ADJ, out, off + DG_DOT + 8 * a, work, 10);
+                for (int e = 0; e < 8; e++) {
+                    work[e] += work[10 + e];
+                }
+                pauliCoefficients(work, 0, out, off + PAULI_DOT + 3 * a);
+            }
+        }
+    }
+
+    /** (c_x, c_y, c_z) of T = −(i/2)(c·σ) = −(i/2) [[c_z, c_x − i c_y], [c_x + i c_y, −c_z]]. */
+    private static void pauliCoefficients(double[] t, int to, double[] out, int oo) {
+        out[oo] = -2 * t[to + 3];
+        out[oo + 1] = -2 * t[to + 2];
+        out[oo + 2] = -2 * t[to + 1];
     }
 
     /** a·I − i (b·σ) for real a, b. */

@@ -83,6 +83,19 @@ interface Kernels {
     void reduceEx2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim, double[] ere,
                    double[] eim, int lo, int hi, double[] out, int oo, int sc, int from, int to);
 
+    /**
+     * Whether {@link #reverseSu2} is the fast way for a one-qubit gate on bit {@code lo}; where it is not,
+     * the caller uses {@link #reverse} and contracts the 2×2 reduction.
+     */
+    boolean pauliReductions(int lo);
+
+    /**
+     * x ← G x and l ← G l for the one-qubit gate G at m[mo..] on bit {@code lo}, then out[oo + b] =
+     * Im⟨l|σ_b x⟩ over these pairs for b = x, y, z (σ_b on the gate's qubit; the new x and the new l).
+     */
+    void reverseSu2(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] m, int mo, double[] out,
+                    int oo, int sc, int from, int to);
+
     /** Doubles of scratch a reduction kernel needs (at {@code out[sc ..]}). */
     int scratch();
 

@@ -399,4 +399,50 @@ final class ScalarKernels implements Kernels {
         out[oo] = singlet;
         out[oo + 1] = singletDot;
     }
+    @Override
+    public boolean pauliReductions(int lo) {
+        return true;
+    }
+
+    @Override
+    public void reverseSu2(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] m, int mo,
+                           double[] out, int oo, int sc, int from, int to) {
+        final double g00r = m[mo], g00i = m[mo + 1], g01r = m[mo + 2], g01i = m[mo + 3];
+        final double g10r = m[mo + 4], g10i = m[mo + 5], g11r = m[mo + 6], g11i = m[mo + 7];
+        final int s = 1 << lo;
+        final int run = Math.min(s, to - from);
+        double rx = 0, ry = 0, rz = 0;
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(t, lo);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int b = a + s;
+                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
+                final double l0r = lre[a], l0i = lim[a], l1r = lre[b], l1i = lim[b];
+                final double p0r = g00r * x0r - g00i * x0i + g01r * x1r - g01i * x1i;
+                final double p0i = g00r * x0i + g00i * x0r + g01r * x1i + g01i * x1r;
+                final double p1r = g10r * x0r - g10i * x0i + g11r * x1r - g11i * x1i;
+                final double p1i = g10r * x0i + g10i * x0r + g11r * x1i + g11i * x1r;
+                final double q0r = g00r * l0r - g00i * l0i + g01r * l1r - g01i * l1i;
+                final double q0i = g00r * l0i + g00i * l0r + g01r * l1i + g01i * l1r;
+                final double q1r = g10r * l0r - g10i * l0i + g11r * l1r - g11i * l1i;
+                final double q1i = g10r * l0i + g10i * l0r + g11r * l1i + g11i * l1r;
+                re[a] = p0r;
+                im[a] = p0i;
+                re[b] = p1r;
+                im[b] = p1i;
+                lre[a] = q0r;
+                lim[a] = q0i;
+                lre[b] = q1r;
+                lim[b] = q1i;
+                // Im⟨q|σ_x p⟩ = Im(q̄0 p1 + q̄1 p0), Im⟨q|σ_y p⟩ = Re(q̄1 p0) − Re(q̄0 p1), Im⟨q|σ_z p⟩ = Im(q̄0 p0 − q̄1 p1)
+                rx += q0r * p1i - q0i * p1r + (q1r * p0i - q1i * p0r);
+                ry += q1r * p0r + q1i * p0i - (q0r * p1r + q0i * p1i);
+                rz += q0r * p0i - q0i * p0r - (q1r * p1i - q1i * p1r);
+            }
+        }
+        out[oo] = rx;
+        out[oo + 1] = ry;
+        out[oo + 2] = rz;
+    }
 }

@@ -351,6 +351,17 @@ public final class Simulator implements AutoCloseable {
                     j++;
                     continue;
                 }
+                if (pauliReverse(gate, n, mode)) {
+                    // ∂_a⟨O⟩ = Σ_b c_ab Im⟨λ|σ_b ψ⟩ (see GateMatrices.PAULI)
+                    int pc = g * GateMatrices.SLOT + GateMatrices.PAULI;
+                    int r = j * RESULT;
+                    for (int a = 0; a < gate.kind().inputs; a++) {
+                        grad[gOff + gate.input() + a] += slots[pc + 3 * a] * sums[r]
+                                + slots[pc + 3 * a + 1] * sums[r + 1] + slots[pc + 3 * a + 2] * sums[r + 2];
+                    }
+                    j++;
+                    continue;
+                }
                 for (int part = 0; part < parts(gate, n); part++, j++) {
                     int p = g * GateMatrices.SLOT + part * GateMatrices.PART;
                     int r = j * RESULT;
@@ -449,6 +460,12 @@ public final class Simulator implements AutoCloseable {
             return structuredEx(g, n) ? 1 : 2;
         }
         return g.kind().parametric() ? 1 : 0;
+    }
+
+    /** Whether the gradient sweep takes this one-qubit gate's derivatives from Pauli reductions. */
+    private boolean pauliReverse(Gate g, int n, int mode) {
+        return mode == REVERSE && (g.kind() == GateKind.ENC || g.kind() == GateKind.RZ)
+                && kernelsFor(n).pauliReductions(bitOf(n, g.p()));
     }
 
     /** Whether this Ex runs through the structured Ex kernels (else as two 2×2 pair families). */
@@ -645,6 +662,12 @@ public final class Simulator implements AutoCloseable {
                     kern.applyTangentEx(lamRe, lamIm, dlamRe, dlamIm, lo(g), hi(g), slots,
                             e + GateMatrices.EX_G_ADJ, e + GateMatrices.EX_G_DOT_ADJ, from, to);
                 }
+                return j + 1;
+            }
+            if (pauliReverse(g, n, mode)) {
+                // ψ ← G†ψ, λ ← G†λ, then Im⟨λ|σ_b ψ⟩ of the new states
+                kern.reverseSu2(psiRe, psiIm, lamRe, lamIm, lo(g), slots,
+                        k * GateMatrices.SLOT + GateMatrices.G_ADJ, partials, results + j * RESULT, sc, from, to);
                 return j + 1;
             }
             for (int part = 0; part < parts(g, n); part++, j++) {

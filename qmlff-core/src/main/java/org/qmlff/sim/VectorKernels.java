@@ -522,4 +522,58 @@ final class VectorKernels implements Kernels {
         singletDot.intoArray(out, sc + L);
         sumLanes(out, oo, sc, 2);
     }
+    @Override
+    public boolean pauliReductions(int lo) {
+        return (1 << lo) >= L;
+    }
+
+    @Override
+    public void reverseSu2(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] m, int mo,
+                           double[] out, int oo, int sc, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.reverseSu2(re, im, lre, lim, lo, m, mo, out, oo, sc, from, to);
+            return;
+        }
+        reverseSu2High(re, im, lre, lim, lo, m, mo, out, oo, sc, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L: as {@link ScalarKernels#reverseSu2} lane by lane. */
+    private void reverseSu2High(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] m, int mo,
+                                double[] out, int oo, int sc, int from, int to) {
+        final int s = 1 << lo;
+        final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
+        final DoubleVector g10r = bc(m[mo + 4]), g10i = bc(m[mo + 5]), g11r = bc(m[mo + 6]), g11i = bc(m[mo + 7]);
+        final DoubleVector n00i = bc(-m[mo + 1]), n01i = bc(-m[mo + 3]), n10i = bc(-m[mo + 5]), n11i = bc(-m[mo + 7]);
+        DoubleVector rx = bc(0), ry = bc(0), rz = bc(0);
+        for (int t = from; t < to; t += L) {
+            final int a = insertZero(t, lo);
+            final int b = a + s;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector p0r = x0r.fma(g00r, x0i.fma(n00i, x1r.fma(g01r, x1i.mul(n01i))));
+            final DoubleVector p0i = x0r.fma(g00i, x0i.fma(g00r, x1r.fma(g01i, x1i.mul(g01r))));
+            final DoubleVector p1r = x0r.fma(g10r, x0i.fma(n10i, x1r.fma(g11r, x1i.mul(n11i))));
+            final DoubleVector p1i = x0r.fma(g10i, x0i.fma(g10r, x1r.fma(g11i, x1i.mul(g11r))));
+            p0r.intoArray(re, a);
+            p0i.intoArray(im, a);
+            p1r.intoArray(re, b);
+            p1i.intoArray(im, b);
+            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector q0r = l0r.fma(g00r, l0i.fma(n00i, l1r.fma(g01r, l1i.mul(n01i))));
+            final DoubleVector q0i = l0r.fma(g00i, l0i.fma(g00r, l1r.fma(g01i, l1i.mul(g01r))));
+            final DoubleVector q1r = l0r.fma(g10r, l0i.fma(n10i, l1r.fma(g11r, l1i.mul(n11i))));
+            final DoubleVector q1i = l0r.fma(g10i, l0i.fma(g10r, l1r.fma(g11i, l1i.mul(g11r))));
+            q0r.intoArray(lre, a);
+            q0i.intoArray(lim, a);
+            q1r.intoArray(lre, b);
+            q1i.intoArray(lim, b);
+            final DoubleVector nq0i = q0i.neg(), nq1i = q1i.neg();
+            rx = q0r.fma(p1i, nq0i.fma(p1r, q1r.fma(p0i, nq1i.fma(p0r, rx))));
+            ry = q1r.fma(p0r, q1i.fma(p0i, q0r.neg().fma(p1r, nq0i.fma(p1i, ry))));
+            rz = q0r.fma(p0i, nq0i.fma(p0r, q1i.fma(p1r, q1r.neg().fma(p1i, rz))));
+        }
+        rx.intoArray(out, sc);
+        ry.intoArray(out, sc + L);
+        rz.intoArray(out, sc + 2 * L);
+        sumLanes(out, oo, sc, 3);
+    }
 }

@@ -26,6 +26,10 @@ class KernelConsistencyTest {
         for (int lo = 0; lo < N; lo++) {
             // one-qubit layout, then the two Ex parts with every higher bit
             checkLayout(rng, lo, Kernels.NO_BIT, 0, 1 << lo, SIZE / 2);
+            final int bit = lo;
+            double[] g = CircuitSpec.uniform(rng, 8, 1.0);
+            compare(rng, "reverseSu2 lo=" + lo, (k, v, f, t) -> k.reverseSu2(v[0], v[1], v[2], v[3], bit, g, 0, v[8],
+                    16 * (f / Math.max(1, t - f)), 200, f, t), SIZE / 2, 3);
             layouts++;
             for (int hi = lo + 1; hi < N; hi++) {
                 checkLayout(rng, lo, hi, 0, (1 << lo) + (1 << hi), SIZE / 4);
