@@ -43,12 +43,11 @@ final class SmallSimulator {
 
     // Per-gate data, STRIDE doubles per gate in `data`. Enc: G = a I − i b·σ at E_G (a, bx, by, bz);
     // c (row-major 3×3, row a = input a) at E_C; −W = 0·I − i h·σ with h = −w/2 at E_H (w_b = Σ_a u_a c_ab);
-    // Ġ = p I − i q·σ at E_GDOT (p, qx, qy, qz); ċ at E_CDOT.
+    // ċ at E_CDOT.
     private static final int E_G = 0;
     private static final int E_C = 4;
     private static final int E_H = 13;
-    private static final int E_GDOT = 16;
-    private static final int E_CDOT = 20;
+    private static final int E_CDOT = 16;
     // Ex: α = e^{−iJ} (re, im), β = e^{3iJ} (re, im), u_J. RZ: e = e^{−iφ/2} (re, im), u_φ.
     private static final int X_ALPHA = 0;
     private static final int X_BETA = 2;
@@ -56,7 +55,7 @@ final class SmallSimulator {
     private static final int Z_E = 0;
     private static final int Z_U = 2;
     /** Doubles per gate. */
-    private static final int STRIDE = 29;
+    private static final int STRIDE = 25;
 
     private final double[] psiRe = new double[1 << MAX_QUBITS];
     private final double[] psiIm = new double[1 << MAX_QUBITS];
@@ -143,10 +142,15 @@ final class SmallSimulator {
                         level == HVP ? u[uOff + i + 2] : 0, level, d);
                 case EX -> {
                     double j = z[zOff + i];
-                    data[d + X_ALPHA] = Math.cos(j);
-                    data[d + X_ALPHA + 1] = -Math.sin(j);
-                    data[d + X_BETA] = Math.cos(3 * j);
-                    data[d + X_BETA + 1] = Math.sin(3 * j);
+                    double cj = Math.cos(j);
+                    double sj = Math.sin(j);
+                    // β = e^{3iJ} = ᾱ³ (two complex products instead of two more trigonometric calls)
+                    double qr = cj * cj - sj * sj;
+                    double qi = 2 * cj * sj;
+                    data[d + X_ALPHA] = cj;
+                    data[d + X_ALPHA + 1] = -sj;
+                    data[d + X_BETA] = qr * cj - qi * sj;
+                    data[d + X_BETA + 1] = qr * sj + qi * cj;
                     data[d + X_U] = level == HVP ? u[uOff + i] : 0;
                 }
                 case RZ -> {
@@ -188,11 +192,6 @@ final class SmallSimulator {
         for (int b = 0; b < 3; b++) {
             e[d + E_H + b] = -0.5 * (ux * e[d + E_C + b] + uy * e[d + E_C + 3 + b] + uz * e[d + E_C + 6 + b]);
         }
-        // Ġ = −(S/2)(u·v) I − i(2S'(u·v) v + S u)·σ
-        e[d + E_GDOT] = -0.5 * s * uv;
-        e[d + E_GDOT + 1] = 2 * s1 * uv * vx + s * ux;
-        e[d + E_GDOT + 2] = 2 * s1 * uv * vy + s * uy;
-        e[d + E_GDOT + 3] = 2 * s1 * uv * vz + s * uz;
         // ċ = (d/du) c: the t-derivatives (C' = −S/4) times dt/du = 2 u·v, plus the terms from v → u:
         // ċ_ab = 2uv[diag' δ_ab + outer' v_a v_b − cross' ε_abc v_c] + outer (u_a v_b + v_a u_b) − cross ε_abc u_c.
         double dDiag = 2 * uv * (2 * cc * s1 - 0.5 * s * s);
@@ -340,64 +339,136 @@ final class SmallSimulator {
 
     /** x ← (a I − i b·σ) x on every pair of bit m. */
     private static void su2(double[] re, double[] im, int size, int m, double a, double bx, double by, double bz) {
-        for (int base = 0; base < size; base += 2 * m) {
-            for (int i0 = base; i0 < base + m; i0++) {
-                int i1 = i0 + m;
-                double x0r = re[i0];
-                double x0i = im[i0];
-                double x1r = re[i1];
-                double x1i = im[i1];
-                re[i0] = a * x0r + bz * x0i - by * x1r + bx * x1i;
-                im[i0] = a * x0i - bz * x0r - by * x1i - bx * x1r;
-                re[i1] = by * x0r + bx * x0i + a * x1r - bz * x1i;
-                im[i1] = by * x0i - bx * x0r + a * x1i + bz * x1r;
-            }
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m);
+            int i1 = i0 + m;
+            double x0r = re[i0];
+            double x0i = im[i0];
+            double x1r = re[i1];
+            double x1i = im[i1];
+            re[i0] = a * x0r + bz * x0i - by * x1r + bx * x1i;
+            im[i0] = a * x0i - bz * x0r - by * x1i - bx * x1r;
+            re[i1] = by * x0r + bx * x0i + a * x1r - bz * x1i;
+            im[i1] = by * x0i - bx * x0r + a * x1i + bz * x1r;
         }
     }
 
-    /** ψ̇ ← Gψ̇ + Ġψ, ψ ← Gψ. */
+    /**
+     * ψ̇ ← G(ψ̇ + Wψ), ψ ← Gψ. (The same as Gψ̇ + Ġψ, but W = −i(−h)·σ has no identity part, so this
+     * takes 12 fewer products per pair.)
+     */
     private void encForwardTangent(int size, int m, int d) {
         double a = data[d + E_G];
         double bx = data[d + E_G + 1];
         double by = data[d + E_G + 2];
         double bz = data[d + E_G + 3];
-        double p = data[d + E_GDOT];
-        double qx = data[d + E_GDOT + 1];
-        double qy = data[d + E_GDOT + 2];
-        double qz = data[d + E_GDOT + 3];
+        // W = 0·I − i (−h)·σ
+        double hx = -data[d + E_H];
+        double hy = -data[d + E_H + 1];
+        double hz = -data[d + E_H + 2];
         double[] xr = psiRe;
         double[] xi = psiIm;
         double[] yr = dpsiRe;
         double[] yi = dpsiIm;
-        for (int base = 0; base < size; base += 2 * m) {
-            for (int i0 = base; i0 < base + m; i0++) {
-                int i1 = i0 + m;
-                double x0r = xr[i0];
-                double x0i = xi[i0];
-                double x1r = xr[i1];
-                double x1i = xi[i1];
-                double y0r = yr[i0];
-                double y0i = yi[i0];
-                double y1r = yr[i1];
-                double y1i = yi[i1];
-                yr[i0] = a * y0r + bz * y0i - by * y1r + bx * y1i + (p * x0r + qz * x0i - qy * x1r + qx * x1i);
-                yi[i0] = a * y0i - bz * y0r - by * y1i - bx * y1r + (p * x0i - qz * x0r - qy * x1i - qx * x1r);
-                yr[i1] = by * y0r + bx * y0i + a * y1r - bz * y1i + (qy * x0r + qx * x0i + p * x1r - qz * x1i);
-                yi[i1] = by * y0i - bx * y0r + a * y1i + bz * y1r + (qy * x0i - qx * x0r + p * x1i + qz * x1r);
-                xr[i0] = a * x0r + bz * x0i - by * x1r + bx * x1i;
-                xi[i0] = a * x0i - bz * x0r - by * x1i - bx * x1r;
-                xr[i1] = by * x0r + bx * x0i + a * x1r - bz * x1i;
-                xi[i1] = by * x0i - bx * x0r + a * x1i + bz * x1r;
-            }
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m);
+            int i1 = i0 + m;
+            double x0r = xr[i0];
+            double x0i = xi[i0];
+            double x1r = xr[i1];
+            double x1i = xi[i1];
+            double y0r = yr[i0] + (hz * x0i - hy * x1r + hx * x1i);
+            double y0i = yi[i0] + (-hz * x0r - hy * x1i - hx * x1r);
+            double y1r = yr[i1] + (hy * x0r + hx * x0i - hz * x1i);
+            double y1i = yi[i1] + (hy * x0i - hx * x0r + hz * x1r);
+            yr[i0] = a * y0r + bz * y0i - by * y1r + bx * y1i;
+            yi[i0] = a * y0i - bz * y0r - by * y1i - bx * y1r;
+            yr[i1] = by * y0r + bx * y0i + a * y1r - bz * y1i;
+            yi[i1] = by * y0i - bx * y0r + a * y1i + bz * y1r;
+            xr[i0] = a * x0r + bz * x0i - by * x1r + bx * x1i;
+            xi[i0] = a * x0i - bz * x0r - by * x1i - bx * x1r;
+            xr[i1] = by * x0r + bx * x0i + a * x1r - bz * x1i;
+            xi[i1] = by * x0i - bx * x0r + a * x1i + bz * x1r;
         }
     }
 
     /**
      * Reverse step of an Enc gate: ψ ← G†ψ, λ ← G†λ and R_b = Im⟨λ|σ_bψ⟩ into red[0..3); with
      * {@code hvpToo} also ψ̇ ← G†ψ̇ − Wψ, λ̇ ← G†λ̇ − Wλ (new ψ, λ) and S_b = Im(⟨λ̇|σ_bψ⟩ + ⟨λ|σ_bψ̇⟩)
-     * into red[3..6), all of the updated vectors. G† = a I + i b·σ; −W = −i h·σ.
+     * into red[3..6), all of the updated vectors. G† = a I + i b·σ; −W = −i h·σ. One pass for ψ and λ,
+     * then one per tangent, rather than a single loop, which has more live values than there are registers.
      */
     private void encReverse(int size, int m, int d, boolean hvpToo) {
+        double a = data[d + E_G];
+        double bx = -data[d + E_G + 1];
+        double by = -data[d + E_G + 2];
+        double bz = -data[d + E_G + 3];
+        double rx = 0;
+        double ry = 0;
+        double rz = 0;
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m);
+            int i1 = i0 + m;
+            // ψ ← G†ψ
+            double x0r = psiRe[i0];
+            double x0i = psiIm[i0];
+            double x1r = psiRe[i1];
+            double x1i = psiIm[i1];
+            double p0r = a * x0r + bz * x0i - by * x1r + bx * x1i;
+            double p0i = a * x0i - bz * x0r - by * x1i - bx * x1r;
+            double p1r = by * x0r + bx * x0i + a * x1r - bz * x1i;
+            double p1i = by * x0i - bx * x0r + a * x1i + bz * x1r;
+            psiRe[i0] = p0r;
+            psiIm[i0] = p0i;
+            psiRe[i1] = p1r;
+            psiIm[i1] = p1i;
+            // λ ← G†λ
+            x0r = lamRe[i0];
+            x0i = lamIm[i0];
+            x1r = lamRe[i1];
+            x1i = lamIm[i1];
+            double l0r = a * x0r + bz * x0i - by * x1r + bx * x1i;
+            double l0i = a * x0i - bz * x0r - by * x1i - bx * x1r;
+            double l1r = by * x0r + bx * x0i + a * x1r - bz * x1i;
+            double l1i = by * x0i - bx * x0r + a * x1i + bz * x1r;
+            lamRe[i0] = l0r;
+            lamIm[i0] = l0i;
+            lamRe[i1] = l1r;
+            lamIm[i1] = l1i;
+            rx += pauliX(l0r, l0i, l1r, l1i, p0r, p0i, p1r, p1i);
+            ry += pauliY(l0r, l0i, l1r, l1i, p0r, p0i, p1r, p1i);
+            rz += pauliZ(l0r, l0i, l1r, l1i, p0r, p0i, p1r, p1i);
+        }
+        red[0] = rx;
+        red[1] = ry;
+        red[2] = rz;
+        if (hvpToo) {
+            encReverseTangents(size, m, d);
+        }
+    }
+
+    /**
+     * The tangent half of {@link #encReverse}, after ψ and λ have been updated: ψ̇ ← G†ψ̇ − Wψ, λ̇ ← G†λ̇ − Wλ,
+     * S_b = Im(⟨λ|σ_bψ̇⟩ + ⟨λ̇|σ_bψ⟩).
+     */
+    private void encReverseTangents(int size, int m, int d) {
+        // S from ⟨λ|σψ̇⟩, then from ⟨λ̇|σψ⟩ (the roles of the two states swap: Im⟨x|σy⟩ = −Im⟨y|σx⟩).
+        encTangentPass(dpsiRe, dpsiIm, psiRe, psiIm, lamRe, lamIm, size, m, d, 3);
+        double sx = red[3];
+        double sy = red[4];
+        double sz = red[5];
+        encTangentPass(dlamRe, dlamIm, lamRe, lamIm, psiRe, psiIm, size, m, d, 3);
+        red[3] = sx - red[3];
+        red[4] = sy - red[4];
+        red[5] = sz - red[5];
+    }
+
+    /**
+     * y ← G†y − Wx on every pair of bit m, and red[o + b] = Im⟨w|σ_b y⟩ of the updated y (G† = a I + i b·σ,
+     * −W = −i h·σ).
+     */
+    private void encTangentPass(double[] yr, double[] yi, double[] xr, double[] xi, double[] wr, double[] wi,
+                                int size, int m, int d, int o) {
         double a = data[d + E_G];
         double bx = -data[d + E_G + 1];
         double by = -data[d + E_G + 2];
@@ -405,84 +476,39 @@ final class SmallSimulator {
         double hx = data[d + E_H];
         double hy = data[d + E_H + 1];
         double hz = data[d + E_H + 2];
-        double rx = 0;
-        double ry = 0;
-        double rz = 0;
         double sx = 0;
         double sy = 0;
         double sz = 0;
-        for (int base = 0; base < size; base += 2 * m) {
-            for (int i0 = base; i0 < base + m; i0++) {
-                int i1 = i0 + m;
-                // ψ ← G†ψ
-                double x0r = psiRe[i0];
-                double x0i = psiIm[i0];
-                double x1r = psiRe[i1];
-                double x1i = psiIm[i1];
-                double p0r = a * x0r + bz * x0i - by * x1r + bx * x1i;
-                double p0i = a * x0i - bz * x0r - by * x1i - bx * x1r;
-                double p1r = by * x0r + bx * x0i + a * x1r - bz * x1i;
-                double p1i = by * x0i - bx * x0r + a * x1i + bz * x1r;
-                psiRe[i0] = p0r;
-                psiIm[i0] = p0i;
-                psiRe[i1] = p1r;
-                psiIm[i1] = p1i;
-                // λ ← G†λ
-                x0r = lamRe[i0];
-                x0i = lamIm[i0];
-                x1r = lamRe[i1];
-                x1i = lamIm[i1];
-                double l0r = a * x0r + bz * x0i - by * x1r + bx * x1i;
-                double l0i = a * x0i - bz * x0r - by * x1i - bx * x1r;
-                double l1r = by * x0r + bx * x0i + a * x1r - bz * x1i;
-                double l1i = by * x0i - bx * x0r + a * x1i + bz * x1r;
-                lamRe[i0] = l0r;
-                lamIm[i0] = l0i;
-                lamRe[i1] = l1r;
-                lamIm[i1] = l1i;
-                rx += pauliX(l0r, l0i, l1r, l1i, p0r, p0i, p1r, p1i);
-                ry += pauliY(l0r, l0i, l1r, l1i, p0r, p0i, p1r, p1i);
-                rz += pauliZ(l0r, l0i, l1r, l1i, p0r, p0i, p1r, p1i);
-                if (!hvpToo) {
-                    continue;
-                }
-                // ψ̇ ← G†ψ̇ − Wψ
-                x0r = dpsiRe[i0];
-                x0i = dpsiIm[i0];
-                x1r = dpsiRe[i1];
-                x1i = dpsiIm[i1];
-                double q0r = a * x0r + bz * x0i - by * x1r + bx * x1i + (hz * p0i - hy * p1r + hx * p1i);
-                double q0i = a * x0i - bz * x0r - by * x1i - bx * x1r + (-hz * p0r - hy * p1i - hx * p1r);
-                double q1r = by * x0r + bx * x0i + a * x1r - bz * x1i + (hy * p0r + hx * p0i - hz * p1i);
-                double q1i = by * x0i - bx * x0r + a * x1i + bz * x1r + (hy * p0i - hx * p0r + hz * p1r);
-                dpsiRe[i0] = q0r;
-                dpsiIm[i0] = q0i;
-                dpsiRe[i1] = q1r;
-                dpsiIm[i1] = q1i;
-                // λ̇ ← G†λ̇ − Wλ
-                x0r = dlamRe[i0];
-                x0i = dlamIm[i0];
-                x1r = dlamRe[i1];
-                x1i = dlamIm[i1];
-                double k0r = a * x0r + bz * x0i - by * x1r + bx * x1i + (hz * l0i - hy * l1r + hx * l1i);
-                double k0i = a * x0i - bz * x0r - by * x1i - bx * x1r + (-hz * l0r - hy * l1i - hx * l1r);
-                double k1r = by * x0r + bx * x0i + a * x1r - bz * x1i + (hy * l0r + hx * l0i - hz * l1i);
-                double k1i = by * x0i - bx * x0r + a * x1i + bz * x1r + (hy * l0i - hx * l0r + hz * l1r);
-                dlamRe[i0] = k0r;
-                dlamIm[i0] = k0i;
-                dlamRe[i1] = k1r;
-                dlamIm[i1] = k1i;
-                sx += pauliX(k0r, k0i, k1r, k1i, p0r, p0i, p1r, p1i) + pauliX(l0r, l0i, l1r, l1i, q0r, q0i, q1r, q1i);
-                sy += pauliY(k0r, k0i, k1r, k1i, p0r, p0i, p1r, p1i) + pauliY(l0r, l0i, l1r, l1i, q0r, q0i, q1r, q1i);
-                sz += pauliZ(k0r, k0i, k1r, k1i, p0r, p0i, p1r, p1i) + pauliZ(l0r, l0i, l1r, l1i, q0r, q0i, q1r, q1i);
-            }
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m);
+            int i1 = i0 + m;
+            double p0r = xr[i0];
+            double p0i = xi[i0];
+            double p1r = xr[i1];
+            double p1i = xi[i1];
+            double x0r = yr[i0];
+            double x0i = yi[i0];
+            double x1r = yr[i1];
+            double x1i = yi[i1];
+            double q0r = a * x0r + bz * x0i - by * x1r + bx * x1i + (hz * p0i - hy * p1r + hx * p1i);
+            double q0i = a * x0i - bz * x0r - by * x1i - bx * x1r + (-hz * p0r - hy * p1i - hx * p1r);
+            double q1r = by * x0r + bx * x0i + a * x1r - bz * x1i + (hy * p0r + hx * p0i - hz * p1i);
+            double q1i = by * x0i - bx * x0r + a * x1i + bz * x1r + (hy * p0i - hx * p0r + hz * p1r);
+            yr[i0] = q0r;
+            yi[i0] = q0i;
+            yr[i1] = q1r;
+            yi[i1] = q1i;
+            double w0r = wr[i0];
+            double w0i = wi[i0];
+            double w1r = wr[i1];
+            double w1i = wi[i1];
+            sx += pauliX(w0r, w0i, w1r, w1i, q0r, q0i, q1r, q1i);
+            sy += pauliY(w0r, w0i, w1r, w1i, q0r, q0i, q1r, q1i);
+            sz += pauliZ(w0r, w0i, w1r, w1i, q0r, q0i, q1r, q1i);
         }
-        red[0] = rx;
-        red[1] = ry;
-        red[2] = rz;
-        red[3] = sx;
-        red[4] = sy;
-        red[5] = sz;
+        red[o] = sx;
+        red[o + 1] = sy;
+        red[o + 2] = sz;
     }
 
     /** Im of the pair's share of ⟨l|X x⟩: Im(l̄0 x1 + l̄1 x0). */
@@ -521,34 +547,31 @@ final class SmallSimulator {
         double u = data[d + X_U];
         int lo = Math.min(mp, mq);
         int hi = Math.max(mp, mq);
-        for (int x = 0; x < size; x += 2 * hi) {
-            for (int y = x; y < x + hi; y += 2 * lo) {
-                for (int i00 = y; i00 < y + lo; i00++) {
-                    int i01 = i00 + mq;
-                    int i10 = i00 + mp;
-                    int i11 = i00 + mp + mq;
-                    mul(psiRe, psiIm, i00, ar, ai);
-                    mul(psiRe, psiIm, i11, ar, ai);
-                    if (tangent) {
-                        // |00⟩, |11⟩ and s: ψ̇ ← α(ψ̇ − iuψ) = αψ̇ − iu(αψ), αψ the updated ψ;
-                        // d: ψ̇ ← β(ψ̇ + 3iuψ), with ψ before its update
-                        exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i00, ar, ai, -u);
-                        exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i11, ar, ai, -u);
-                        double sr = dpsiRe[i01] + dpsiRe[i10] + u * (psiIm[i01] + psiIm[i10]);
-                        double si = dpsiIm[i01] + dpsiIm[i10] - u * (psiRe[i01] + psiRe[i10]);
-                        double dr = dpsiRe[i01] - dpsiRe[i10] - 3 * u * (psiIm[i01] - psiIm[i10]);
-                        double di = dpsiIm[i01] - dpsiIm[i10] + 3 * u * (psiRe[i01] - psiRe[i10]);
-                        exRebuild(dpsiRe, dpsiIm, i01, i10, ar * sr - ai * si, ar * si + ai * sr,
-                                br * dr - bi * di, br * di + bi * dr);
-                    }
-                    double sr = psiRe[i01] + psiRe[i10];
-                    double si = psiIm[i01] + psiIm[i10];
-                    double dr = psiRe[i01] - psiRe[i10];
-                    double di = psiIm[i01] - psiIm[i10];
-                    exRebuild(psiRe, psiIm, i01, i10, ar * sr - ai * si, ar * si + ai * sr,
-                            br * dr - bi * di, br * di + bi * dr);
-                }
+        for (int j = 0; j < size / 4; j++) {
+            int i00 = pair(pair(j, lo), hi);
+            int i01 = i00 + mq;
+            int i10 = i00 + mp;
+            int i11 = i00 + mp + mq;
+            mul(psiRe, psiIm, i00, ar, ai);
+            mul(psiRe, psiIm, i11, ar, ai);
+            if (tangent) {
+                // |00⟩, |11⟩ and s: ψ̇ ← α(ψ̇ − iuψ) = αψ̇ − iu(αψ), αψ the updated ψ;
+                // d: ψ̇ ← β(ψ̇ + 3iuψ), with ψ before its update
+                exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i00, ar, ai, -u);
+                exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i11, ar, ai, -u);
+                double sr = dpsiRe[i01] + dpsiRe[i10] + u * (psiIm[i01] + psiIm[i10]);
+                double si = dpsiIm[i01] + dpsiIm[i10] - u * (psiRe[i01] + psiRe[i10]);
+                double dr = dpsiRe[i01] - dpsiRe[i10] - 3 * u * (psiIm[i01] - psiIm[i10]);
+                double di = dpsiIm[i01] - dpsiIm[i10] + 3 * u * (psiRe[i01] - psiRe[i10]);
+                exRebuild(dpsiRe, dpsiIm, i01, i10, ar * sr - ai * si, ar * si + ai * sr,
+                        br * dr - bi * di, br * di + bi * dr);
             }
+            double sr = psiRe[i01] + psiRe[i10];
+            double si = psiIm[i01] + psiIm[i10];
+            double dr = psiRe[i01] - psiRe[i10];
+            double di = psiIm[i01] - psiIm[i10];
+            exRebuild(psiRe, psiIm, i01, i10, ar * sr - ai * si, ar * si + ai * sr,
+                    br * dr - bi * di, br * di + bi * dr);
         }
     }
 
@@ -572,75 +595,72 @@ final class SmallSimulator {
         int hi = Math.max(mp, mq);
         double r = 0;
         double s = 0;
-        for (int x = 0; x < size; x += 2 * hi) {
-            for (int y = x; y < x + hi; y += 2 * lo) {
-                for (int i00 = y; i00 < y + lo; i00++) {
-                    int i01 = i00 + mq;
-                    int i10 = i00 + mp;
-                    int i11 = i00 + mp + mq;
-                    // ψ, λ ← ᾱ on |00⟩, |11⟩, s; β̄ on d
-                    mul(psiRe, psiIm, i00, ar, ai);
-                    mul(psiRe, psiIm, i11, ar, ai);
-                    mul(lamRe, lamIm, i00, ar, ai);
-                    mul(lamRe, lamIm, i11, ar, ai);
-                    double spr = psiRe[i01] + psiRe[i10];
-                    double spi = psiIm[i01] + psiIm[i10];
-                    double dpr = psiRe[i01] - psiRe[i10];
-                    double dpi = psiIm[i01] - psiIm[i10];
-                    double t = ar * spr - ai * spi;
-                    spi = ar * spi + ai * spr;
-                    spr = t;
-                    t = br * dpr - bi * dpi;
-                    dpi = br * dpi + bi * dpr;
-                    dpr = t;
-                    exRebuild(psiRe, psiIm, i01, i10, spr, spi, dpr, dpi);
-                    double slr = lamRe[i01] + lamRe[i10];
-                    double sli = lamIm[i01] + lamIm[i10];
-                    double dlr = lamRe[i01] - lamRe[i10];
-                    double dli = lamIm[i01] - lamIm[i10];
-                    t = ar * slr - ai * sli;
-                    sli = ar * sli + ai * slr;
-                    slr = t;
-                    t = br * dlr - bi * dli;
-                    dli = br * dli + bi * dlr;
-                    dlr = t;
-                    exRebuild(lamRe, lamIm, i01, i10, slr, sli, dlr, dli);
-                    // Im(d̄_λ d_ψ)
-                    r += dlr * dpi - dli * dpr;
-                    if (!hvpToo) {
-                        continue;
-                    }
-                    // ψ̇ ← ᾱψ̇ + iuψ on |00⟩, |11⟩, s; β̄ψ̇ − 3iuψ on d (ψ already updated)
-                    exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i00, ar, ai, u);
-                    exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i11, ar, ai, u);
-                    exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i00, ar, ai, u);
-                    exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i11, ar, ai, u);
-                    double qsr = dpsiRe[i01] + dpsiRe[i10];
-                    double qsi = dpsiIm[i01] + dpsiIm[i10];
-                    double qdr = dpsiRe[i01] - dpsiRe[i10];
-                    double qdi = dpsiIm[i01] - dpsiIm[i10];
-                    t = ar * qsr - ai * qsi - u * spi;
-                    qsi = ar * qsi + ai * qsr + u * spr;
-                    qsr = t;
-                    t = br * qdr - bi * qdi + 3 * u * dpi;
-                    qdi = br * qdi + bi * qdr - 3 * u * dpr;
-                    qdr = t;
-                    exRebuild(dpsiRe, dpsiIm, i01, i10, qsr, qsi, qdr, qdi);
-                    double ksr = dlamRe[i01] + dlamRe[i10];
-                    double ksi = dlamIm[i01] + dlamIm[i10];
-                    double kdr = dlamRe[i01] - dlamRe[i10];
-                    double kdi = dlamIm[i01] - dlamIm[i10];
-                    t = ar * ksr - ai * ksi - u * sli;
-                    ksi = ar * ksi + ai * ksr + u * slr;
-                    ksr = t;
-                    t = br * kdr - bi * kdi + 3 * u * dli;
-                    kdi = br * kdi + bi * kdr - 3 * u * dlr;
-                    kdr = t;
-                    exRebuild(dlamRe, dlamIm, i01, i10, ksr, ksi, kdr, kdi);
-                    // Im(d̄_λ̇ d_ψ + d̄_λ d_ψ̇)
-                    s += kdr * dpi - kdi * dpr + dlr * qdi - dli * qdr;
-                }
+        for (int j = 0; j < size / 4; j++) {
+            int i00 = pair(pair(j, lo), hi);
+            int i01 = i00 + mq;
+            int i10 = i00 + mp;
+            int i11 = i00 + mp + mq;
+            // ψ, λ ← ᾱ on |00⟩, |11⟩, s; β̄ on d
+            mul(psiRe, psiIm, i00, ar, ai);
+            mul(psiRe, psiIm, i11, ar, ai);
+            mul(lamRe, lamIm, i00, ar, ai);
+            mul(lamRe, lamIm, i11, ar, ai);
+            double spr = psiRe[i01] + psiRe[i10];
+            double spi = psiIm[i01] + psiIm[i10];
+            double dpr = psiRe[i01] - psiRe[i10];
+            double dpi = psiIm[i01] - psiIm[i10];
+            double t = ar * spr - ai * spi;
+            spi = ar * spi + ai * spr;
+            spr = t;
+            t = br * dpr - bi * dpi;
+            dpi = br * dpi + bi * dpr;
+            dpr = t;
+            exRebuild(psiRe, psiIm, i01, i10, spr, spi, dpr, dpi);
+            double slr = lamRe[i01] + lamRe[i10];
+            double sli = lamIm[i01] + lamIm[i10];
+            double dlr = lamRe[i01] - lamRe[i10];
+            double dli = lamIm[i01] - lamIm[i10];
+            t = ar * slr - ai * sli;
+            sli = ar * sli + ai * slr;
+            slr = t;
+            t = br * dlr - bi * dli;
+            dli = br * dli + bi * dlr;
+            dlr = t;
+            exRebuild(lamRe, lamIm, i01, i10, slr, sli, dlr, dli);
+            // Im(d̄_λ d_ψ)
+            r += dlr * dpi - dli * dpr;
+            if (!hvpToo) {
+                continue;
             }
+            // ψ̇ ← ᾱψ̇ + iuψ on |00⟩, |11⟩, s; β̄ψ̇ − 3iuψ on d (ψ already updated)
+            exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i00, ar, ai, u);
+            exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i11, ar, ai, u);
+            exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i00, ar, ai, u);
+            exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i11, ar, ai, u);
+            double qsr = dpsiRe[i01] + dpsiRe[i10];
+            double qsi = dpsiIm[i01] + dpsiIm[i10];
+            double qdr = dpsiRe[i01] - dpsiRe[i10];
+            double qdi = dpsiIm[i01] - dpsiIm[i10];
+            t = ar * qsr - ai * qsi - u * spi;
+            qsi = ar * qsi + ai * qsr + u * spr;
+            qsr = t;
+            t = br * qdr - bi * qdi + 3 * u * dpi;
+            qdi = br * qdi + bi * qdr - 3 * u * dpr;
+            qdr = t;
+            exRebuild(dpsiRe, dpsiIm, i01, i10, qsr, qsi, qdr, qdi);
+            double ksr = dlamRe[i01] + dlamRe[i10];
+            double ksi = dlamIm[i01] + dlamIm[i10];
+            double kdr = dlamRe[i01] - dlamRe[i10];
+            double kdi = dlamIm[i01] - dlamIm[i10];
+            t = ar * ksr - ai * ksi - u * sli;
+            ksi = ar * ksi + ai * ksr + u * slr;
+            ksr = t;
+            t = br * kdr - bi * kdi + 3 * u * dli;
+            kdi = br * kdi + bi * kdr - 3 * u * dlr;
+            kdr = t;
+            exRebuild(dlamRe, dlamIm, i01, i10, ksr, ksi, kdr, kdi);
+            // Im(d̄_λ̇ d_ψ + d̄_λ d_ψ̇)
+            s += kdr * dpi - kdi * dpr + dlr * qdi - dli * qdr;
         }
         red[0] = -4 * r;
         red[3] = -4 * s;
@@ -683,23 +703,22 @@ final class SmallSimulator {
         double er = data[d + Z_E];
         double ei = data[d + Z_E + 1];
         double hu = 0.5 * data[d + Z_U];
-        for (int base = 0; base < size; base += 2 * m) {
-            for (int i0 = base; i0 < base + m; i0++) {
-                int i1 = i0 + m;
-                if (tangent) {
-                    // G(ψ̇ + Wψ): bit 0: e(ψ̇ − i(u/2)ψ), bit 1: ē(ψ̇ + i(u/2)ψ)
-                    double y0r = dpsiRe[i0] + hu * psiIm[i0];
-                    double y0i = dpsiIm[i0] - hu * psiRe[i0];
-                    double y1r = dpsiRe[i1] - hu * psiIm[i1];
-                    double y1i = dpsiIm[i1] + hu * psiRe[i1];
-                    dpsiRe[i0] = er * y0r - ei * y0i;
-                    dpsiIm[i0] = er * y0i + ei * y0r;
-                    dpsiRe[i1] = er * y1r + ei * y1i;
-                    dpsiIm[i1] = er * y1i - ei * y1r;
-                }
-                mul(psiRe, psiIm, i0, er, ei);
-                mul(psiRe, psiIm, i1, er, -ei);
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m);
+            int i1 = i0 + m;
+            if (tangent) {
+                // G(ψ̇ + Wψ): bit 0: e(ψ̇ − i(u/2)ψ), bit 1: ē(ψ̇ + i(u/2)ψ)
+                double y0r = dpsiRe[i0] + hu * psiIm[i0];
+                double y0i = dpsiIm[i0] - hu * psiRe[i0];
+                double y1r = dpsiRe[i1] - hu * psiIm[i1];
+                double y1i = dpsiIm[i1] + hu * psiRe[i1];
+                dpsiRe[i0] = er * y0r - ei * y0i;
+                dpsiIm[i0] = er * y0i + ei * y0r;
+                dpsiRe[i1] = er * y1r + ei * y1i;
+                dpsiIm[i1] = er * y1i - ei * y1r;
             }
+            mul(psiRe, psiIm, i0, er, ei);
+            mul(psiRe, psiIm, i1, er, -ei);
         }
     }
 
@@ -713,25 +732,24 @@ final class SmallSimulator {
         double hu = 0.5 * data[d + Z_U];
         double r = 0;
         double s = 0;
-        for (int base = 0; base < size; base += 2 * m) {
-            for (int i0 = base; i0 < base + m; i0++) {
-                int i1 = i0 + m;
-                mul(psiRe, psiIm, i0, er, ei);
-                mul(psiRe, psiIm, i1, er, -ei);
-                mul(lamRe, lamIm, i0, er, ei);
-                mul(lamRe, lamIm, i1, er, -ei);
-                r += imConjMul(lamRe, lamIm, psiRe, psiIm, i0) - imConjMul(lamRe, lamIm, psiRe, psiIm, i1);
-                if (!hvpToo) {
-                    continue;
-                }
-                // ψ̇ ← ēψ̇ + i(u/2)ψ on bit 0, eψ̇ − i(u/2)ψ on bit 1 (G† = diag(ē, e))
-                exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i0, er, ei, hu);
-                exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i1, er, -ei, -hu);
-                exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i0, er, ei, hu);
-                exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i1, er, -ei, -hu);
-                s += imConjMul(dlamRe, dlamIm, psiRe, psiIm, i0) + imConjMul(lamRe, lamIm, dpsiRe, dpsiIm, i0)
-                        - imConjMul(dlamRe, dlamIm, psiRe, psiIm, i1) - imConjMul(lamRe, lamIm, dpsiRe, dpsiIm, i1);
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m);
+            int i1 = i0 + m;
+            mul(psiRe, psiIm, i0, er, ei);
+            mul(psiRe, psiIm, i1, er, -ei);
+            mul(lamRe, lamIm, i0, er, ei);
+            mul(lamRe, lamIm, i1, er, -ei);
+            r += imConjMul(lamRe, lamIm, psiRe, psiIm, i0) - imConjMul(lamRe, lamIm, psiRe, psiIm, i1);
+            if (!hvpToo) {
+                continue;
             }
+            // ψ̇ ← ēψ̇ + i(u/2)ψ on bit 0, eψ̇ − i(u/2)ψ on bit 1 (G† = diag(ē, e))
+            exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i0, er, ei, hu);
+            exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i1, er, -ei, -hu);
+            exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i0, er, ei, hu);
+            exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i1, er, -ei, -hu);
+            s += imConjMul(dlamRe, dlamIm, psiRe, psiIm, i0) + imConjMul(lamRe, lamIm, dpsiRe, dpsiIm, i0)
+                    - imConjMul(dlamRe, dlamIm, psiRe, psiIm, i1) - imConjMul(lamRe, lamIm, dpsiRe, dpsiIm, i1);
         }
         red[0] = r;
         red[3] = s;
@@ -755,48 +773,44 @@ final class SmallSimulator {
     }
 
     private static void dense1(double[] re, double[] im, int size, int m, double[] g) {
-        for (int base = 0; base < size; base += 2 * m) {
-            for (int i0 = base; i0 < base + m; i0++) {
-                int i1 = i0 + m;
-                double x0r = re[i0];
-                double x0i = im[i0];
-                double x1r = re[i1];
-                double x1i = im[i1];
-                re[i0] = g[0] * x0r - g[1] * x0i + g[2] * x1r - g[3] * x1i;
-                im[i0] = g[0] * x0i + g[1] * x0r + g[2] * x1i + g[3] * x1r;
-                re[i1] = g[4] * x0r - g[5] * x0i + g[6] * x1r - g[7] * x1i;
-                im[i1] = g[4] * x0i + g[5] * x0r + g[6] * x1i + g[7] * x1r;
-            }
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m);
+            int i1 = i0 + m;
+            double x0r = re[i0];
+            double x0i = im[i0];
+            double x1r = re[i1];
+            double x1i = im[i1];
+            re[i0] = g[0] * x0r - g[1] * x0i + g[2] * x1r - g[3] * x1i;
+            im[i0] = g[0] * x0i + g[1] * x0r + g[2] * x1i + g[3] * x1r;
+            re[i1] = g[4] * x0r - g[5] * x0i + g[6] * x1r - g[7] * x1i;
+            im[i1] = g[4] * x0i + g[5] * x0r + g[6] * x1i + g[7] * x1r;
         }
     }
 
     private static void dense2(double[] re, double[] im, int size, int mp, int mq, double[] g) {
         int lo = Math.min(mp, mq);
         int hi = Math.max(mp, mq);
-        for (int x = 0; x < size; x += 2 * hi) {
-            for (int y = x; y < x + hi; y += 2 * lo) {
-                for (int i00 = y; i00 < y + lo; i00++) {
-                    int i01 = i00 + mq;
-                    int i10 = i00 + mp;
-                    int i11 = i00 + mp + mq;
-                    double ar = re[i00];
-                    double ai = im[i00];
-                    double br = re[i01];
-                    double bi = im[i01];
-                    double cr = re[i10];
-                    double ci = im[i10];
-                    double dr = re[i11];
-                    double di = im[i11];
-                    re[i00] = row(g, 0, ar, ai, br, bi, cr, ci, dr, di, true);
-                    im[i00] = row(g, 0, ar, ai, br, bi, cr, ci, dr, di, false);
-                    re[i01] = row(g, 8, ar, ai, br, bi, cr, ci, dr, di, true);
-                    im[i01] = row(g, 8, ar, ai, br, bi, cr, ci, dr, di, false);
-                    re[i10] = row(g, 16, ar, ai, br, bi, cr, ci, dr, di, true);
-                    im[i10] = row(g, 16, ar, ai, br, bi, cr, ci, dr, di, false);
-                    re[i11] = row(g, 24, ar, ai, br, bi, cr, ci, dr, di, true);
-                    im[i11] = row(g, 24, ar, ai, br, bi, cr, ci, dr, di, false);
-                }
-            }
+        for (int j = 0; j < size / 4; j++) {
+            int i00 = pair(pair(j, lo), hi);
+            int i01 = i00 + mq;
+            int i10 = i00 + mp;
+            int i11 = i00 + mp + mq;
+            double ar = re[i00];
+            double ai = im[i00];
+            double br = re[i01];
+            double bi = im[i01];
+            double cr = re[i10];
+            double ci = im[i10];
+            double dr = re[i11];
+            double di = im[i11];
+            re[i00] = row(g, 0, ar, ai, br, bi, cr, ci, dr, di, true);
+            im[i00] = row(g, 0, ar, ai, br, bi, cr, ci, dr, di, false);
+            re[i01] = row(g, 8, ar, ai, br, bi, cr, ci, dr, di, true);
+            im[i01] = row(g, 8, ar, ai, br, bi, cr, ci, dr, di, false);
+            re[i10] = row(g, 16, ar, ai, br, bi, cr, ci, dr, di, true);
+            im[i10] = row(g, 16, ar, ai, br, bi, cr, ci, dr, di, false);
+            re[i11] = row(g, 24, ar, ai, br, bi, cr, ci, dr, di, true);
+            im[i11] = row(g, 24, ar, ai, br, bi, cr, ci, dr, di, false);
         }
     }
 
@@ -809,6 +823,16 @@ final class SmallSimulator {
         }
         return g[o] * ai + g[o + 1] * ar + g[o + 2] * bi + g[o + 3] * br
                 + g[o + 4] * ci + g[o + 5] * cr + g[o + 6] * di + g[o + 7] * dr;
+    }
+
+    /**
+     * The j-th index whose bit m is zero (j with a zero bit inserted at m): the low part of j stays, the
+     * rest moves up one place. Flat loops over j beat nested ones here: the state has 2^n ≤ 64
+     * amplitudes, so inner loops of a nested walk would run 1 to 32 times, each entry paying the JIT's
+     * loop set-up.
+     */
+    private static int pair(int j, int m) {
+        return j + (j & -m);
     }
 
     /** The index bit of qubit q (qubit 0 is the most significant). */
