@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import java.util.Arrays;
+
 /**
  * Exact simulation of circuits of at most {@value #MAX_QUBITS} qubits with the value, gradient and
  * Hessian-vector product of ⟨O⟩(z), the same results as {@link Simulator}'s offset methods (to
@@ -96,7 +98,7 @@ final class SmallSimulator {
         prepare(c, z, zOff, null, 0, GRADIENT);
         forward(c, false);
         double value = observe(c.qubits(), o, psiRe, psiIm, lamRe, lamIm);
-        java.util.Arrays.fill(grad, gOff, gOff + c.inputs(), 0.0);
+        Arrays.fill(grad, gOff, gOff + c.inputs(), 0.0);
         reverse(c, false, grad, gOff, null, 0);
         return value;
     }
@@ -110,8 +112,8 @@ final class SmallSimulator {
         forward(c, true);
         double value = observe(n, o, psiRe, psiIm, lamRe, lamIm);
         observe(n, o, dpsiRe, dpsiIm, dlamRe, dlamIm);
-        java.util.Arrays.fill(grad, gOff, gOff + c.inputs(), 0.0);
-        java.util.Arrays.fill(hvp, hOff, hOff + c.inputs(), 0.0);
+        Arrays.fill(grad, gOff, gOff + c.inputs(), 0.0);
+        Arrays.fill(hvp, hOff, hOff + c.inputs(), 0.0);
         reverse(c, true, grad, gOff, hvp, hOff);
         return value;
     }
@@ -233,8 +235,8 @@ final class SmallSimulator {
         int size = 1 << n;
         int first = c.firstParametric();
         if (prefixOf != c) {
-            java.util.Arrays.fill(prefixRe, 0, size, 0.0);
-            java.util.Arrays.fill(prefixIm, 0, size, 0.0);
+            Arrays.fill(prefixRe, 0, size, 0.0);
+            Arrays.fill(prefixIm, 0, size, 0.0);
             prefixRe[0] = 1.0;
             for (int k = 0; k < first; k++) {
                 Gate g = c.gate(k);
@@ -246,8 +248,8 @@ final class SmallSimulator {
         System.arraycopy(prefixIm, 0, psiIm, 0, size);
         if (tangent) {
             // ψ̇ = 0 before the first parametric gate.
-            java.util.Arrays.fill(dpsiRe, 0, size, 0.0);
-            java.util.Arrays.fill(dpsiIm, 0, size, 0.0);
+            Arrays.fill(dpsiRe, 0, size, 0.0);
+            Arrays.fill(dpsiIm, 0, size, 0.0);
         }
         for (int k = first; k < c.gateCount(); k++) {
             Gate g = c.gate(k);
