@@ -29,6 +29,10 @@ import java.util.Arrays;
  * again split into as many chunks. With {@code threads > 1} and at least 2^{@value #PARALLEL_MIN_LOG}
  * amplitudes the chunks are spread over a fixed pool. Inner products are summed per chunk and the
  * chunk sums added in chunk order; chunks with reductions depend only on n, never on the thread count.
+ *
+ * <p>Circuits of at most {@value SmallSimulator#MAX_QUBITS} qubits (the revised model's atomic circuits)
+ * go to a {@link SmallSimulator}, which computes the same quantities by the same method without the
+ * chunk machinery (results agree to rounding; its tests compare the two paths).
  */
 public final class Simulator implements AutoCloseable {
     /**
@@ -77,6 +81,8 @@ public final class Simulator implements AutoCloseable {
     private final double[] work = new double[GateMatrices.WORK];
     private double[] slots = new double[0];
     private final Sweep sweep = new Sweep();
+    /** The path for small circuits, or null where every circuit takes the chunked sweeps. */
+    private final SmallSimulator small;
 
     /** A single-threaded simulator for circuits of up to {@code maxQubits} qubits. */
     public Simulator(int maxQubits) {
@@ -93,6 +99,18 @@ public final class Simulator implements AutoCloseable {
 
     /** As {@link #Simulator(int, int)} with the given kernels. */
     public Simulator(int maxQubits, int threads, KernelKind kernelKind) {
+        this(maxQubits, threads, kernelKind, true);
+    }
+
+    /**
+     * A simulator that runs every circuit, however small, through the chunked sweeps (so that tests can
+     * compare them with {@link SmallSimulator}).
+     */
+    static Simulator sweepsOnly(int maxQubits, KernelKind kernelKind) {
+        return new Simulator(maxQubits, 1, kernelKind, false);
+    }
+
+    private Simulator(int maxQubits, int threads, KernelKind kernelKind, boolean smallCircuits) {
         if (maxQubits < 1 || maxQubits > Circuit.MAX_QUBITS) {
             throw new IllegalArgumentException("simulator: maxQubits " + maxQubits + " is outside 1.."
                     + Circuit.MAX_QUBITS);
@@ -111,6 +129,11 @@ public final class Simulator implements AutoCloseable {
         this.stride = resultBase + MAX_PARTS * RESULT;
         this.partials = new double[chunks(maxQubits, CHUNK_LOG) * stride];
         this.pool = threads > 1 && maxQubits >= PARALLEL_MIN_LOG ? new WorkerPool(threads, "qmlff-sim") : null;
+        this.small = smallCircuits ? new SmallSimulator() : null;
+    }
+
+    private boolean isSmall(Circuit c) {
+        return small != null && c.qubits() <= SmallSimulator.MAX_QUBITS;
     }
 
     /** The largest number of qubits this instance simulates. */
@@ -135,6 +158,9 @@ public final class Simulator implements AutoCloseable {
     double expectation(Circuit c, Observable o, double[] z, int zOff) {
         check(c, o);
         checkLength("z", z, zOff, c.inputs());
+        if (isSmall(c)) {
+            return small.expectation(c, o, z, zOff);
+        }
         prepare(c, z, zOff, null, 0, GateMatrices.VALUE);
         forward(c, false);
         return observe(c, psiRe, psiIm, lamRe, lamIm, o);
@@ -177,6 +203,9 @@ public final class Simulator implements AutoCloseable {
         int m = c.inputs();
         checkLength("z", z, zOff, m);
         checkLength("grad", grad, gOff, m);
+        if (isSmall(c)) {
+            return small.gradient(c, o, z, zOff, grad, gOff);
+        }
         prepare(c, z, zOff, null, 0, GateMatrices.GRADIENT);
         forward(c, false);
         double value = observe(c, psiRe, psiIm, lamRe, lamIm, o);
@@ -197,6 +226,9 @@ public final class Simulator implements AutoCloseable {
         checkLength("u", u, uOff, m);
         checkLength("grad", grad, gOff, m);
         checkLength("hvp", hvp, hOff, m);
+        if (isSmall(c)) {
+            return small.hessianVectorProduct(c, o, z, zOff, u, uOff, grad, gOff, hvp, hOff);
+        }
         ensureTangents();
         prepare(c, z, zOff, u, uOff, GateMatrices.HVP);
         forward(c, true);

@@ -18,33 +18,39 @@ class OracleTest {
     @ParameterizedTest
     @EnumSource(KernelKind.class)
     void matchesExactOracleOnRandomCircuits(KernelKind kind) {
+        // both paths: the small-circuit simulator the public constructor uses up to 6 qubits, and the sweeps
+        try (Simulator sim = new Simulator(6, 1, kind); Simulator sweeps = Simulator.sweepsOnly(6, kind)) {
+            matchesExactOracle(sim, "");
+            matchesExactOracle(sweeps, "sweeps only, ");
+        }
+    }
+
+    private static void matchesExactOracle(Simulator sim, String path) {
         SplittableRandom rng = new SplittableRandom(20240611L);
-        try (Simulator sim = new Simulator(6, 1, kind)) {
-            for (int trial = 0; trial < 14; trial++) {
-                int n = 1 + trial % 6;
-                CircuitSpec spec = CircuitSpec.random(rng, n, 6 + rng.nextInt(6));
-                ObservableSpec obs = ObservableSpec.random(rng, n);
-                Circuit c = spec.build();
-                int m = c.inputs();
-                double[] z = CircuitSpec.uniform(rng, m, 2.5);
-                DerivativeStructure ref = FieldOracle.expectation(spec, obs, z);
-                double[] refGrad = FieldOracle.gradient(ref, m);
+        for (int trial = 0; trial < 14; trial++) {
+            int n = 1 + trial % 6;
+            CircuitSpec spec = CircuitSpec.random(rng, n, 6 + rng.nextInt(6));
+            ObservableSpec obs = ObservableSpec.random(rng, n);
+            Circuit c = spec.build();
+            int m = c.inputs();
+            double[] z = CircuitSpec.uniform(rng, m, 2.5);
+            DerivativeStructure ref = FieldOracle.expectation(spec, obs, z);
+            double[] refGrad = FieldOracle.gradient(ref, m);
 
-                String where = "trial " + trial + " (" + n + " qubits, " + spec.gates().size() + " gates)";
-                assertThat(sim.expectation(c, obs.observable(), z)).as(where).isCloseTo(ref.getValue(), within(TOL));
-                double[] grad = new double[m];
-                assertThat(sim.gradient(c, obs.observable(), z, grad)).as(where).isCloseTo(ref.getValue(), within(TOL));
-                assertClose(grad, refGrad, where + " gradient");
+            String where = path + "trial " + trial + " (" + n + " qubits, " + spec.gates().size() + " gates)";
+            assertThat(sim.expectation(c, obs.observable(), z)).as(where).isCloseTo(ref.getValue(), within(TOL));
+            double[] grad = new double[m];
+            assertThat(sim.gradient(c, obs.observable(), z, grad)).as(where).isCloseTo(ref.getValue(), within(TOL));
+            assertClose(grad, refGrad, where + " gradient");
 
-                for (int dir = 0; dir < 2; dir++) {
-                    double[] u = CircuitSpec.uniform(rng, m, 1.0);
-                    double[] g2 = new double[m];
-                    double[] hvp = new double[m];
-                    double value = sim.hessianVectorProduct(c, obs.observable(), z, u, g2, hvp);
-                    assertThat(value).as(where).isCloseTo(ref.getValue(), within(TOL));
-                    assertClose(g2, refGrad, where + " gradient from hvp");
-                    assertClose(hvp, FieldOracle.hessianTimes(ref, u, m), where + " H·u");
-                }
+            for (int dir = 0; dir < 2; dir++) {
+                double[] u = CircuitSpec.uniform(rng, m, 1.0);
+                double[] g2 = new double[m];
+                double[] hvp = new double[m];
+                double value = sim.hessianVectorProduct(c, obs.observable(), z, u, g2, hvp);
+                assertThat(value).as(where).isCloseTo(ref.getValue(), within(TOL));
+                assertClose(g2, refGrad, where + " gradient from hvp");
+                assertClose(hvp, FieldOracle.hessianTimes(ref, u, m), where + " H·u");
             }
         }
     }

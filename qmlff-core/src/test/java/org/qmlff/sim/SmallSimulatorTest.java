@@ -26,7 +26,7 @@ class SmallSimulatorTest {
     void matchesSimulatorOnRandomCircuitsOfEveryGateKind() {
         SplittableRandom rng = new SplittableRandom(9001);
         SmallSimulator small = new SmallSimulator();
-        try (Simulator sim = new Simulator(SmallSimulator.MAX_QUBITS, 1, KernelKind.SCALAR)) {
+        try (Simulator sim = Simulator.sweepsOnly(SmallSimulator.MAX_QUBITS, KernelKind.SCALAR)) {
             for (int trial = 0; trial < 240; trial++) {
                 int n = 1 + trial % SmallSimulator.MAX_QUBITS;
                 CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(30));
@@ -43,7 +43,7 @@ class SmallSimulatorTest {
     void matchesSimulatorOnTheModelCircuits() {
         SplittableRandom rng = new SplittableRandom(77);
         SmallSimulator small = new SmallSimulator();
-        try (Simulator sim = new Simulator(SmallSimulator.MAX_QUBITS, 1, KernelKind.SCALAR)) {
+        try (Simulator sim = Simulator.sweepsOnly(SmallSimulator.MAX_QUBITS, KernelKind.SCALAR)) {
             for (int n = 2; n <= SmallSimulator.MAX_QUBITS; n += 2) {
                 for (int depth = 0; depth <= 3; depth++) {
                     Circuit c = CircuitSpec.layered(n, depth).build();
