@@ -96,6 +96,13 @@ interface Kernels {
     void reverseSu2(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] m, int mo, double[] out,
                     int oo, int sc, int from, int to);
 
+    /**
+     * For a one-qubit layout on bit {@code lo}: out[oo + b] = Im⟨l|σ_b x⟩ and out[oo + 3 + b] =
+     * Im(⟨e|σ_b x⟩ + ⟨l|σ_b d⟩) over these pairs, b = x, y, z; reads only.
+     */
+    void reducePauli2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim, double[] ere,
+                      double[] eim, int lo, double[] out, int oo, int sc, int from, int to);
+
     /** Doubles of scratch a reduction kernel needs (at {@code out[sc ..]}). */
     int scratch();
 

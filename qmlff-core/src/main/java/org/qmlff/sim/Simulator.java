@@ -383,13 +383,21 @@ public final class Simulator implements AutoCloseable {
                     j++;
                     continue;
                 }
-                if (pauliReverse(gate, n, mode)) {
-                    // ∂_a⟨O⟩ = Σ_b c_ab Im⟨λ|σ_b ψ⟩ (see GateMatrices.PAULI)
+                if (pauliReverse(gate, n)) {
+                    // ∂_a⟨O⟩ = Σ_b c_ab R_b with R_b = Im⟨λ|σ_b ψ⟩ (see GateMatrices.PAULI); along u,
+                    // (Hu)_a = Σ_b (c_ab S_b + ċ_ab R_b) with S_b = Im(⟨λ̇|σ_b ψ⟩ + ⟨λ|σ_b ψ̇⟩)
                     int pc = g * GateMatrices.SLOT + GateMatrices.PAULI;
+                    int pd = g * GateMatrices.SLOT + GateMatrices.PAULI_DOT;
                     int r = j * RESULT;
                     for (int a = 0; a < gate.kind().inputs; a++) {
                         grad[gOff + gate.input() + a] += slots[pc + 3 * a] * sums[r]
                                 + slots[pc + 3 * a + 1] * sums[r + 1] + slots[pc + 3 * a + 2] * sums[r + 2];
+                        if (mode == REVERSE_HVP) {
+                            hvp[hOff + gate.input() + a] += slots[pc + 3 * a] * sums[r + 3]
+                                    + slots[pc + 3 * a + 1] * sums[r + 4] + slots[pc + 3 * a + 2] * sums[r + 5]
+                                    + (slots[pd + 3 * a] * sums[r] + slots[pd + 3 * a + 1] * sums[r + 1]
+                                    + slots[pd + 3 * a + 2] * sums[r + 2]);
+                        }
                     }
                     j++;
                     continue;
@@ -494,9 +502,9 @@ public final class Simulator implements AutoCloseable {
         return g.kind().parametric() ? 1 : 0;
     }
 
-    /** Whether the gradient sweep takes this one-qubit gate's derivatives from Pauli reductions. */
-    private boolean pauliReverse(Gate g, int n, int mode) {
-        return mode == REVERSE && (g.kind() == GateKind.ENC || g.kind() == GateKind.RZ)
+    /** Whether the reverse sweeps take this one-qubit gate's derivatives from Pauli reductions. */
+    private boolean pauliReverse(Gate g, int n) {
+        return (g.kind() == GateKind.ENC || g.kind() == GateKind.RZ)
                 && kernelsFor(n).pauliReductions(bitOf(n, g.p()));
     }
 
@@ -696,10 +704,22 @@ public final class Simulator implements AutoCloseable {
                 }
                 return j + 1;
             }
-            if (pauliReverse(g, n, mode)) {
-                // ψ ← G†ψ, λ ← G†λ, then Im⟨λ|σ_b ψ⟩ of the new states
-                kern.reverseSu2(psiRe, psiIm, lamRe, lamIm, lo(g), slots,
-                        k * GateMatrices.SLOT + GateMatrices.G_ADJ, partials, results + j * RESULT, sc, from, to);
+            if (pauliReverse(g, n)) {
+                int p = k * GateMatrices.SLOT;
+                int r = results + j * RESULT;
+                if (mode == REVERSE) {
+                    // ψ ← G†ψ, λ ← G†λ, then Im⟨λ|σ_b ψ⟩ of the new states
+                    kern.reverseSu2(psiRe, psiIm, lamRe, lamIm, lo(g), slots, p + GateMatrices.G_ADJ, partials, r,
+                            sc, from, to);
+                } else {
+                    // ψ̇ ← G†ψ̇ + Xψ, ψ ← G†ψ; λ̇ ← G†λ̇ + Ġ†λ, λ ← G†λ; then the reductions of the new states
+                    kern.applyTangent(psiRe, psiIm, dpsiRe, dpsiIm, lo(g), hi(g), o0(g, 0), o1(g, 0), slots,
+                            p + GateMatrices.G_ADJ, p + GateMatrices.X, from, to);
+                    kern.applyTangent(lamRe, lamIm, dlamRe, dlamIm, lo(g), hi(g), o0(g, 0), o1(g, 0), slots,
+                            p + GateMatrices.G_ADJ, p + GateMatrices.G_DOT_ADJ, from, to);
+                    kern.reducePauli2(psiRe, psiIm, dpsiRe, dpsiIm, lamRe, lamIm, dlamRe, dlamIm, lo(g), partials,
+                            r, sc, from, to);
+                }
                 return j + 1;
             }
             for (int part = 0; part < parts(g, n); part++, j++) {

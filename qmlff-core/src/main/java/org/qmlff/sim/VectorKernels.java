@@ -576,4 +576,47 @@ final class VectorKernels implements Kernels {
         rz.intoArray(out, sc + 2 * L);
         sumLanes(out, oo, sc, 3);
     }
+    @Override
+    public void reducePauli2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                             double[] ere, double[] eim, int lo, double[] out, int oo, int sc, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.reducePauli2(re, im, dre, dim, lre, lim, ere, eim, lo, out, oo, sc, from, to);
+            return;
+        }
+        reducePauli2High(re, im, dre, dim, lre, lim, ere, eim, lo, out, oo, sc, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L: as {@link ScalarKernels#reducePauli2} lane by lane. */
+    private void reducePauli2High(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                                  double[] ere, double[] eim, int lo, double[] out, int oo, int sc, int from,
+                                  int to) {
+        final int s = 1 << lo;
+        DoubleVector rx = bc(0), ry = bc(0), rz = bc(0), sx = bc(0), sy = bc(0), sz = bc(0);
+        for (int t = from; t < to; t += L) {
+            final int a = insertZero(t, lo);
+            final int b = a + s;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
+            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector e0r = load(ere, a), e0i = load(eim, a), e1r = load(ere, b), e1i = load(eim, b);
+            final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg(), nl0r = l0r.neg(), nl1r = l1r.neg();
+            final DoubleVector ne0i = e0i.neg(), ne1i = e1i.neg(), ne0r = e0r.neg(), ne1r = e1r.neg();
+            rx = l0r.fma(x1i, nl0i.fma(x1r, l1r.fma(x0i, nl1i.fma(x0r, rx))));
+            ry = l1r.fma(x0r, l1i.fma(x0i, nl0r.fma(x1r, nl0i.fma(x1i, ry))));
+            rz = l0r.fma(x0i, nl0i.fma(x0r, nl1r.fma(x1i, l1i.fma(x1r, rz))));
+            sx = e0r.fma(x1i, ne0i.fma(x1r, e1r.fma(x0i, ne1i.fma(x0r,
+                    l0r.fma(d1i, nl0i.fma(d1r, l1r.fma(d0i, nl1i.fma(d0r, sx))))))));
+            sy = e1r.fma(x0r, e1i.fma(x0i, ne0r.fma(x1r, ne0i.fma(x1i,
+                    l1r.fma(d0r, l1i.fma(d0i, nl0r.fma(d1r, nl0i.fma(d1i, sy))))))));
+            sz = e0r.fma(x0i, ne0i.fma(x0r, ne1r.fma(x1i, e1i.fma(x1r,
+                    l0r.fma(d0i, nl0i.fma(d0r, nl1r.fma(d1i, l1i.fma(d1r, sz))))))));
+        }
+        rx.intoArray(out, sc);
+        ry.intoArray(out, sc + L);
+        rz.intoArray(out, sc + 2 * L);
+        sx.intoArray(out, sc + 3 * L);
+        sy.intoArray(out, sc + 4 * L);
+        sz.intoArray(out, sc + 5 * L);
+        sumLanes(out, oo, sc, 6);
+    }
 }
