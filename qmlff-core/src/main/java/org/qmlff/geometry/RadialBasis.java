@@ -65,4 +65,39 @@ public final class RadialBasis {
             dbeta[i] = db * fc + b * dfc;
         }
     }
+
+    /**
+     * Writes β_k(r), dβ_k/dr, γ_k(r) = β_k(r)/r and dγ_k/dr = (dβ_k/dr − γ_k)/r for k = 1..K into
+     * the four arrays at {@code [offset + k − 1]}; the same values as {@link #evaluate(double, double[], double[])}.
+     * r must satisfy 0 &lt; r &lt; r_c (outside, all four are zero).
+     */
+    public void evaluate(double r, double[] beta, double[] dbeta, double[] gamma, double[] dgamma, int offset) {
+        if (r >= rc) {
+            for (int i = offset; i < offset + k; i++) {
+                beta[i] = 0;
+                dbeta[i] = 0;
+                gamma[i] = 0;
+                dgamma[i] = 0;
+            }
+            return;
+        }
+        double w = Math.PI / rc;
+        double fc = 0.5 * (Math.cos(w * r) + 1);
+        double dfc = -0.5 * w * Math.sin(w * r);
+        double inv = 1.0 / r;
+        for (int i = 0; i < k; i++) {
+            double kw = (i + 1) * w;
+            double sn = Math.sin(kw * r);
+            double cs = Math.cos(kw * r);
+            double b = norm * sn * inv;
+            double db = norm * (kw * cs * inv - sn * inv * inv);
+            double bv = b * fc;
+            double dbv = db * fc + b * dfc;
+            double g = bv / r;
+            beta[offset + i] = bv;
+            dbeta[offset + i] = dbv;
+            gamma[offset + i] = g;
+            dgamma[offset + i] = (dbv - g) / r;
+        }
+    }
 }
