@@ -189,20 +189,40 @@ public final class RevisedModel extends CircuitForceField {
         double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
         int s0 = f.firstSpecies(), len = f.spanLength();
         int b = f.sumOffset(i, s0);
-        for (int c = 0; c < channels(); c++) {
-            int w = wIndex(c, si, s0);
-            double zx = 0, zy = 0, zz = 0;
+        // Two channels at a time (there is an even number: nq is even): six independent sums hide the
+        // latency of the additions, which one channel's three chains would be waiting on.
+        for (int c = 0; c < channels(); c += 2) {
+            int w = wIndex(c, si, s0), w1 = wIndex(c + 1, si, s0);
+            double zx = 0, zy = 0, zz = 0, zx1 = 0, zy1 = 0, zz1 = 0;
             for (int t = 0; t < len; t++) {
-                double wt = v[w + t];
-                zx += wt * bx[b + t];
-                zy += wt * by[b + t];
-                zz += wt * bz[b + t];
+                double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+                double wt = v[w + t], wt1 = v[w1 + t];
+                zx += wt * x;
+                zy += wt * y;
+                zz += wt * zc;
+                zx1 += wt1 * x;
+                zy1 += wt1 * y;
+                zz1 += wt1 * zc;
             }
             z[3 * c] = zx;
             z[3 * c + 1] = zy;
             z[3 * c + 2] = zz;
+            z[3 * c + 3] = zx1;
+            z[3 * c + 4] = zy1;
+            z[3 * c + 5] = zz1;
         }
-        for (int e = 0; e < couplings(); e++) {
+        int e = 0;
+        for (; e + 1 < couplings(); e += 2) {
+            int w = vIndex(e, si, s0), w1 = vIndex(e + 1, si, s0);
+            double a = v[oJ0 + e * nSpecies + si], a1 = v[oJ0 + (e + 1) * nSpecies + si];
+            for (int t = 0; t < len; t++) {
+                a += v[w + t] * bs[b + t];
+                a1 += v[w1 + t] * bs[b + t];
+            }
+            z[exBase + e] = a;
+            z[exBase + e + 1] = a1;
+        }
+        if (e < couplings()) {
             int w = vIndex(e, si, s0);
             double a = v[oJ0 + e * nSpecies + si];
             for (int t = 0; t < len; t++) a += v[w + t] * bs[b + t];
@@ -278,14 +298,16 @@ public final class RevisedModel extends CircuitForceField {
         Arrays.fill(wgy, o, o + len, 0.0);
         Arrays.fill(wgz, o, o + len, 0.0);
         Arrays.fill(vg, o, o + len, 0.0);
-        for (int c = 0; c < channels(); c++) {
+        // Two channels per sweep: half the loads and stores of wg per multiply-add.
+        for (int c = 0; c < channels(); c += 2) {
             double gx = s.g[3 * c], gy = s.g[3 * c + 1], gz = s.g[3 * c + 2];
-            int w = wIndex(c, si, s0);
+            double gx1 = s.g[3 * c + 3], gy1 = s.g[3 * c + 4], gz1 = s.g[3 * c + 5];
+            int w = wIndex(c, si, s0), w1 = wIndex(c + 1, si, s0);
             for (int t = 0; t < len; t++) {
-                double wt = v[w + t];
-                wgx[o + t] += wt * gx;
-                wgy[o + t] += wt * gy;
-                wgz[o + t] += wt * gz;
+                double wt = v[w + t], wt1 = v[w1 + t];
+                wgx[o + t] += wt * gx + wt1 * gx1;
+                wgy[o + t] += wt * gy + wt1 * gy1;
+                wgz[o + t] += wt * gz + wt1 * gz1;
             }
         }
         for (int e = 0; e < couplings(); e++) {
@@ -328,6 +350,47 @@ public final class RevisedModel extends CircuitForceField {
         }
     }
 
+    /**
+     * z and u of two channels (rows w0, w1 of W): z[at..at+5] = (W_w0·B, W_w1·B), u[at..at+5] =
+     * (W_w0·U, W_w1·U), with B at offset b and U at offset o, each as x, y, z components. Twelve
+     * independent sums, enough to keep the multiply-add units busy.
+     */
+    private static void contractPair(double[] v, int w0, int w1, double[] bx, double[] by, double[] bz, int b,
+                                     double[] ux, double[] uy, double[] uz, int o, int len,
+                                     double[] z, double[] u, int at) {
+        double zx = 0, zy = 0, zz = 0, tx = 0, ty = 0, tz = 0;
+        double zx1 = 0, zy1 = 0, zz1 = 0, tx1 = 0, ty1 = 0, tz1 = 0;
+        for (int t = 0; t < len; t++) {
+            double a = v[w0 + t], a1 = v[w1 + t];
+            double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+            double p = ux[o + t], q = uy[o + t], r = uz[o + t];
+            zx += a * x;
+            zy += a * y;
+            zz += a * zc;
+            tx += a * p;
+            ty += a * q;
+            tz += a * r;
+            zx1 += a1 * x;
+            zy1 += a1 * y;
+            zz1 += a1 * zc;
+            tx1 += a1 * p;
+            ty1 += a1 * q;
+            tz1 += a1 * r;
+        }
+        z[at] = zx;
+        z[at + 1] = zy;
+        z[at + 2] = zz;
+        z[at + 3] = zx1;
+        z[at + 4] = zy1;
+        z[at + 5] = zz1;
+        u[at] = tx;
+        u[at + 1] = ty;
+        u[at + 2] = tz;
+        u[at + 3] = tx1;
+        u[at + 4] = ty1;
+        u[at + 5] = tz1;
+    }
+
     @Override
     void plainObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] w, double[] grad,
                                 Scratch scratch) {
@@ -347,24 +410,9 @@ public final class RevisedModel extends CircuitForceField {
             tangentSums(f, i, w, s);
             // z = W·B + J0 and u = D_w z = W·U: both linear in the parameters with the neighbour sums
             // as coefficients, which is also why ∂z/∂W = B and ∂u/∂W = U below.
-            for (int c = 0; c < channels(); c++) {
-                int wi = wIndex(c, si, s0);
-                double zx = 0, zy = 0, zz = 0, tx = 0, ty = 0, tz = 0;
-                for (int t = 0; t < len; t++) {
-                    double wt = v[wi + t];
-                    zx += wt * bx[b + t];
-                    zy += wt * by[b + t];
-                    zz += wt * bz[b + t];
-                    tx += wt * ux[o + t];
-                    ty += wt * uy[o + t];
-                    tz += wt * uz[o + t];
-                }
-                s.z[3 * c] = zx;
-                s.z[3 * c + 1] = zy;
-                s.z[3 * c + 2] = zz;
-                s.u[3 * c] = tx;
-                s.u[3 * c + 1] = ty;
-                s.u[3 * c + 2] = tz;
+            for (int c = 0; c < channels(); c += 2) {
+                contractPair(v, wIndex(c, si, s0), wIndex(c + 1, si, s0), bx, by, bz, b, ux, uy, uz, o, len,
+                        s.z, s.u, 3 * c);
             }
             for (int e = 0; e < couplings(); e++) {
                 int vi = vIndex(e, si, s0);
@@ -386,13 +434,20 @@ public final class RevisedModel extends CircuitForceField {
             grad[oS + si] += dLdE * obs - gu;
             for (int t = 0; t < nIn; t++) s.gamma[t] = scale * (dLdE * s.g[t] - s.hu[t]);
             for (int e = 0; e < couplings(); e++) grad[oJ0 + e * nSpecies + si] += s.gamma[exBase + e];
-            for (int c = 0; c < channels(); c++) {
+            // ∂φ/∂W[c][si][sj][k] = Γ_c·B[sj][k] − scale·g_c·U[sj][k]; two channels per sweep share the
+            // loads of B and U.
+            for (int c = 0; c < channels(); c += 2) {
                 double tx = s.gamma[3 * c], ty = s.gamma[3 * c + 1], tz = s.gamma[3 * c + 2];
+                double tx1 = s.gamma[3 * c + 3], ty1 = s.gamma[3 * c + 4], tz1 = s.gamma[3 * c + 5];
                 double hx = scale * s.g[3 * c], hy = scale * s.g[3 * c + 1], hz = scale * s.g[3 * c + 2];
-                int wi = wIndex(c, si, s0);
-                for (int t = 0; t < len; t++)
-                    grad[wi + t] += tx * bx[b + t] + ty * by[b + t] + tz * bz[b + t]
-                            - (hx * ux[o + t] + hy * uy[o + t] + hz * uz[o + t]);
+                double hx1 = scale * s.g[3 * c + 3], hy1 = scale * s.g[3 * c + 4], hz1 = scale * s.g[3 * c + 5];
+                int wi = wIndex(c, si, s0), wi1 = wIndex(c + 1, si, s0);
+                for (int t = 0; t < len; t++) {
+                    double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+                    double p = ux[o + t], q = uy[o + t], r = uz[o + t];
+                    grad[wi + t] += tx * x + ty * y + tz * zc - (hx * p + hy * q + hz * r);
+                    grad[wi1 + t] += tx1 * x + ty1 * y + tz1 * zc - (hx1 * p + hy1 * q + hz1 * r);
+                }
             }
             for (int e = 0; e < couplings(); e++) {
                 double te = s.gamma[exBase + e], he = scale * s.g[exBase + e];
