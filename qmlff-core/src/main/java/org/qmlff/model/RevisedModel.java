@@ -25,6 +25,12 @@ import java.util.Arrays;
  * Σ_m w_m·F_m = −D_w E with w = ∂L/∂F, is the directional derivative of E along w: per atom
  * s_i·g_i·u_i with u_i = D_w z_i, whose parameter gradient needs one Hessian-vector product along
  * u_i.
+ *
+ * <p>Cost. z and u are linear in W and V with the per-species neighbour sums of {@link RevisedFrame}
+ * (B) and of their tangents (U) as coefficients, so z = W·B, u = W·U and ∂/∂W = Γ·B − s_i·g·U: every
+ * parameter loop runs over (species of j, k) once per atom, not once per neighbour. Forces contract
+ * g with W and V per species first and then visit each neighbour once. The frame (neighbours, basis
+ * values, B) is parameter-free and shared by the energy/forces and gradient passes of a configuration.
  */
 public final class RevisedModel extends CircuitForceField {
 
