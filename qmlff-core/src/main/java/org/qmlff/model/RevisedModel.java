@@ -1,5 +1,6 @@
 package org.qmlff.model;
 
+import org.qmlff.geometry.NeighbourList;
 import org.qmlff.geometry.RadialBasis;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
@@ -24,6 +25,12 @@ import java.util.Arrays;
  * Σ_m w_m·F_m = −D_w E with w = ∂L/∂F, is the directional derivative of E along w: per atom
  * s_i·g_i·u_i with u_i = D_w z_i, whose parameter gradient needs one Hessian-vector product along
  * u_i.
+ *
+ * <p>Cost. z and u are linear in W and V with the per-species neighbour sums of {@link RevisedFrame}
+ * (B) and of their tangents (U) as coefficients, so z = W·B, u = W·U and ∂/∂W = Γ·B − s_i·g·U: every
+ * parameter loop runs over (species of j, k) once per atom, not once per neighbour. Forces contract
+ * g with W and V per species first and then visit each neighbour once. The frame (neighbours, basis
+ * values, B) is parameter-free and shared by the energy/forces and gradient passes of a configuration.
  */
 public final class RevisedModel extends CircuitForceField {
 
@@ -116,7 +123,12 @@ public final class RevisedModel extends CircuitForceField {
         }
     }
 
-    /** Per-thread buffers; neighbour arrays grow with the largest molecule seen. */
+    /**
+     * Per-thread buffers. Two {@link RevisedFrame}s, used least-recently first, hold the
+     * parameter-free work of the last two configurations: the training objective evaluates energy and
+     * forces and then the gradient of each configuration, and with parity=sym it does so at R and −R in
+     * turn (E(R), E(−R), ∇(R), ∇(−R)), so two slots serve both passes either way.
+     */
     private final class RevisedScratch extends ParityScratch {
         final Simulator sim = new Simulator(nq);
         final double[] z = new double[circuit.inputs()];
@@ -124,27 +136,31 @@ public final class RevisedModel extends CircuitForceField {
         final double[] g = new double[circuit.inputs()];
         final double[] hu = new double[circuit.inputs()];
         final double[] gamma = new double[circuit.inputs()];
-        final double[] tmpBeta = new double[kBasis];
-        final double[] tmpDBeta = new double[kBasis];
-        int capacity;
-        int[] nbAtom = new int[0];
-        double[] nbX = new double[0];
-        double[] nbR = new double[0];
-        double[] beta = new double[0];
-        double[] dbeta = new double[0];
-        double[] gam = new double[0];
-        double[] dgam = new double[0];
+        /** Per species of j, [s·K + k]: W and V contracted with the circuit gradient (forces). */
+        final double[] wgx = new double[nSpecies * kBasis];
+        final double[] wgy = new double[nSpecies * kBasis];
+        final double[] wgz = new double[nSpecies * kBasis];
+        final double[] vg = new double[nSpecies * kBasis];
+        /** Per species of j, [s·K + k]: the neighbour sums of D_w (γ_k·x) and D_w β_k (objective gradient). */
+        final double[] ux = new double[nSpecies * kBasis];
+        final double[] uy = new double[nSpecies * kBasis];
+        final double[] uz = new double[nSpecies * kBasis];
+        final double[] us = new double[nSpecies * kBasis];
+        private final RevisedFrame frameA = new RevisedFrame(basis, nSpecies, speciesOf);
+        private final RevisedFrame frameB = new RevisedFrame(basis, nSpecies, speciesOf);
+        private RevisedFrame recent;
 
-        void ensure(int atoms) {
-            if (atoms <= capacity) return;
-            capacity = atoms;
-            nbAtom = new int[atoms];
-            nbX = new double[3 * atoms];
-            nbR = new double[atoms];
-            beta = new double[atoms * kBasis];
-            dbeta = new double[atoms * kBasis];
-            gam = new double[atoms * kBasis];
-            dgam = new double[atoms * kBasis];
+        /** The frame of this configuration, rebuilt into the least recently used slot unless cached. */
+        RevisedFrame frame(int[] numbers, double[] positions) {
+            RevisedFrame f;
+            if (frameA.matches(numbers, positions)) f = frameA;
+            else if (frameB.matches(numbers, positions)) f = frameB;
+            else {
+                f = recent == frameA ? frameB : frameA;
+                f.build(numbers, positions);
+            }
+            recent = f;
+            return f;
         }
     }
 
@@ -153,75 +169,70 @@ public final class RevisedModel extends CircuitForceField {
         return new RevisedScratch();
     }
 
-    private int wIndex(int l, int q, int si, int sj) {
-        return oW + (((l * nq + q) * nSpecies + si) * nSpecies + sj) * kBasis;
+    /** Start of the K values W[c][si][sj][·] of vector channel c = l·nq + q. */
+    private int wIndex(int c, int si, int sj) {
+        return oW + ((c * nSpecies + si) * nSpecies + sj) * kBasis;
     }
 
-    private int vIndex(int d, int p, int si, int sj) {
-        return oV + (((d * pairs.length + p) * nSpecies + si) * nSpecies + sj) * kBasis;
+    /** Start of the K values V[e][si][sj][·] of Ex angle e = d·P + p. */
+    private int vIndex(int e, int si, int sj) {
+        return oV + ((e * nSpecies + si) * nSpecies + sj) * kBasis;
     }
 
-    /** Neighbours of atom i within the cutoff, with their basis values; returns how many. */
-    private int neighbours(int i, int atoms, double[] positions, RevisedScratch s) {
-        int m = 0;
-        double rc = basis.cutoff();
-        for (int j = 0; j < atoms; j++) {
-            if (j == i) continue;
-            double dx = positions[3 * j] - positions[3 * i];
-            double dy = positions[3 * j + 1] - positions[3 * i + 1];
-            double dz = positions[3 * j + 2] - positions[3 * i + 2];
-            double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
-            if (r >= rc) continue;
-            if (r == 0) throw new IllegalArgumentException("atoms " + i + " and " + j + " coincide");
-            s.nbAtom[m] = j;
-            s.nbX[3 * m] = dx;
-            s.nbX[3 * m + 1] = dy;
-            s.nbX[3 * m + 2] = dz;
-            s.nbR[m] = r;
-            basis.evaluate(r, s.tmpBeta, s.tmpDBeta);
-            System.arraycopy(s.tmpBeta, 0, s.beta, m * kBasis, kBasis);
-            System.arraycopy(s.tmpDBeta, 0, s.dbeta, m * kBasis, kBasis);
-            // γ_k = β_k / r and dγ_k/dr, the radial factors of the vector channel β_k·r̂ = γ_k·x.
-            for (int k = 0; k < kBasis; k++) {
-                double g = s.tmpBeta[k] / r;
-                s.gam[m * kBasis + k] = g;
-                s.dgam[m * kBasis + k] = (s.tmpDBeta[k] - g) / r;
-            }
-            m++;
-        }
-        return m;
+    /** Vector channels (circuit Enc vectors), c = l·nq + q. */
+    private int channels() {
+        return (layersD + 1) * nq;
     }
 
-    /** Circuit inputs z of atom i (species si) from its neighbour list. */
-    private void inputs(int si, int[] numbers, int m, RevisedScratch s) {
+    /** Ex angles, e = d·P + p. */
+    private int couplings() {
+        return layersD * pairs.length;
+    }
+
+    /** Circuit inputs z of atom i (species si) from the frame's neighbour sums. */
+    private void inputs(RevisedFrame f, int i, int si, double[] z) {
         double[] v = params.values();
-        Arrays.fill(s.z, 0.0);
-        int p = pairs.length;
-        for (int d = 0; d < layersD; d++)
-            for (int pp = 0; pp < p; pp++) s.z[exBase + d * p + pp] = v[oJ0 + (d * p + pp) * nSpecies + si];
-        for (int n = 0; n < m; n++) {
-            int sj = speciesOf[numbers[s.nbAtom[n]]];
-            double x = s.nbX[3 * n], y = s.nbX[3 * n + 1], zc = s.nbX[3 * n + 2];
-            int bo = n * kBasis;
-            for (int l = 0; l <= layersD; l++) {
-                for (int q = 0; q < nq; q++) {
-                    int w = wIndex(l, q, si, sj);
-                    double radial = 0;
-                    for (int k = 0; k < kBasis; k++) radial += v[w + k] * s.gam[bo + k];
-                    int zi = 3 * (l * nq + q);
-                    s.z[zi] += radial * x;
-                    s.z[zi + 1] += radial * y;
-                    s.z[zi + 2] += radial * zc;
-                }
+        double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
+        int s0 = f.firstSpecies(), len = f.spanLength();
+        int b = f.sumOffset(i, s0);
+        // Two channels at a time (there is an even number: nq is even): six independent sums hide the
+        // latency of the additions, which one channel's three chains would be waiting on.
+        for (int c = 0; c < channels(); c += 2) {
+            int w = wIndex(c, si, s0), w1 = wIndex(c + 1, si, s0);
+            double zx = 0, zy = 0, zz = 0, zx1 = 0, zy1 = 0, zz1 = 0;
+            for (int t = 0; t < len; t++) {
+                double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+                double wt = v[w + t], wt1 = v[w1 + t];
+                zx += wt * x;
+                zy += wt * y;
+                zz += wt * zc;
+                zx1 += wt1 * x;
+                zy1 += wt1 * y;
+                zz1 += wt1 * zc;
             }
-            for (int d = 0; d < layersD; d++) {
-                for (int pp = 0; pp < p; pp++) {
-                    int w = vIndex(d, pp, si, sj);
-                    double radial = 0;
-                    for (int k = 0; k < kBasis; k++) radial += v[w + k] * s.beta[bo + k];
-                    s.z[exBase + d * p + pp] += radial;
-                }
+            z[3 * c] = zx;
+            z[3 * c + 1] = zy;
+            z[3 * c + 2] = zz;
+            z[3 * c + 3] = zx1;
+            z[3 * c + 4] = zy1;
+            z[3 * c + 5] = zz1;
+        }
+        int e = 0;
+        for (; e + 1 < couplings(); e += 2) {
+            int w = vIndex(e, si, s0), w1 = vIndex(e + 1, si, s0);
+            double a = v[oJ0 + e * nSpecies + si], a1 = v[oJ0 + (e + 1) * nSpecies + si];
+            for (int t = 0; t < len; t++) {
+                a += v[w + t] * bs[b + t];
+                a1 += v[w1 + t] * bs[b + t];
             }
+            z[exBase + e] = a;
+            z[exBase + e + 1] = a1;
+        }
+        if (e < couplings()) {
+            int w = vIndex(e, si, s0);
+            double a = v[oJ0 + e * nSpecies + si];
+            for (int t = 0; t < len; t++) a += v[w + t] * bs[b + t];
+            z[exBase + e] = a;
         }
     }
 
@@ -229,58 +240,161 @@ public final class RevisedModel extends CircuitForceField {
     double plainEnergyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
         RevisedScratch s = (RevisedScratch) scratch;
         int atoms = numbers.length;
-        s.ensure(atoms);
         checkCompatible(numbers);
+        RevisedFrame f = s.frame(numbers, positions);
+        NeighbourList nl = f.neighbours();
+        double[] sep = nl.separations(), dist = nl.distances();
+        double[] gam = nl.gamma(), dgam = nl.dgamma(), dbeta = nl.dbeta();
         double[] v = params.values();
         Arrays.fill(forces, 0, 3 * atoms, 0.0);
         double energy = 0;
-        int p = pairs.length;
         for (int i = 0; i < atoms; i++) {
-            int si = speciesOf[numbers[i]];
-            int m = neighbours(i, atoms, positions, s);
-            inputs(si, numbers, m, s);
+            int si = f.species(i);
+            inputs(f, i, si, s.z);
             double o = s.sim.gradient(circuit, observable, s.z, s.g);
             double scale = v[oS + si];
             energy += v[oE0 + si] + scale * o;
-            for (int n = 0; n < m; n++) {
-                int j = s.nbAtom[n];
-                int sj = speciesOf[numbers[j]];
-                double r = s.nbR[n];
-                double x = s.nbX[3 * n], y = s.nbX[3 * n + 1], zc = s.nbX[3 * n + 2];
-                int bo = n * kBasis;
-                double gx = 0, gy = 0, gz = 0;
+            contractGradient(f, si, s);
+            for (int e = nl.start(i); e < nl.start(i + 1); e++) {
+                int j = nl.atom(e);
+                int ws = f.species(j) * kBasis;
+                int b = e * kBasis;
+                // With Wg_k = Σ_c W_c,k·g_c and Vg_k = Σ_e V_e,k·g_e for this species pair,
+                // ∂⟨O⟩/∂x = Σ_k γ_k·Wg_k + (γ'_k·(x·Wg_k) + β'_k·Vg_k)·x/r.
+                double ax = 0, ay = 0, az = 0, cx = 0, cy = 0, cz = 0, cs = 0;
                 for (int k = 0; k < kBasis; k++) {
-                    double dbeta = s.dbeta[bo + k];
-                    double gam = s.gam[bo + k];
-                    double dgam = s.dgam[bo + k];
-                    double wx = 0, wy = 0, wz = 0;
-                    for (int l = 0; l <= layersD; l++) {
-                        for (int q = 0; q < nq; q++) {
-                            double w = v[wIndex(l, q, si, sj) + k];
-                            int zi = 3 * (l * nq + q);
-                            wx += w * s.g[zi];
-                            wy += w * s.g[zi + 1];
-                            wz += w * s.g[zi + 2];
-                        }
-                    }
-                    double vg = 0;
-                    for (int d = 0; d < layersD; d++)
-                        for (int pp = 0; pp < p; pp++) vg += v[vIndex(d, pp, si, sj) + k] * s.g[exBase + d * p + pp];
-                    double radialPart = (dgam * (x * wx + y * wy + zc * wz) + vg * dbeta) / r;
-                    gx += gam * wx + radialPart * x;
-                    gy += gam * wy + radialPart * y;
-                    gz += gam * wz + radialPart * zc;
+                    double wx = s.wgx[ws + k], wy = s.wgy[ws + k], wz = s.wgz[ws + k];
+                    double gk = gam[b + k], dgk = dgam[b + k];
+                    ax += gk * wx;
+                    ay += gk * wy;
+                    az += gk * wz;
+                    cx += dgk * wx;
+                    cy += dgk * wy;
+                    cz += dgk * wz;
+                    cs += dbeta[b + k] * s.vg[ws + k];
                 }
-                // dE/dx_ij = scale·(gx, gy, gz); x_ij = r_j − r_i.
-                forces[3 * j] -= scale * gx;
-                forces[3 * j + 1] -= scale * gy;
-                forces[3 * j + 2] -= scale * gz;
-                forces[3 * i] += scale * gx;
-                forces[3 * i + 1] += scale * gy;
-                forces[3 * i + 2] += scale * gz;
+                double x = sep[3 * e], y = sep[3 * e + 1], zc = sep[3 * e + 2];
+                double radialPart = (x * cx + y * cy + zc * cz + cs) / dist[e];
+                double gx = scale * (ax + radialPart * x);
+                double gy = scale * (ay + radialPart * y);
+                double gz = scale * (az + radialPart * zc);
+                // dE/dx_ij = (gx, gy, gz); x_ij = r_j − r_i.
+                forces[3 * j] -= gx;
+                forces[3 * j + 1] -= gy;
+                forces[3 * j + 2] -= gz;
+                forces[3 * i] += gx;
+                forces[3 * i + 1] += gy;
+                forces[3 * i + 2] += gz;
             }
         }
         return energy;
+    }
+
+    /**
+     * Contracts the circuit gradient s.g of an atom of species si with its parameters, for every
+     * species sj of the frame's span: wg[sj·K + k] = Σ_c W[c][si][sj][k]·g_c (3-vectors), vg[sj·K + k]
+     * = Σ_e V[e][si][sj][k]·g_e.
+     */
+    private void contractGradient(RevisedFrame f, int si, RevisedScratch s) {
+        double[] v = params.values();
+        int s0 = f.firstSpecies(), len = f.spanLength();
+        int o = s0 * kBasis;
+        double[] wgx = s.wgx, wgy = s.wgy, wgz = s.wgz, vg = s.vg;
+        Arrays.fill(wgx, o, o + len, 0.0);
+        Arrays.fill(wgy, o, o + len, 0.0);
+        Arrays.fill(wgz, o, o + len, 0.0);
+        Arrays.fill(vg, o, o + len, 0.0);
+        // Two channels per sweep: half the loads and stores of wg per multiply-add.
+        for (int c = 0; c < channels(); c += 2) {
+            double gx = s.g[3 * c], gy = s.g[3 * c + 1], gz = s.g[3 * c + 2];
+            double gx1 = s.g[3 * c + 3], gy1 = s.g[3 * c + 4], gz1 = s.g[3 * c + 5];
+            int w = wIndex(c, si, s0), w1 = wIndex(c + 1, si, s0);
+            for (int t = 0; t < len; t++) {
+                double wt = v[w + t], wt1 = v[w1 + t];
+                wgx[o + t] += wt * gx + wt1 * gx1;
+                wgy[o + t] += wt * gy + wt1 * gy1;
+                wgz[o + t] += wt * gz + wt1 * gz1;
+            }
+        }
+        for (int e = 0; e < couplings(); e++) {
+            double ge = s.g[exBase + e];
+            int w = vIndex(e, si, s0);
+            for (int t = 0; t < len; t++) vg[o + t] += v[w + t] * ge;
+        }
+    }
+
+    /**
+     * The neighbour sums of the tangent of atom i along the position displacement w, per species sj
+     * (over the frame's span): u[sj·K + k] = Σ_{j: s_j = sj} D_w(γ_k·x) = γ_k·δ + γ'_k·(x·δ/r)·x
+     * (3-vector) and us[sj·K + k] = Σ D_w β_k = β'_k·(x·δ/r), with δ = w_j − w_i.
+     */
+    private void tangentSums(RevisedFrame f, int i, double[] w, RevisedScratch s) {
+        NeighbourList nl = f.neighbours();
+        double[] sep = nl.separations(), dist = nl.distances();
+        double[] gam = nl.gamma(), dgam = nl.dgamma(), dbeta = nl.dbeta();
+        double[] ux = s.ux, uy = s.uy, uz = s.uz, us = s.us;
+        int o0 = f.firstSpecies() * kBasis, len = f.spanLength();
+        Arrays.fill(ux, o0, o0 + len, 0.0);
+        Arrays.fill(uy, o0, o0 + len, 0.0);
+        Arrays.fill(uz, o0, o0 + len, 0.0);
+        Arrays.fill(us, o0, o0 + len, 0.0);
+        for (int e = nl.start(i); e < nl.start(i + 1); e++) {
+            int j = nl.atom(e);
+            int o = f.species(j) * kBasis;
+            int b = e * kBasis;
+            double x = sep[3 * e], y = sep[3 * e + 1], zc = sep[3 * e + 2];
+            double dx = w[3 * j] - w[3 * i], dy = w[3 * j + 1] - w[3 * i + 1], dz = w[3 * j + 2] - w[3 * i + 2];
+            double xd = (x * dx + y * dy + zc * dz) / dist[e];
+            double px = xd * x, py = xd * y, pz = xd * zc;
+            for (int k = 0; k < kBasis; k++) {
+                double gk = gam[b + k], dgk = dgam[b + k];
+                ux[o + k] += gk * dx + dgk * px;
+                uy[o + k] += gk * dy + dgk * py;
+                uz[o + k] += gk * dz + dgk * pz;
+                us[o + k] += dbeta[b + k] * xd;
+            }
+        }
+    }
+
+    /**
+     * z and u of two channels (rows w0, w1 of W): z[at..at+5] = (W_w0·B, W_w1·B), u[at..at+5] =
+     * (W_w0·U, W_w1·U), with B at offset b and U at offset o, each as x, y, z components. Twelve
+     * independent sums, enough to keep the multiply-add units busy.
+     */
+    private static void contractPair(double[] v, int w0, int w1, double[] bx, double[] by, double[] bz, int b,
+                                     double[] ux, double[] uy, double[] uz, int o, int len,
+                                     double[] z, double[] u, int at) {
+        double zx = 0, zy = 0, zz = 0, tx = 0, ty = 0, tz = 0;
+        double zx1 = 0, zy1 = 0, zz1 = 0, tx1 = 0, ty1 = 0, tz1 = 0;
+        for (int t = 0; t < len; t++) {
+            double a = v[w0 + t], a1 = v[w1 + t];
+            double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+            double p = ux[o + t], q = uy[o + t], r = uz[o + t];
+            zx += a * x;
+            zy += a * y;
+            zz += a * zc;
+            tx += a * p;
+            ty += a * q;
+            tz += a * r;
+            zx1 += a1 * x;
+            zy1 += a1 * y;
+            zz1 += a1 * zc;
+            tx1 += a1 * p;
+            ty1 += a1 * q;
+            tz1 += a1 * r;
+        }
+        z[at] = zx;
+        z[at + 1] = zy;
+        z[at + 2] = zz;
+        z[at + 3] = zx1;
+        z[at + 4] = zy1;
+        z[at + 5] = zz1;
+        u[at] = tx;
+        u[at + 1] = ty;
+        u[at + 2] = tz;
+        u[at + 3] = tx1;
+        u[at + 4] = ty1;
+        u[at + 5] = tz1;
     }
 
     @Override
@@ -288,86 +402,63 @@ public final class RevisedModel extends CircuitForceField {
                                 Scratch scratch) {
         RevisedScratch s = (RevisedScratch) scratch;
         int atoms = numbers.length;
-        s.ensure(atoms);
         checkCompatible(numbers);
+        RevisedFrame f = s.frame(numbers, positions);
         double[] v = params.values();
-        int p = pairs.length;
+        double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
+        double[] ux = s.ux, uy = s.uy, uz = s.uz, us = s.us;
+        int s0 = f.firstSpecies(), len = f.spanLength();
+        int o = s0 * kBasis;
+        int nIn = circuit.inputs();
         for (int i = 0; i < atoms; i++) {
-            int si = speciesOf[numbers[i]];
-            int m = neighbours(i, atoms, positions, s);
-            inputs(si, numbers, m, s);
-            // u = D_w z: the change of the circuit inputs when positions move along w.
-            Arrays.fill(s.u, 0.0);
-            for (int n = 0; n < m; n++) {
-                int j = s.nbAtom[n];
-                int sj = speciesOf[numbers[j]];
-                double r = s.nbR[n];
-                double x = s.nbX[3 * n], y = s.nbX[3 * n + 1], zc = s.nbX[3 * n + 2];
-                double dx = w[3 * j] - w[3 * i], dy = w[3 * j + 1] - w[3 * i + 1], dz = w[3 * j + 2] - w[3 * i + 2];
-                double xd = (x * dx + y * dy + zc * dz) / r;
-                int bo = n * kBasis;
-                for (int l = 0; l <= layersD; l++) {
-                    for (int q = 0; q < nq; q++) {
-                        int wi = wIndex(l, q, si, sj);
-                        double a = 0, c = 0;
-                        for (int k = 0; k < kBasis; k++) {
-                            a += v[wi + k] * s.gam[bo + k];
-                            c += v[wi + k] * s.dgam[bo + k];
-                        }
-                        int zi = 3 * (l * nq + q);
-                        s.u[zi] += a * dx + c * xd * x;
-                        s.u[zi + 1] += a * dy + c * xd * y;
-                        s.u[zi + 2] += a * dz + c * xd * zc;
-                    }
-                }
-                for (int d = 0; d < layersD; d++) {
-                    for (int pp = 0; pp < p; pp++) {
-                        int vi = vIndex(d, pp, si, sj);
-                        double c = 0;
-                        for (int k = 0; k < kBasis; k++) c += v[vi + k] * s.dbeta[bo + k];
-                        s.u[exBase + d * p + pp] += c * xd;
-                    }
-                }
+            int si = f.species(i);
+            int b = f.sumOffset(i, s0);
+            tangentSums(f, i, w, s);
+            // z = W·B + J0 and u = D_w z = W·U: both linear in the parameters with the neighbour sums
+            // as coefficients, which is also why ∂z/∂W = B and ∂u/∂W = U below.
+            for (int c = 0; c < channels(); c += 2) {
+                contractPair(v, wIndex(c, si, s0), wIndex(c + 1, si, s0), bx, by, bz, b, ux, uy, uz, o, len,
+                        s.z, s.u, 3 * c);
             }
-            double o = s.sim.hessianVectorProduct(circuit, observable, s.z, s.u, s.g, s.hu);
+            for (int e = 0; e < couplings(); e++) {
+                int vi = vIndex(e, si, s0);
+                double a = v[oJ0 + e * nSpecies + si], c = 0;
+                for (int t = 0; t < len; t++) {
+                    a += v[vi + t] * bs[b + t];
+                    c += v[vi + t] * us[o + t];
+                }
+                s.z[exBase + e] = a;
+                s.u[exBase + e] = c;
+            }
+            double obs = s.sim.hessianVectorProduct(circuit, observable, s.z, s.u, s.g, s.hu);
             double scale = v[oS + si];
             double gu = 0;
-            for (int t = 0; t < s.u.length; t++) gu += s.g[t] * s.u[t];
+            for (int t = 0; t < nIn; t++) gu += s.g[t] * s.u[t];
+            // φ_i = dLdE·ε_i − scale·g(z)·u: its parameter gradient is Γ·∂z/∂θ − scale·g·∂u/∂θ, with
+            // Γ = dφ/dz at fixed u.
             grad[oE0 + si] += dLdE;
-            grad[oS + si] += dLdE * o - gu;
-            // Γ = dφ/dz with u held fixed.
-            for (int t = 0; t < s.u.length; t++) s.gamma[t] = scale * (dLdE * s.g[t] - s.hu[t]);
-            for (int d = 0; d < layersD; d++)
-                for (int pp = 0; pp < p; pp++) grad[oJ0 + (d * p + pp) * nSpecies + si] += s.gamma[exBase + d * p + pp];
-            for (int n = 0; n < m; n++) {
-                int j = s.nbAtom[n];
-                int sj = speciesOf[numbers[j]];
-                double r = s.nbR[n];
-                double x = s.nbX[3 * n], y = s.nbX[3 * n + 1], zc = s.nbX[3 * n + 2];
-                double dx = w[3 * j] - w[3 * i], dy = w[3 * j + 1] - w[3 * i + 1], dz = w[3 * j + 2] - w[3 * i + 2];
-                double xd = (x * dx + y * dy + zc * dz) / r;
-                int bo = n * kBasis;
-                for (int l = 0; l <= layersD; l++) {
-                    for (int q = 0; q < nq; q++) {
-                        int zi = 3 * (l * nq + q);
-                        // Γ·x and g·δ, g·x for this qubit's Enc vector
-                        double gammaX = s.gamma[zi] * x + s.gamma[zi + 1] * y + s.gamma[zi + 2] * zc;
-                        double gDelta = s.g[zi] * dx + s.g[zi + 1] * dy + s.g[zi + 2] * dz;
-                        double gX = s.g[zi] * x + s.g[zi + 1] * y + s.g[zi + 2] * zc;
-                        int wi = wIndex(l, q, si, sj);
-                        double a = gammaX - scale * gDelta;
-                        double c = scale * xd * gX;
-                        for (int k = 0; k < kBasis; k++) grad[wi + k] += s.gam[bo + k] * a - s.dgam[bo + k] * c;
-                    }
+            grad[oS + si] += dLdE * obs - gu;
+            for (int t = 0; t < nIn; t++) s.gamma[t] = scale * (dLdE * s.g[t] - s.hu[t]);
+            for (int e = 0; e < couplings(); e++) grad[oJ0 + e * nSpecies + si] += s.gamma[exBase + e];
+            // ∂φ/∂W[c][si][sj][k] = Γ_c·B[sj][k] − scale·g_c·U[sj][k]; two channels per sweep share the
+            // loads of B and U.
+            for (int c = 0; c < channels(); c += 2) {
+                double tx = s.gamma[3 * c], ty = s.gamma[3 * c + 1], tz = s.gamma[3 * c + 2];
+                double tx1 = s.gamma[3 * c + 3], ty1 = s.gamma[3 * c + 4], tz1 = s.gamma[3 * c + 5];
+                double hx = scale * s.g[3 * c], hy = scale * s.g[3 * c + 1], hz = scale * s.g[3 * c + 2];
+                double hx1 = scale * s.g[3 * c + 3], hy1 = scale * s.g[3 * c + 4], hz1 = scale * s.g[3 * c + 5];
+                int wi = wIndex(c, si, s0), wi1 = wIndex(c + 1, si, s0);
+                for (int t = 0; t < len; t++) {
+                    double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+                    double p = ux[o + t], q = uy[o + t], r = uz[o + t];
+                    grad[wi + t] += tx * x + ty * y + tz * zc - (hx * p + hy * q + hz * r);
+                    grad[wi1 + t] += tx1 * x + ty1 * y + tz1 * zc - (hx1 * p + hy1 * q + hz1 * r);
                 }
-                for (int d = 0; d < layersD; d++) {
-                    for (int pp = 0; pp < p; pp++) {
-                        int zi = exBase + d * p + pp;
-                        int vi = vIndex(d, pp, si, sj);
-                        for (int k = 0; k < kBasis; k++)
-                            grad[vi + k] += s.gamma[zi] * s.beta[bo + k] - scale * s.g[zi] * s.dbeta[bo + k] * xd;
-                    }
-                }
+            }
+            for (int e = 0; e < couplings(); e++) {
+                double te = s.gamma[exBase + e], he = scale * s.g[exBase + e];
+                int vi = vIndex(e, si, s0);
+                for (int t = 0; t < len; t++) grad[vi + t] += te * bs[b + t] - he * us[o + t];
             }
         }
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,18 +14,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Forces against central finite differences of the energy, and the exact objective gradient against
  * central finite differences of φ(θ) = dLdE·E(θ) + Σ dLdF·F(θ), for both architectures and both
- * parity options.
+ * parity options, on the ethanol-like molecule and (revised only) on a molecule that lacks a species
+ * in the middle of the model's species list and has an atom with no neighbour within the cutoff.
  */
 class ForceFieldDerivativeTest {
 
+    /** Atomic numbers and a way to draw positions. */
+    record Molecule(String name, int[] numbers, Function<Random, double[]> positions) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final Molecule ETHANOL = new Molecule("ethanol", ModelTestSupport.ETHANOL, ModelTestSupport::ethanolLike);
+
+    /** H, N and O but no C (species [1, 6, 7, 8]), plus an H 9 Å away from everything. */
+    static final Molecule SPARSE = new Molecule("H-N-O, far H", new int[]{7, 1, 1, 8, 1, 1},
+            rng -> {
+                double[] p = {0, 0, 0, 1.0, 0, 0, -0.3, 0.95, 0, -0.2, -0.4, 1.4, 0.7, -0.5, 1.8, 9.0, 1.0, 0.5};
+                for (int i = 0; i < p.length; i++) p[i] += 0.1 * rng.nextGaussian();
+                return p;
+            });
+
     static Stream<Arguments> models() {
         return Stream.of(
-                Arguments.of("le", ModelOptions.defaults("le").with("D", "2")),
-                Arguments.of("le ring sym", ModelOptions.defaults("le").with("D", "2").with("observable", "ring").with("parity", "sym")),
-                Arguments.of("le rep2 centre3", ModelOptions.defaults("le").with("D", "2").with("rep", "2").with("centre", "3")),
-                Arguments.of("revised", ModelOptions.defaults("revised").with("D", "2").with("K", "3")),
+                Arguments.of("le", ModelOptions.defaults("le").with("D", "2"), ETHANOL),
+                Arguments.of("le ring sym", ModelOptions.defaults("le").with("D", "2").with("observable", "ring").with("parity", "sym"), ETHANOL),
+                Arguments.of("le rep2 centre3", ModelOptions.defaults("le").with("D", "2").with("rep", "2").with("centre", "3"), ETHANOL),
+                Arguments.of("revised", ModelOptions.defaults("revised").with("D", "2").with("K", "3"), ETHANOL),
                 Arguments.of("revised ring sym nq6", ModelOptions.defaults("revised").with("D", "2").with("K", "3")
-                        .with("observable", "ring").with("parity", "sym").with("nq", "6").with("rc", "2.0")));
+                        .with("observable", "ring").with("parity", "sym").with("nq", "6").with("rc", "2.0"), ETHANOL),
+                Arguments.of("revised sparse species", ModelOptions.defaults("revised").with("D", "2").with("K", "3")
+                        .with("rc", "3.0"), SPARSE));
     }
 
     private static ForceField model(ModelOptions o, long seed) {
@@ -33,13 +55,13 @@ class ForceFieldDerivativeTest {
         return m;
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("models")
-    void forcesAreMinusTheEnergyGradient(String label, ModelOptions o) {
+    void forcesAreMinusTheEnergyGradient(String label, ModelOptions o, Molecule mol) {
         ForceField m = model(o, 11);
         ForceField.Scratch s = m.newScratch();
-        int[] z = ModelTestSupport.ETHANOL;
-        double[] pos = ModelTestSupport.ethanolLike(new Random(5));
+        int[] z = mol.numbers();
+        double[] pos = mol.positions().apply(new Random(5));
         double[] f = new double[pos.length];
         m.energyAndForces(z, pos, f, s);
         double h = 1e-5;
@@ -55,14 +77,14 @@ class ForceFieldDerivativeTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("models")
-    void objectiveGradientMatchesFiniteDifferences(String label, ModelOptions o) {
+    void objectiveGradientMatchesFiniteDifferences(String label, ModelOptions o, Molecule mol) {
         ForceField m = model(o, 23);
         ForceField.Scratch s = m.newScratch();
-        int[] z = ModelTestSupport.ETHANOL;
+        int[] z = mol.numbers();
         Random rng = new Random(9);
-        double[] pos = ModelTestSupport.ethanolLike(rng);
+        double[] pos = mol.positions().apply(rng);
         double dLdE = rng.nextGaussian();
         double[] dLdF = new double[pos.length];
         for (int i = 0; i < dLdF.length; i++) dLdF[i] = rng.nextGaussian();
