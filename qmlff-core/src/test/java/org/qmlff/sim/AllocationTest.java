@@ -34,18 +34,24 @@ class AllocationTest {
                 sim.hessianVectorProduct(c, o, z, u, g, h);
                 batch.hessianVectorProducts(c, o, count, z, u, values, g, h);
             };
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 500; i++) {
                 calls.run();
             }
+            // HotSpot now and then charges a few hundred bytes to the running thread while it compiles
+            // (seen with and without this code), so require one batch of the ten to allocate nothing at
+            // all; an allocation per call, or per round, shows in every batch.
             long id = Thread.currentThread().getId();
-            long before = bean.getThreadAllocatedBytes(id);
-            long baseline = bean.getThreadAllocatedBytes(id) - before;
-            before = bean.getThreadAllocatedBytes(id);
-            for (int i = 0; i < 200; i++) {
-                calls.run();
+            long allocated = Long.MAX_VALUE;
+            for (int batchIndex = 0; batchIndex < 10 && allocated > 0; batchIndex++) {
+                long before = bean.getThreadAllocatedBytes(id);
+                long baseline = bean.getThreadAllocatedBytes(id) - before;
+                before = bean.getThreadAllocatedBytes(id);
+                for (int i = 0; i < 200; i++) {
+                    calls.run();
+                }
+                allocated = Math.min(allocated, bean.getThreadAllocatedBytes(id) - before - baseline);
             }
-            long allocated = bean.getThreadAllocatedBytes(id) - before - baseline;
-            assertThat(allocated).as("bytes allocated by 200 rounds of calls").isLessThanOrEqualTo(0);
+            assertThat(allocated).as("bytes allocated by the best of 10 batches of 200 rounds of calls").isLessThanOrEqualTo(0);
         }
     }
 }
