@@ -508,10 +508,16 @@ public final class Simulator implements AutoCloseable {
                 && kernelsFor(n).pauliReductions(bitOf(n, g.p()));
     }
 
-    /** Whether this Ex runs through the structured Ex kernels (else as two 2×2 pair families). */
+    /**
+     * Whether this Ex runs through the structured Ex kernels (else as two 2×2 pair families): where the
+     * kernels take its low bit, and where both bits lie inside the smallest chunk. For an Ex on high bits
+     * a whole-quadruple pass reads four far-apart streams per state vector, and at 20 qubits the two
+     * pair-family passes measured about 10 % faster in the gradient.
+     */
     private boolean structuredEx(Gate g, int n) {
         return g.kind() == GateKind.EX
-                && kernelsFor(n).structuredEx(Math.min(bitOf(n, g.p()), bitOf(n, g.q())));
+                && kernelsFor(n).structuredEx(Math.min(bitOf(n, g.p()), bitOf(n, g.q())))
+                && Math.max(bitOf(n, g.p()), bitOf(n, g.q())) < CHUNK_LOG;
     }
 
     /** Re Σ_e a_e b_e over the four complex entries of two 2×2 matrices. */
