@@ -556,24 +556,14 @@ final class SmallSimulator {
             int i11 = i00 + mp + mq;
             mul(psiRe, psiIm, i00, ar, ai);
             mul(psiRe, psiIm, i11, ar, ai);
+            exMiddle(psiRe, psiIm, i01, i10, ar, ai, br, bi);
             if (tangent) {
-                // |00⟩, |11⟩ and s: ψ̇ ← α(ψ̇ − iuψ) = αψ̇ − iu(αψ), αψ the updated ψ;
-                // d: ψ̇ ← β(ψ̇ + 3iuψ), with ψ before its update
+                // ψ̇ ← G(ψ̇ + Wψ) = Gψ̇ + W(Gψ) (G and W commute), with the updated ψ: −iu on |00⟩, |11⟩ and
+                // s, +3iu on d
                 exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i00, ar, ai, -u);
                 exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i11, ar, ai, -u);
-                double sr = dpsiRe[i01] + dpsiRe[i10] + u * (psiIm[i01] + psiIm[i10]);
-                double si = dpsiIm[i01] + dpsiIm[i10] - u * (psiRe[i01] + psiRe[i10]);
-                double dr = dpsiRe[i01] - dpsiRe[i10] - 3 * u * (psiIm[i01] - psiIm[i10]);
-                double di = dpsiIm[i01] - dpsiIm[i10] + 3 * u * (psiRe[i01] - psiRe[i10]);
-                exRebuild(dpsiRe, dpsiIm, i01, i10, ar * sr - ai * si, ar * si + ai * sr,
-                        br * dr - bi * di, br * di + bi * dr);
+                exMiddleTangent(dpsiRe, dpsiIm, psiRe, psiIm, i01, i10, ar, ai, br, bi, -u);
             }
-            double sr = psiRe[i01] + psiRe[i10];
-            double si = psiIm[i01] + psiIm[i10];
-            double dr = psiRe[i01] - psiRe[i10];
-            double di = psiIm[i01] - psiIm[i10];
-            exRebuild(psiRe, psiIm, i01, i10, ar * sr - ai * si, ar * si + ai * sr,
-                    br * dr - bi * di, br * di + bi * dr);
         }
     }
 
@@ -607,65 +597,61 @@ final class SmallSimulator {
             mul(psiRe, psiIm, i11, ar, ai);
             mul(lamRe, lamIm, i00, ar, ai);
             mul(lamRe, lamIm, i11, ar, ai);
-            double spr = psiRe[i01] + psiRe[i10];
-            double spi = psiIm[i01] + psiIm[i10];
-            double dpr = psiRe[i01] - psiRe[i10];
-            double dpi = psiIm[i01] - psiIm[i10];
-            double t = ar * spr - ai * spi;
-            spi = ar * spi + ai * spr;
-            spr = t;
-            t = br * dpr - bi * dpi;
-            dpi = br * dpi + bi * dpr;
-            dpr = t;
-            exRebuild(psiRe, psiIm, i01, i10, spr, spi, dpr, dpi);
-            double slr = lamRe[i01] + lamRe[i10];
-            double sli = lamIm[i01] + lamIm[i10];
-            double dlr = lamRe[i01] - lamRe[i10];
-            double dli = lamIm[i01] - lamIm[i10];
-            t = ar * slr - ai * sli;
-            sli = ar * sli + ai * slr;
-            slr = t;
-            t = br * dlr - bi * dli;
-            dli = br * dli + bi * dlr;
-            dlr = t;
-            exRebuild(lamRe, lamIm, i01, i10, slr, sli, dlr, dli);
+            exMiddle(psiRe, psiIm, i01, i10, ar, ai, br, bi);
+            exMiddle(lamRe, lamIm, i01, i10, ar, ai, br, bi);
             // Im(d̄_λ d_ψ)
-            r += dlr * dpi - dli * dpr;
+            r += imConjDifference(lamRe, lamIm, psiRe, psiIm, i01, i10);
             if (!hvpToo) {
                 continue;
             }
-            // ψ̇ ← ᾱψ̇ + iuψ on |00⟩, |11⟩, s; β̄ψ̇ − 3iuψ on d (ψ already updated)
+            // ψ̇ ← ᾱψ̇ + iuψ on |00⟩, |11⟩, s; β̄ψ̇ − 3iuψ on d (ψ already updated); λ̇ likewise
             exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i00, ar, ai, u);
             exDiagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i11, ar, ai, u);
             exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i00, ar, ai, u);
             exDiagTangent(dlamRe, dlamIm, lamRe, lamIm, i11, ar, ai, u);
-            double qsr = dpsiRe[i01] + dpsiRe[i10];
-            double qsi = dpsiIm[i01] + dpsiIm[i10];
-            double qdr = dpsiRe[i01] - dpsiRe[i10];
-            double qdi = dpsiIm[i01] - dpsiIm[i10];
-            t = ar * qsr - ai * qsi - u * spi;
-            qsi = ar * qsi + ai * qsr + u * spr;
-            qsr = t;
-            t = br * qdr - bi * qdi + 3 * u * dpi;
-            qdi = br * qdi + bi * qdr - 3 * u * dpr;
-            qdr = t;
-            exRebuild(dpsiRe, dpsiIm, i01, i10, qsr, qsi, qdr, qdi);
-            double ksr = dlamRe[i01] + dlamRe[i10];
-            double ksi = dlamIm[i01] + dlamIm[i10];
-            double kdr = dlamRe[i01] - dlamRe[i10];
-            double kdi = dlamIm[i01] - dlamIm[i10];
-            t = ar * ksr - ai * ksi - u * sli;
-            ksi = ar * ksi + ai * ksr + u * slr;
-            ksr = t;
-            t = br * kdr - bi * kdi + 3 * u * dli;
-            kdi = br * kdi + bi * kdr - 3 * u * dlr;
-            kdr = t;
-            exRebuild(dlamRe, dlamIm, i01, i10, ksr, ksi, kdr, kdi);
+            exMiddleTangent(dpsiRe, dpsiIm, psiRe, psiIm, i01, i10, ar, ai, br, bi, u);
+            exMiddleTangent(dlamRe, dlamIm, lamRe, lamIm, i01, i10, ar, ai, br, bi, u);
             // Im(d̄_λ̇ d_ψ + d̄_λ d_ψ̇)
-            s += kdr * dpi - kdi * dpr + dlr * qdi - dli * qdr;
+            s += imConjDifference(dlamRe, dlamIm, psiRe, psiIm, i01, i10)
+                    + imConjDifference(lamRe, lamIm, dpsiRe, dpsiIm, i01, i10);
         }
         red[0] = -4 * r;
         red[3] = -4 * s;
+    }
+
+    /** On (x01, x10) in the basis s = x01 + x10, d = x01 − x10: s ← a s, d ← b d. */
+    private static void exMiddle(double[] re, double[] im, int i01, int i10, double ar, double ai, double br,
+                                 double bi) {
+        double sr = re[i01] + re[i10];
+        double si = im[i01] + im[i10];
+        double dr = re[i01] - re[i10];
+        double di = im[i01] - im[i10];
+        exRebuild(re, im, i01, i10, ar * sr - ai * si, ar * si + ai * sr, br * dr - bi * di, br * di + bi * dr);
+    }
+
+    /**
+     * The tangent y of {@link #exMiddle} on (y01, y10), x the already updated state: s_y ← a s_y + iu s_x,
+     * d_y ← b d_y − 3iu d_x.
+     */
+    private static void exMiddleTangent(double[] yr, double[] yi, double[] xr, double[] xi, int i01, int i10,
+                                        double ar, double ai, double br, double bi, double u) {
+        double qsr = yr[i01] + yr[i10];
+        double qsi = yi[i01] + yi[i10];
+        double qdr = yr[i01] - yr[i10];
+        double qdi = yi[i01] - yi[i10];
+        double sxr = xr[i01] + xr[i10];
+        double sxi = xi[i01] + xi[i10];
+        double dxr = xr[i01] - xr[i10];
+        double dxi = xi[i01] - xi[i10];
+        exRebuild(yr, yi, i01, i10, ar * qsr - ai * qsi - u * sxi, ar * qsi + ai * qsr + u * sxr,
+                br * qdr - bi * qdi + 3 * u * dxi, br * qdi + bi * qdr - 3 * u * dxr);
+    }
+
+    /** Im(conj(l01 − l10)(x01 − x10)). */
+    private static double imConjDifference(double[] lr, double[] li, double[] xr, double[] xi, int i01, int i10) {
+        double dlr = lr[i01] - lr[i10];
+        double dli = li[i01] - li[i10];
+        return dlr * (xi[i01] - xi[i10]) - dli * (xr[i01] - xr[i10]);
     }
 
     /** x01 = (s + d)/2, x10 = (s − d)/2. */
