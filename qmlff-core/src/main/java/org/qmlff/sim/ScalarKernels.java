@@ -21,8 +21,6 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to) {
-        final double g00r = m[mo], g00i = m[mo + 1], g01r = m[mo + 2], g01i = m[mo + 3];
-        final double g10r = m[mo + 4], g10i = m[mo + 5], g11r = m[mo + 6], g11i = m[mo + 7];
         final int run = Math.min(1 << lo, to - from);
         for (int t = from; t < to; t += run) {
             final int start = insertZero(insertZero(t, lo), hi);
@@ -30,11 +28,7 @@ final class ScalarKernels implements Kernels {
             for (int base = start; base < end; base++) {
                 final int a = base + o0;
                 final int b = base + o1;
-                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
-                re[a] = g00r * x0r - g00i * x0i + g01r * x1r - g01i * x1i;
-                im[a] = g00r * x0i + g00i * x0r + g01r * x1i + g01i * x1r;
-                re[b] = g10r * x0r - g10i * x0i + g11r * x1r - g11i * x1i;
-                im[b] = g10r * x0i + g10i * x0r + g11r * x1i + g11i * x1r;
+                pair(m, mo, re, im, a, b);
             }
         }
     }
@@ -42,10 +36,6 @@ final class ScalarKernels implements Kernels {
     @Override
     public void applyTangent(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
                              double[] m, int go, int ho, int from, int to) {
-        final double g00r = m[go], g00i = m[go + 1], g01r = m[go + 2], g01i = m[go + 3];
-        final double g10r = m[go + 4], g10i = m[go + 5], g11r = m[go + 6], g11i = m[go + 7];
-        final double h00r = m[ho], h00i = m[ho + 1], h01r = m[ho + 2], h01i = m[ho + 3];
-        final double h10r = m[ho + 4], h10i = m[ho + 5], h11r = m[ho + 6], h11i = m[ho + 7];
         final int run = Math.min(1 << lo, to - from);
         for (int t = from; t < to; t += run) {
             final int start = insertZero(insertZero(t, lo), hi);
@@ -53,20 +43,9 @@ final class ScalarKernels implements Kernels {
             for (int base = start; base < end; base++) {
                 final int a = base + o0;
                 final int b = base + o1;
-                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
-                final double d0r = dre[a], d0i = dim[a], d1r = dre[b], d1i = dim[b];
-                dre[a] = g00r * d0r - g00i * d0i + g01r * d1r - g01i * d1i
-                        + (h00r * x0r - h00i * x0i + h01r * x1r - h01i * x1i);
-                dim[a] = g00r * d0i + g00i * d0r + g01r * d1i + g01i * d1r
-                        + (h00r * x0i + h00i * x0r + h01r * x1i + h01i * x1r);
-                dre[b] = g10r * d0r - g10i * d0i + g11r * d1r - g11i * d1i
-                        + (h10r * x0r - h10i * x0i + h11r * x1r - h11i * x1i);
-                dim[b] = g10r * d0i + g10i * d0r + g11r * d1i + g11i * d1r
-                        + (h10r * x0i + h10i * x0r + h11r * x1i + h11i * x1r);
-                re[a] = g00r * x0r - g00i * x0i + g01r * x1r - g01i * x1i;
-                im[a] = g00r * x0i + g00i * x0r + g01r * x1i + g01i * x1r;
-                re[b] = g10r * x0r - g10i * x0i + g11r * x1r - g11i * x1i;
-                im[b] = g10r * x0i + g10i * x0r + g11r * x1i + g11i * x1r;
+                pair(m, go, dre, dim, a, b);
+                addPair(m, ho, re, im, dre, dim, a, b);
+                pair(m, go, re, im, a, b);
             }
         }
     }
@@ -74,8 +53,6 @@ final class ScalarKernels implements Kernels {
     @Override
     public void reverse(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, int o0, int o1,
                         double[] m, int mo, double[] out, int oo, int sc, int from, int to) {
-        final double g00r = m[mo], g00i = m[mo + 1], g01r = m[mo + 2], g01i = m[mo + 3];
-        final double g10r = m[mo + 4], g10i = m[mo + 5], g11r = m[mo + 6], g11i = m[mo + 7];
         double m00r = 0, m00i = 0, m01r = 0, m01i = 0, m10r = 0, m10i = 0, m11r = 0, m11i = 0;
         final int run = Math.min(1 << lo, to - from);
         for (int t = from; t < to; t += run) {
@@ -84,15 +61,8 @@ final class ScalarKernels implements Kernels {
             for (int base = start; base < end; base++) {
                 final int a = base + o0;
                 final int b = base + o1;
-                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
-                final double p0r = g00r * x0r - g00i * x0i + g01r * x1r - g01i * x1i;
-                final double p0i = g00r * x0i + g00i * x0r + g01r * x1i + g01i * x1r;
-                final double p1r = g10r * x0r - g10i * x0i + g11r * x1r - g11i * x1i;
-                final double p1i = g10r * x0i + g10i * x0r + g11r * x1i + g11i * x1r;
-                re[a] = p0r;
-                im[a] = p0i;
-                re[b] = p1r;
-                im[b] = p1i;
+                pair(m, mo, re, im, a, b);
+                final double p0r = re[a], p0i = im[a], p1r = re[b], p1i = im[b];
                 final double l0r = lre[a], l0i = lim[a], l1r = lre[b], l1i = lim[b];
                 m00r += l0r * p0r + l0i * p0i;
                 m00i += l0r * p0i - l0i * p0r;
@@ -102,10 +72,7 @@ final class ScalarKernels implements Kernels {
                 m10i += l1r * p0i - l1i * p0r;
                 m11r += l1r * p1r + l1i * p1i;
                 m11i += l1r * p1i - l1i * p1r;
-                lre[a] = g00r * l0r - g00i * l0i + g01r * l1r - g01i * l1i;
-                lim[a] = g00r * l0i + g00i * l0r + g01r * l1i + g01i * l1r;
-                lre[b] = g10r * l0r - g10i * l0i + g11r * l1r - g11i * l1i;
-                lim[b] = g10r * l0i + g10i * l0r + g11r * l1i + g11i * l1r;
+                pair(m, mo, lre, lim, a, b);
             }
         }
         out[oo] = m00r;
@@ -237,9 +204,6 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
-        final double ar = c[co], ai = c[co + 1];
-        // Half-coefficients: x01' = hα (x01 + x10) + hβ (x01 − x10), x10' = hα (x01 + x10) − hβ (x01 − x10).
-        final double har = 0.5 * c[co], hai = 0.5 * c[co + 1], hbr = 0.5 * c[co + 2], hbi = 0.5 * c[co + 3];
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final int run = Math.min(sl, to - from);
@@ -250,22 +214,11 @@ final class ScalarKernels implements Kernels {
                 final int i01 = a + sl;
                 final int i10 = a + sh;
                 final int i11 = i10 + sl;
-                final double x00r = re[a], x00i = im[a], x11r = re[i11], x11i = im[i11];
-                final double x01r = re[i01], x01i = im[i01], x10r = re[i10], x10i = im[i10];
-                re[a] = ar * x00r - ai * x00i;
-                im[a] = ar * x00i + ai * x00r;
-                re[i11] = ar * x11r - ai * x11i;
-                im[i11] = ar * x11i + ai * x11r;
-                final double sr = x01r + x10r, si = x01i + x10i, dr = x01r - x10r, di = x01i - x10i;
-                final double ur = har * sr - hai * si, ui = har * si + hai * sr;
-                final double vr = hbr * dr - hbi * di, vi = hbr * di + hbi * dr;
-                re[i01] = ur + vr;
-                im[i01] = ui + vi;
-                re[i10] = ur - vr;
-                im[i10] = ui - vi;
+                exQuad(c, co, re, im, a, i01, i10, i11);
             }
         }
     }
+
     @Override
     public boolean structuredEx(int lo) {
         return true;
@@ -274,10 +227,6 @@ final class ScalarKernels implements Kernels {
     @Override
     public void applyTangentEx(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c,
                                int eo, int fo, int from, int to) {
-        final double ar = c[eo], ai = c[eo + 1];
-        final double har = 0.5 * c[eo], hai = 0.5 * c[eo + 1], hbr = 0.5 * c[eo + 2], hbi = 0.5 * c[eo + 3];
-        final double fr = c[fo], fi = c[fo + 1];
-        final double hfr = 0.5 * c[fo], hfi = 0.5 * c[fo + 1], hgr = 0.5 * c[fo + 2], hgi = 0.5 * c[fo + 3];
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final int run = Math.min(sl, to - from);
@@ -288,36 +237,9 @@ final class ScalarKernels implements Kernels {
                 final int i01 = a + sl;
                 final int i10 = a + sh;
                 final int i11 = i10 + sl;
-                final double x00r = re[a], x00i = im[a], x11r = re[i11], x11i = im[i11];
-                final double x01r = re[i01], x01i = im[i01], x10r = re[i10], x10i = im[i10];
-                final double d00r = dre[a], d00i = dim[a], d11r = dre[i11], d11i = dim[i11];
-                final double d01r = dre[i01], d01i = dim[i01], d10r = dre[i10], d10i = dim[i10];
-                // corners: d' = α d + φ x, x' = α x
-                dre[a] = ar * d00r - ai * d00i + (fr * x00r - fi * x00i);
-                dim[a] = ar * d00i + ai * d00r + (fr * x00i + fi * x00r);
-                dre[i11] = ar * d11r - ai * d11i + (fr * x11r - fi * x11i);
-                dim[i11] = ar * d11i + ai * d11r + (fr * x11i + fi * x11r);
-                re[a] = ar * x00r - ai * x00i;
-                im[a] = ar * x00i + ai * x00r;
-                re[i11] = ar * x11r - ai * x11i;
-                im[i11] = ar * x11i + ai * x11r;
-                // middle: through the sums s and differences d of the (|01⟩, |10⟩) amplitudes
-                final double sr = x01r + x10r, si = x01i + x10i, dr = x01r - x10r, di = x01i - x10i;
-                final double tr = d01r + d10r, ti = d01i + d10i, er = d01r - d10r, ei = d01i - d10i;
-                final double ur = har * sr - hai * si, ui = har * si + hai * sr;
-                final double vr = hbr * dr - hbi * di, vi = hbr * di + hbi * dr;
-                final double pr = har * tr - hai * ti + (hfr * sr - hfi * si);
-                final double pi = har * ti + hai * tr + (hfr * si + hfi * sr);
-                final double qr = hbr * er - hbi * ei + (hgr * dr - hgi * di);
-                final double qi = hbr * ei + hbi * er + (hgr * di + hgi * dr);
-                dre[i01] = pr + qr;
-                dim[i01] = pi + qi;
-                dre[i10] = pr - qr;
-                dim[i10] = pi - qi;
-                re[i01] = ur + vr;
-                im[i01] = ui + vi;
-                re[i10] = ur - vr;
-                im[i10] = ui - vi;
+                exQuad(c, eo, dre, dim, a, i01, i10, i11);
+                addExQuad(c, fo, re, im, dre, dim, a, i01, i10, i11);
+                exQuad(c, eo, re, im, a, i01, i10, i11);
             }
         }
     }
@@ -325,12 +247,10 @@ final class ScalarKernels implements Kernels {
     @Override
     public void reverseEx(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c, int eo,
                           double[] out, int oo, int sc, int from, int to) {
-        final double ar = c[eo], ai = c[eo + 1];
-        final double har = 0.5 * c[eo], hai = 0.5 * c[eo + 1], hbr = 0.5 * c[eo + 2], hbi = 0.5 * c[eo + 3];
+        double singlet = 0;
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final int run = Math.min(sl, to - from);
-        double singlet = 0;
         for (int t = from; t < to; t += run) {
             final int start = insertZero(insertZero(t, lo), hi);
             final int end = start + run;
@@ -338,34 +258,11 @@ final class ScalarKernels implements Kernels {
                 final int i01 = a + sl;
                 final int i10 = a + sh;
                 final int i11 = i10 + sl;
-                final double x00r = re[a], x00i = im[a], x11r = re[i11], x11i = im[i11];
-                final double x01r = re[i01], x01i = im[i01], x10r = re[i10], x10i = im[i10];
-                final double l00r = lre[a], l00i = lim[a], l11r = lre[i11], l11i = lim[i11];
-                final double l01r = lre[i01], l01i = lim[i01], l10r = lre[i10], l10i = lim[i10];
-                final double sr = x01r + x10r, si = x01i + x10i, dr = x01r - x10r, di = x01i - x10i;
-                final double er = l01r - l10r, ei = l01i - l10i;
+                final double dr = re[i01] - re[i10], di = im[i01] - im[i10];
+                final double er = lre[i01] - lre[i10], ei = lim[i01] - lim[i10];
                 singlet += er * di - ei * dr;
-                re[a] = ar * x00r - ai * x00i;
-                im[a] = ar * x00i + ai * x00r;
-                re[i11] = ar * x11r - ai * x11i;
-                im[i11] = ar * x11i + ai * x11r;
-                lre[a] = ar * l00r - ai * l00i;
-                lim[a] = ar * l00i + ai * l00r;
-                lre[i11] = ar * l11r - ai * l11i;
-                lim[i11] = ar * l11i + ai * l11r;
-                final double ur = har * sr - hai * si, ui = har * si + hai * sr;
-                final double vr = hbr * dr - hbi * di, vi = hbr * di + hbi * dr;
-                re[i01] = ur + vr;
-                im[i01] = ui + vi;
-                re[i10] = ur - vr;
-                im[i10] = ui - vi;
-                final double tr = l01r + l10r, ti = l01i + l10i;
-                final double pr = har * tr - hai * ti, pi = har * ti + hai * tr;
-                final double qr = hbr * er - hbi * ei, qi = hbr * ei + hbi * er;
-                lre[i01] = pr + qr;
-                lim[i01] = pi + qi;
-                lre[i10] = pr - qr;
-                lim[i10] = pi - qi;
+                exQuad(c, eo, re, im, a, i01, i10, i11);
+                exQuad(c, eo, lre, lim, a, i01, i10, i11);
             }
         }
         out[oo] = singlet;
@@ -399,6 +296,7 @@ final class ScalarKernels implements Kernels {
         out[oo] = singlet;
         out[oo + 1] = singletDot;
     }
+
     @Override
     public boolean pauliReductions(int lo) {
         return true;
@@ -407,8 +305,6 @@ final class ScalarKernels implements Kernels {
     @Override
     public void reverseSu2(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] m, int mo,
                            double[] out, int oo, int sc, int from, int to) {
-        final double g00r = m[mo], g00i = m[mo + 1], g01r = m[mo + 2], g01i = m[mo + 3];
-        final double g10r = m[mo + 4], g10i = m[mo + 5], g11r = m[mo + 6], g11i = m[mo + 7];
         final int s = 1 << lo;
         final int run = Math.min(s, to - from);
         double rx = 0, ry = 0, rz = 0;
@@ -417,24 +313,10 @@ final class ScalarKernels implements Kernels {
             final int end = start + run;
             for (int a = start; a < end; a++) {
                 final int b = a + s;
-                final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
-                final double l0r = lre[a], l0i = lim[a], l1r = lre[b], l1i = lim[b];
-                final double p0r = g00r * x0r - g00i * x0i + g01r * x1r - g01i * x1i;
-                final double p0i = g00r * x0i + g00i * x0r + g01r * x1i + g01i * x1r;
-                final double p1r = g10r * x0r - g10i * x0i + g11r * x1r - g11i * x1i;
-                final double p1i = g10r * x0i + g10i * x0r + g11r * x1i + g11i * x1r;
-                final double q0r = g00r * l0r - g00i * l0i + g01r * l1r - g01i * l1i;
-                final double q0i = g00r * l0i + g00i * l0r + g01r * l1i + g01i * l1r;
-                final double q1r = g10r * l0r - g10i * l0i + g11r * l1r - g11i * l1i;
-                final double q1i = g10r * l0i + g10i * l0r + g11r * l1i + g11i * l1r;
-                re[a] = p0r;
-                im[a] = p0i;
-                re[b] = p1r;
-                im[b] = p1i;
-                lre[a] = q0r;
-                lim[a] = q0i;
-                lre[b] = q1r;
-                lim[b] = q1i;
+                pair(m, mo, re, im, a, b);
+                pair(m, mo, lre, lim, a, b);
+                final double p0r = re[a], p0i = im[a], p1r = re[b], p1i = im[b];
+                final double q0r = lre[a], q0i = lim[a], q1r = lre[b], q1i = lim[b];
                 // Im⟨q|σ_x p⟩ = Im(q̄0 p1 + q̄1 p0), Im⟨q|σ_y p⟩ = Re(q̄1 p0) − Re(q̄0 p1), Im⟨q|σ_z p⟩ = Im(q̄0 p0 − q̄1 p1)
                 rx += q0r * p1i - q0i * p1r + (q1r * p0i - q1i * p0r);
                 ry += q1r * p0r + q1i * p0i - (q0r * p1r + q0i * p1i);
@@ -445,6 +327,7 @@ final class ScalarKernels implements Kernels {
         out[oo + 1] = ry;
         out[oo + 2] = rz;
     }
+
     @Override
     public void reducePauli2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
                              double[] ere, double[] eim, int lo, double[] out, int oo, int sc, int from, int to) {
@@ -477,5 +360,62 @@ final class ScalarKernels implements Kernels {
         out[oo + 3] = sx;
         out[oo + 4] = sy;
         out[oo + 5] = sz;
+    }
+
+    /** (x_a, x_b) ← G (x_a, x_b) for the 2×2 matrix G at m[mo..]. */
+    private static void pair(double[] m, int mo, double[] re, double[] im, int a, int b) {
+        final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
+        re[a] = m[mo] * x0r - m[mo + 1] * x0i + m[mo + 2] * x1r - m[mo + 3] * x1i;
+        im[a] = m[mo] * x0i + m[mo + 1] * x0r + m[mo + 2] * x1i + m[mo + 3] * x1r;
+        re[b] = m[mo + 4] * x0r - m[mo + 5] * x0i + m[mo + 6] * x1r - m[mo + 7] * x1i;
+        im[b] = m[mo + 4] * x0i + m[mo + 5] * x0r + m[mo + 6] * x1i + m[mo + 7] * x1r;
+    }
+
+    /** (d_a, d_b) += H (x_a, x_b) for the 2×2 matrix H at m[mo..]. */
+    private static void addPair(double[] m, int mo, double[] xr, double[] xi, double[] dr, double[] di, int a, int b) {
+        final double x0r = xr[a], x0i = xi[a], x1r = xr[b], x1i = xi[b];
+        dr[a] += m[mo] * x0r - m[mo + 1] * x0i + m[mo + 2] * x1r - m[mo + 3] * x1i;
+        di[a] += m[mo] * x0i + m[mo + 1] * x0r + m[mo + 2] * x1i + m[mo + 3] * x1r;
+        dr[b] += m[mo + 4] * x0r - m[mo + 5] * x0i + m[mo + 6] * x1r - m[mo + 7] * x1i;
+        di[b] += m[mo + 4] * x0i + m[mo + 5] * x0r + m[mo + 6] * x1i + m[mo + 7] * x1r;
+    }
+
+    /**
+     * x ← E x on one quadruple for E = α P_s + β P_a, (αr, αi, βr, βi) at c[co..]: α on |00⟩ and |11⟩;
+     * x01' = (α s + β d)/2, x10' = (α s − β d)/2 with s = x01 + x10, d = x01 − x10.
+     */
+    private static void exQuad(double[] c, int co, double[] re, double[] im, int a, int i01, int i10, int i11) {
+        final double ar = c[co], ai = c[co + 1], br = c[co + 2], bi = c[co + 3];
+        final double x00r = re[a], x00i = im[a], x11r = re[i11], x11i = im[i11];
+        re[a] = ar * x00r - ai * x00i;
+        im[a] = ar * x00i + ai * x00r;
+        re[i11] = ar * x11r - ai * x11i;
+        im[i11] = ar * x11i + ai * x11r;
+        final double sr = re[i01] + re[i10], si = im[i01] + im[i10];
+        final double dr = re[i01] - re[i10], di = im[i01] - im[i10];
+        final double ur = 0.5 * (ar * sr - ai * si), ui = 0.5 * (ar * si + ai * sr);
+        final double vr = 0.5 * (br * dr - bi * di), vi = 0.5 * (br * di + bi * dr);
+        re[i01] = ur + vr;
+        im[i01] = ui + vi;
+        re[i10] = ur - vr;
+        im[i10] = ui - vi;
+    }
+
+    /** d += F x on one quadruple, F = φ P_s + γ P_a at c[co..] (as in {@link #exQuad}). */
+    private static void addExQuad(double[] c, int co, double[] xr, double[] xi, double[] dr, double[] di, int a,
+                                  int i01, int i10, int i11) {
+        final double fr = c[co], fi = c[co + 1], gr = c[co + 2], gi = c[co + 3];
+        dr[a] += fr * xr[a] - fi * xi[a];
+        di[a] += fr * xi[a] + fi * xr[a];
+        dr[i11] += fr * xr[i11] - fi * xi[i11];
+        di[i11] += fr * xi[i11] + fi * xr[i11];
+        final double sr = xr[i01] + xr[i10], si = xi[i01] + xi[i10];
+        final double er = xr[i01] - xr[i10], ei = xi[i01] - xi[i10];
+        final double ur = 0.5 * (fr * sr - fi * si), ui = 0.5 * (fr * si + fi * sr);
+        final double vr = 0.5 * (gr * er - gi * ei), vi = 0.5 * (gr * ei + gi * er);
+        dr[i01] += ur + vr;
+        di[i01] += ui + vi;
+        dr[i10] += ur - vr;
+        di[i10] += ui - vi;
     }
 }

@@ -332,6 +332,7 @@ final class VectorKernels implements Kernels {
             ui.sub(vi).intoArray(im, i10);
         }
     }
+
     @Override
     public boolean structuredEx(int lo) {
         return (1 << lo) >= L;
@@ -522,6 +523,7 @@ final class VectorKernels implements Kernels {
         singletDot.intoArray(out, sc + L);
         sumLanes(out, oo, sc, 2);
     }
+
     @Override
     public boolean pauliReductions(int lo) {
         return (1 << lo) >= L;
@@ -576,6 +578,7 @@ final class VectorKernels implements Kernels {
         rz.intoArray(out, sc + 2 * L);
         sumLanes(out, oo, sc, 3);
     }
+
     @Override
     public void reducePauli2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
                              double[] ere, double[] eim, int lo, double[] out, int oo, int sc, int from, int to) {
