@@ -52,7 +52,10 @@ public class GateBenchmark {
         circuit = BenchCircuits.gateCircuit(gate, qubits, BenchCircuits.gatesFor(qubits, AMP_GATES));
         if (Math.scalb((double) circuit.gateCount(), qubits) != AMP_GATES)
             throw new IllegalStateException("the score would not be per amplitude-gate at " + qubits + " qubits");
-        observable = BenchCircuits.pair01();
+        // an observable on every qubit, so that the simulator's light cone keeps every gate
+        observable = BenchCircuits.allQubitsZ(qubits);
+        if (circuit.lightCone(observable).gateCount() != circuit.gateCount())
+            throw new IllegalStateException("some gates would be skipped at " + qubits + " qubits");
         z = BenchCircuits.randomInputs(circuit.inputs(), 1);
         sim = new Simulator(qubits);
     }

@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code le-d6-forward}, {@code le-d6-gradient}, {@code le-d6-hvp}: the baseline circuit of MODELS.md
- * with D = 6 ({@link BenchCircuits#layered}), observable σ₀·σ₁, random inputs; ms per call. ns per
- * amplitude per gate of the forward = score × 10^6 / (2^qubits × (n/2 + 7n + 6n)) (270 gates at 20
- * qubits). The simulator splits gates over its threads only from 2^14 amplitudes on, so
+ * with D = 6 ({@link BenchCircuits#layered}), observable σ₀·σ₁, random inputs; ms per call. The
+ * simulator runs the gates of the observable's light cone ({@link Circuit#lightCone}: 184 of the 270
+ * at 20 qubits), so ns per amplitude per gate of the forward = score × 10^6 / (2^qubits × those gates).
+ * The simulator splits gates over its threads only from 2^14 amplitudes on, so
  * {@code threads=2} matters at 20 qubits.
  */
 @State(Scope.Benchmark)

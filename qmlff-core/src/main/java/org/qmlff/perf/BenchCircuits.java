@@ -103,6 +103,14 @@ public final class BenchCircuits {
         return pairs;
     }
 
+    /**
+     * Z ⊗ Z ⊗ … ⊗ Z on all {@code qubits} qubits: an observable whose light cone is the whole circuit, for
+     * benchmarks that must time every gate (one pass over the state to evaluate).
+     */
+    public static Observable allQubitsZ(int qubits) {
+        return Observable.pauli(1.0, "Z".repeat(qubits));
+    }
+
     /** The {@code pair01} observable σ₀·σ₁. */
     public static Observable pair01() {
         return Observable.heisenberg(0, 1);

@@ -30,6 +30,8 @@ public final class Observable {
     private final int exactQubits;
     /** 1 + the largest qubit a swap term touches (0 if none). */
     private final int minQubits;
+    /** The qubits some term acts on non-trivially (bit q = qubit q). */
+    private final long support;
 
     private Observable(double identity, Swap[] swaps, PauliString[] strings) {
         this.identity = identity;
@@ -44,9 +46,19 @@ public final class Observable {
             exact = s.qubits();
         }
         int min = 0;
+        long on = 0;
         for (Swap s : swaps) {
             min = Math.max(min, Math.max(s.p(), s.q()) + 1);
+            on |= (1L << s.p()) | (1L << s.q());
         }
+        for (PauliString s : strings) {
+            for (int q = 0; q < s.qubits(); q++) {
+                if (s.text().charAt(q) != 'I') {
+                    on |= 1L << q;
+                }
+            }
+        }
+        this.support = on;
         if (exact != 0 && min > exact) {
             throw new IllegalArgumentException("observable: a σ·σ term on qubit " + (min - 1)
                     + " does not fit Pauli strings on " + exact + " qubits");
@@ -119,6 +131,27 @@ public final class Observable {
         return new Observable(0, new Swap[0], new PauliString[] {new PauliString(coefficient, n, x, z, y, paulis)});
     }
 
+    /**
+     * The same observable on relabelled qubits: what acted on qubit q acts on {@code newIndex[q]} (a
+     * permutation of 0..n−1 for a circuit of n qubits, covering every qubit this observable touches).
+     */
+    Observable relabelled(int[] newIndex) {
+        Swap[] s = new Swap[swaps.length];
+        for (int k = 0; k < swaps.length; k++) {
+            s[k] = new Swap(swaps[k].weight(), newIndex[swaps[k].p()], newIndex[swaps[k].q()]);
+        }
+        PauliString[] p = new PauliString[strings.length];
+        for (int k = 0; k < strings.length; k++) {
+            String text = strings[k].text();
+            char[] moved = new char[text.length()];
+            for (int q = 0; q < text.length(); q++) {
+                moved[newIndex[q]] = text.charAt(q);
+            }
+            p[k] = pauli(strings[k].coefficient(), new String(moved)).strings[0];
+        }
+        return new Observable(identity, s, p);
+    }
+
     /** The sum of this observable and {@code other}. */
     public Observable plus(Observable other) {
         Swap[] s = Arrays.copyOf(swaps, swaps.length + other.swaps.length);
@@ -126,6 +159,14 @@ public final class Observable {
         PauliString[] p = Arrays.copyOf(strings, strings.length + other.strings.length);
         System.arraycopy(other.strings, 0, p, strings.length, other.strings.length);
         return new Observable(identity + other.identity, s, p);
+    }
+
+    /**
+     * The qubits this observable acts on, as a mask with bit q set for qubit q (0 for a multiple of the
+     * identity): σ_p·σ_q terms act on p and q, a Pauli string on the positions that are not I.
+     */
+    long support() {
+        return support;
     }
 
     /** Throws {@link IllegalArgumentException} unless this observable acts on n qubits. */
@@ -176,12 +217,11 @@ public final class Observable {
             int z = s.zMask();
             for (int a = from; a < to; a++) {
                 int src = a ^ x;
-                double sr = re[src];
-                double si = im[src];
-                if ((Integer.bitCount(src & z) & 1) != 0) {
-                    sr = -sr;
-                    si = -si;
-                }
+                // ±1 without a branch: the sign follows the parity of the index bits, which a branch
+                // predictor cannot guess
+                double sign = 1 - 2 * (Integer.bitCount(src & z) & 1);
+                double sr = sign * re[src];
+                double si = sign * im[src];
                 outRe[a] += cr * sr - ci * si;
                 outIm[a] += cr * si + ci * sr;
             }

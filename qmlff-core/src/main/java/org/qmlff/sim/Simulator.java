@@ -30,6 +30,11 @@ import java.util.Arrays;
  * amplitudes the chunks are spread over a fixed pool. Inner products are summed per chunk and the
  * chunk sums added in chunk order; chunks with reductions depend only on n, never on the thread count.
  *
+ * <p>Expectations and their derivatives run an {@link ExecutionPlan}: the circuit's
+ * {@linkplain Circuit#lightCone light cone} for the observable (gates that cannot change ⟨O⟩ are
+ * skipped; their inputs' derivatives are zero), on qubits relabelled so that few gates fall on the
+ * high bits. {@link #state} runs every gate on the original labels.
+ *
  * <p>Circuits of at most {@value SmallSimulator#MAX_QUBITS} qubits (the revised model's atomic circuits)
  * go to a {@link SmallSimulator}, which computes the same quantities by the same method without the
  * chunk machinery (results agree to rounding; its tests compare the two paths).
@@ -59,6 +64,13 @@ public final class Simulator implements AutoCloseable {
     private static final int REVERSE = 2;
     private static final int REVERSE_HVP = 3;
     private static final int OBSERVE = 4;
+    private static final int PERMUTE = 5;
+
+    /** State vectors a permutation moves, as bits. */
+    private static final int PSI = 1;
+    private static final int DPSI = 2;
+    private static final int LAM = 4;
+    private static final int DLAM = 8;
 
     private final int maxQubits;
     private final Kernels kernels;
@@ -83,6 +95,8 @@ public final class Simulator implements AutoCloseable {
     private final Sweep sweep = new Sweep();
     /** The path for small circuits, or null where every circuit takes the chunked sweeps. */
     private final SmallSimulator small;
+    /** Whether circuits run through an {@link ExecutionPlan} (always, except in some tests). */
+    private final boolean planned;
 
     /** A single-threaded simulator for circuits of up to {@code maxQubits} qubits. */
     public Simulator(int maxQubits) {
@@ -99,7 +113,7 @@ public final class Simulator implements AutoCloseable {
 
     /** As {@link #Simulator(int, int)} with the given kernels. */
     public Simulator(int maxQubits, int threads, KernelKind kernelKind) {
-        this(maxQubits, threads, kernelKind, true);
+        this(maxQubits, threads, kernelKind, true, true);
     }
 
     /**
@@ -107,10 +121,18 @@ public final class Simulator implements AutoCloseable {
      * compare them with {@link SmallSimulator}).
      */
     static Simulator sweepsOnly(int maxQubits, KernelKind kernelKind) {
-        return new Simulator(maxQubits, 1, kernelKind, false);
+        return new Simulator(maxQubits, 1, kernelKind, false, true);
     }
 
-    private Simulator(int maxQubits, int threads, KernelKind kernelKind, boolean smallCircuits) {
+    /**
+     * A simulator that runs every circuit as given, all its gates on their own labels in their own order
+     * (no {@link ExecutionPlan}), so that tests can compare the plans with the plain sweeps.
+     */
+    static Simulator asGiven(int maxQubits, int threads, KernelKind kernelKind) {
+        return new Simulator(maxQubits, threads, kernelKind, false, false);
+    }
+
+    private Simulator(int maxQubits, int threads, KernelKind kernelKind, boolean smallCircuits, boolean planned) {
         if (maxQubits < 1 || maxQubits > Circuit.MAX_QUBITS) {
             throw new IllegalArgumentException("simulator: maxQubits " + maxQubits + " is outside 1.."
                     + Circuit.MAX_QUBITS);
@@ -130,6 +152,11 @@ public final class Simulator implements AutoCloseable {
         this.partials = new double[chunks(maxQubits, CHUNK_LOG) * stride];
         this.pool = threads > 1 && maxQubits >= PARALLEL_MIN_LOG ? new WorkerPool(threads, "qmlff-sim") : null;
         this.small = smallCircuits ? new SmallSimulator() : null;
+        this.planned = planned;
+    }
+
+    private ExecutionPlan plan(Circuit c, Observable o) {
+        return planned ? c.plan(o, CHUNK_LOG) : ExecutionPlan.asGiven(c, o);
     }
 
     private boolean isSmall(Circuit c) {
@@ -158,12 +185,14 @@ public final class Simulator implements AutoCloseable {
     double expectation(Circuit c, Observable o, double[] z, int zOff) {
         check(c, o);
         checkLength("z", z, zOff, c.inputs());
-        if (isSmall(c)) {
-            return small.expectation(c, o, z, zOff);
+        ExecutionPlan plan = plan(c, o);
+        Circuit run = plan.circuit();
+        if (isSmall(run)) {
+            return small.expectation(run, plan.observable(), z, zOff);
         }
-        prepare(c, z, zOff, null, 0, GateMatrices.VALUE);
-        forward(c, false);
-        return observe(c, psiRe, psiIm, lamRe, lamIm, o);
+        prepare(run, z, zOff, null, 0, GateMatrices.VALUE);
+        forward(plan, false);
+        return observe(run, psiRe, psiIm, lamRe, lamIm, plan.observable());
     }
 
     /**
@@ -179,7 +208,7 @@ public final class Simulator implements AutoCloseable {
         checkLength("re", re, 0, size);
         checkLength("im", im, 0, size);
         prepare(c, z, 0, null, 0, GateMatrices.VALUE);
-        forward(c, false);
+        forward(ExecutionPlan.asGiven(c, null), false);
         System.arraycopy(psiRe, 0, re, 0, size);
         System.arraycopy(psiIm, 0, im, 0, size);
     }
@@ -203,14 +232,16 @@ public final class Simulator implements AutoCloseable {
         int m = c.inputs();
         checkLength("z", z, zOff, m);
         checkLength("grad", grad, gOff, m);
-        if (isSmall(c)) {
-            return small.gradient(c, o, z, zOff, grad, gOff);
+        ExecutionPlan plan = plan(c, o);
+        Circuit run = plan.circuit();
+        if (isSmall(run)) {
+            return small.gradient(run, plan.observable(), z, zOff, grad, gOff);
         }
-        prepare(c, z, zOff, null, 0, GateMatrices.GRADIENT);
-        forward(c, false);
-        double value = observe(c, psiRe, psiIm, lamRe, lamIm, o);
+        prepare(run, z, zOff, null, 0, GateMatrices.GRADIENT);
+        forward(plan, false);
+        double value = observe(run, psiRe, psiIm, lamRe, lamIm, plan.observable());
         Arrays.fill(grad, gOff, gOff + m, 0.0);
-        reverse(c, REVERSE, grad, gOff, null, 0);
+        reverse(plan, REVERSE, grad, gOff, null, 0);
         return value;
     }
 
@@ -226,17 +257,19 @@ public final class Simulator implements AutoCloseable {
         checkLength("u", u, uOff, m);
         checkLength("grad", grad, gOff, m);
         checkLength("hvp", hvp, hOff, m);
-        if (isSmall(c)) {
-            return small.hessianVectorProduct(c, o, z, zOff, u, uOff, grad, gOff, hvp, hOff);
+        ExecutionPlan plan = plan(c, o);
+        Circuit run = plan.circuit();
+        if (isSmall(run)) {
+            return small.hessianVectorProduct(run, plan.observable(), z, zOff, u, uOff, grad, gOff, hvp, hOff);
         }
         ensureTangents();
-        prepare(c, z, zOff, u, uOff, GateMatrices.HVP);
-        forward(c, true);
-        double value = observe(c, psiRe, psiIm, lamRe, lamIm, o);
-        observe(c, dpsiRe, dpsiIm, dlamRe, dlamIm, o);
+        prepare(run, z, zOff, u, uOff, GateMatrices.HVP);
+        forward(plan, true);
+        double value = observe(run, psiRe, psiIm, lamRe, lamIm, plan.observable());
+        observe(run, dpsiRe, dpsiIm, dlamRe, dlamIm, plan.observable());
         Arrays.fill(grad, gOff, gOff + m, 0.0);
         Arrays.fill(hvp, hOff, hOff + m, 0.0);
-        reverse(c, REVERSE_HVP, grad, gOff, hvp, hOff);
+        reverse(plan, REVERSE_HVP, grad, gOff, hvp, hOff);
         return value;
     }
 
@@ -264,8 +297,9 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** ψ ← U|0…0⟩, and with {@code tangent} also ψ̇ ← (d/du) U|0…0⟩. */
-    private void forward(Circuit c, boolean tangent) {
+    /** ψ ← U|0…0⟩, and with {@code tangent} also ψ̇ ← (d/du) U|0…0⟩, for the plan's circuit and labels. */
+    private void forward(ExecutionPlan plan, boolean tangent) {
+        Circuit c = plan.circuit();
         int n = c.qubits();
         int size = 1 << n;
         Arrays.fill(psiRe, 0, size, 0.0);
@@ -278,10 +312,17 @@ public final class Simulator implements AutoCloseable {
         int k = productStart(c);
         int mode = tangent ? FORWARD_TANGENT : FORWARD;
         int log = chunkLog(mode, n);
+        int next = 0;
         while (k < c.gateCount()) {
+            if (next < plan.permutations() && plan.permutationGate(next) == k) {
+                permute(n, log, plan, next, tangent ? PSI | DPSI : PSI);
+                next++;
+                continue;
+            }
+            int stop = next < plan.permutations() ? plan.permutationGate(next) : c.gateCount();
             int end = k + 1;
             if (local(n, c.gate(k), log)) {
-                while (end < c.gateCount() && local(n, c.gate(end), log)) {
+                while (end < stop && local(n, c.gate(end), log)) {
                     end++;
                 }
             }
@@ -289,6 +330,15 @@ public final class Simulator implements AutoCloseable {
             dispatch(n);
             k = end;
         }
+    }
+
+    /**
+     * Applies permutation i of the plan to the state vectors in {@code vectors} ({@link #PSI}, ...). It is
+     * its own inverse, so the reverse sweeps undo it by applying it again.
+     */
+    private void permute(int n, int log, ExecutionPlan plan, int i, int vectors) {
+        sweep.setPermutation(n, log, plan.highBits(i), plan.lowBits(i), vectors);
+        dispatch(n);
     }
 
     /**
@@ -346,16 +396,25 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** The reverse sweep from the last gate down to the first parametric one, accumulating derivatives. */
-    private void reverse(Circuit c, int mode, double[] grad, int gOff, double[] hvp, int hOff) {
+    private void reverse(ExecutionPlan plan, int mode, double[] grad, int gOff, double[] hvp, int hOff) {
+        Circuit c = plan.circuit();
         int n = c.qubits();
         int log = chunkLog(mode, n);
         int k = c.gateCount();
+        int next = plan.permutations() - 1;
         while (k > c.firstParametric()) {
+            if (next >= 0 && plan.permutationGate(next) == k) {
+                // the forward sweep relabelled the qubits before gate k: undo it before walking on
+                permute(n, log, plan, next, mode == REVERSE_HVP ? PSI | DPSI | LAM | DLAM : PSI | LAM);
+                next--;
+                continue;
+            }
+            int floor = Math.max(c.firstParametric(), next >= 0 ? plan.permutationGate(next) : 0);
             // Gates [first, k), walked backwards: a run of local gates with at most MAX_PARTS parts, or one gate.
             int first = k - 1;
             int parts = parts(c.gate(first), n);
             if (local(n, c.gate(first), log)) {
-                while (first > c.firstParametric() && local(n, c.gate(first - 1), log)
+                while (first > floor && local(n, c.gate(first - 1), log)
                         && parts + parts(c.gate(first - 1), n) <= MAX_PARTS) {
                     first--;
                     parts += parts(c.gate(first), n);
@@ -520,6 +579,39 @@ public final class Simulator implements AutoCloseable {
                 && Math.max(bitOf(n, g.p()), bitOf(n, g.q())) < CHUNK_LOG;
     }
 
+    /**
+     * x[b] ↔ x[σ(b)] for the index map σ that exchanges bit high[k] with bit low[k] for every k (an
+     * involution), for the b in [from, to) with σ(b) > b, so that calls on disjoint ranges never touch the
+     * same pair. Every low bit is below every high bit, so the indices move in blocks of 2^{min low} (or
+     * of the whole range, if shorter, which is then aligned to its length) that stay whole.
+     */
+    static void exchangeBits(double[] re, double[] im, int[] high, int[] low, int from, int to) {
+        int minLow = Integer.MAX_VALUE;
+        for (int b : low) {
+            minLow = Math.min(minLow, b);
+        }
+        // a range shorter than 2^{min low} (small chunks) is itself a block that σ moves whole
+        int block = Math.min(1 << minLow, to - from);
+        for (int b = from; b < to; b += block) {
+            int t = b;
+            for (int k = 0; k < high.length; k++) {
+                if ((((b >>> high[k]) ^ (b >>> low[k])) & 1) != 0) {
+                    t ^= (1 << high[k]) | (1 << low[k]);
+                }
+            }
+            if (t > b) {
+                for (int a = 0; a < block; a++) {
+                    double r = re[b + a];
+                    re[b + a] = re[t + a];
+                    re[t + a] = r;
+                    double i = im[b + a];
+                    im[b + a] = im[t + a];
+                    im[t + a] = i;
+                }
+            }
+        }
+    }
+
     /** Re Σ_e a_e b_e over the four complex entries of two 2×2 matrices. */
     private static double reDot(double[] a, int ao, double[] b, int bo) {
         double s = 0;
@@ -582,6 +674,10 @@ public final class Simulator implements AutoCloseable {
         double[] xi;
         double[] outRe;
         double[] outIm;
+        /** A permutation's exchanged bits and the vectors it moves. */
+        int[] high;
+        int[] low;
+        int vectors;
 
         void set(int mode, int chunkLog, Circuit c, int first, int last) {
             this.mode = mode;
@@ -591,6 +687,15 @@ public final class Simulator implements AutoCloseable {
             this.last = last;
             this.n = c.qubits();
             this.kern = kernelsFor(n);
+        }
+
+        void setPermutation(int n, int chunkLog, int[] high, int[] low, int vectors) {
+            this.mode = PERMUTE;
+            this.chunkLog = chunkLog;
+            this.n = n;
+            this.high = high;
+            this.low = low;
+            this.vectors = vectors;
         }
 
         void setObserve(int n, int chunkLog, Observable o, double[] xr, double[] xi, double[] outRe,
@@ -611,6 +716,23 @@ public final class Simulator implements AutoCloseable {
             int base = chunk * stride;
             int sc = base;
             int results = base + resultBase;
+            if (mode == PERMUTE) {
+                int per = (1 << n) / chunks(n, chunkLog);
+                int from = chunk * per;
+                if ((vectors & PSI) != 0) {
+                    exchangeBits(psiRe, psiIm, high, low, from, from + per);
+                }
+                if ((vectors & DPSI) != 0) {
+                    exchangeBits(dpsiRe, dpsiIm, high, low, from, from + per);
+                }
+                if ((vectors & LAM) != 0) {
+                    exchangeBits(lamRe, lamIm, high, low, from, from + per);
+                }
+                if ((vectors & DLAM) != 0) {
+                    exchangeBits(dlamRe, dlamIm, high, low, from, from + per);
+                }
+                return;
+            }
             if (mode == OBSERVE) {
                 int size = 1 << n;
                 int per = size / chunks(n, chunkLog);
