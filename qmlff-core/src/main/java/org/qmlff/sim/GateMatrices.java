@@ -48,8 +48,15 @@ final class GateMatrices {
      */
     static final int PAULI = 2 * PART + 20;
     static final int PAULI_DOT = PAULI + 9;
+    /**
+     * The same for the states after the gate, written only by {@link #pauliAfter}: ∂_aG G† = −(i/2) Σ_b
+     * c'_ab σ_b (traceless anti-Hermitian too), c'_ab at PAULI_AFTER + 3a + b, ċ'_ab at PAULI_AFTER_DOT +
+     * 3a + b. Then ∂_a⟨O⟩ = Σ_b c'_ab Im⟨λ|σ_b ψ⟩ with ψ, λ both taken after the gate.
+     */
+    static final int PAULI_AFTER = PAULI + 18;
+    static final int PAULI_AFTER_DOT = PAULI_AFTER + 9;
     /** Doubles per gate. */
-    static final int SLOT = PAULI + 18;
+    static final int SLOT = PAULI_AFTER + 18;
     /** Scratch doubles {@link #prepare} needs. */
     static final int WORK = 18;
 
@@ -233,6 +240,26 @@ final class GateMatrices {
                     work[e] += work[10 + e];
                 }
                 pauliCoefficients(work, 0, out, off + PAULI_DOT + 3 * a);
+            }
+        }
+    }
+
+    /**
+     * The after-gate Pauli coefficients c' (and for {@link #HVP} ċ') of a one-qubit gate whose slot
+     * {@link #prepare} has filled at level {@link #GRADIENT} or above (see {@link #PAULI_AFTER}).
+     */
+    static void pauliAfter(Gate g, int level, double[] out, int off, double[] work) {
+        for (int a = 0; a < g.kind().inputs; a++) {
+            mul(out, off + DG + 8 * a, out, off + G_ADJ, work, 0);
+            pauliCoefficients(work, 0, out, off + PAULI_AFTER + 3 * a);
+            if (level == HVP) {
+                // d/du (∂_aG G†) = ∂_aĠ G† + ∂_aG Ġ†
+                mul(out, off + DG_DOT + 8 * a, out, off + G_ADJ, work, 0);
+                mul(out, off + DG + 8 * a, out, off + G_DOT_ADJ, work, 10);
+                for (int e = 0; e < 8; e++) {
+                    work[e] += work[10 + e];
+                }
+                pauliCoefficients(work, 0, out, off + PAULI_AFTER_DOT + 3 * a);
             }
         }
     }

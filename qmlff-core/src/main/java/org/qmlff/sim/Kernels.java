@@ -97,6 +97,13 @@ interface Kernels {
                     int oo, int sc, int from, int to);
 
     /**
+     * For a one-qubit layout on bit {@code lo}: out[oo + b] = Im⟨l|σ_b x⟩ over these pairs, b = x, y, z;
+     * reads only.
+     */
+    void reducePauli(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] out, int oo, int sc,
+                     int from, int to);
+
+    /**
      * For a one-qubit layout on bit {@code lo}: out[oo + b] = Im⟨l|σ_b x⟩ and out[oo + 3 + b] =
      * Im(⟨e|σ_b x⟩ + ⟨l|σ_b d⟩) over these pairs, b = x, y, z; reads only.
      */

@@ -329,37 +329,40 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void reducePauli(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] out, int oo,
+                            int sc, int from, int to) {
+        pauliSums(re, im, lre, lim, lo, out, oo, false, from, to);
+    }
+
+    @Override
     public void reducePauli2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
                              double[] ere, double[] eim, int lo, double[] out, int oo, int sc, int from, int to) {
+        pauliSums(re, im, lre, lim, lo, out, oo, false, from, to);
+        pauliSums(re, im, ere, eim, lo, out, oo + 3, false, from, to);
+        pauliSums(dre, dim, lre, lim, lo, out, oo + 3, true, from, to);
+    }
+
+    /** out[oo + b] = Im⟨l|σ_b x⟩ over the pairs of items [from, to) on bit lo (added to it with {@code add}). */
+    private static void pauliSums(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] out, int oo,
+                                  boolean add, int from, int to) {
         final int s = 1 << lo;
         final int run = Math.min(s, to - from);
-        double rx = 0, ry = 0, rz = 0, sx = 0, sy = 0, sz = 0;
+        double rx = 0, ry = 0, rz = 0;
         for (int t = from; t < to; t += run) {
             final int start = insertZero(t, lo);
             final int end = start + run;
             for (int a = start; a < end; a++) {
                 final int b = a + s;
                 final double x0r = re[a], x0i = im[a], x1r = re[b], x1i = im[b];
-                final double d0r = dre[a], d0i = dim[a], d1r = dre[b], d1i = dim[b];
                 final double l0r = lre[a], l0i = lim[a], l1r = lre[b], l1i = lim[b];
-                final double e0r = ere[a], e0i = eim[a], e1r = ere[b], e1i = eim[b];
                 rx += l0r * x1i - l0i * x1r + (l1r * x0i - l1i * x0r);
                 ry += l1r * x0r + l1i * x0i - (l0r * x1r + l0i * x1i);
                 rz += l0r * x0i - l0i * x0r - (l1r * x1i - l1i * x1r);
-                sx += e0r * x1i - e0i * x1r + (e1r * x0i - e1i * x0r)
-                        + (l0r * d1i - l0i * d1r + (l1r * d0i - l1i * d0r));
-                sy += e1r * x0r + e1i * x0i - (e0r * x1r + e0i * x1i)
-                        + (l1r * d0r + l1i * d0i - (l0r * d1r + l0i * d1i));
-                sz += e0r * x0i - e0i * x0r - (e1r * x1i - e1i * x1r)
-                        + (l0r * d0i - l0i * d0r - (l1r * d1i - l1i * d1r));
             }
         }
-        out[oo] = rx;
-        out[oo + 1] = ry;
-        out[oo + 2] = rz;
-        out[oo + 3] = sx;
-        out[oo + 4] = sy;
-        out[oo + 5] = sz;
+        out[oo] = add ? out[oo] + rx : rx;
+        out[oo + 1] = add ? out[oo + 1] + ry : ry;
+        out[oo + 2] = add ? out[oo + 2] + rz : rz;
     }
 
     /** (x_a, x_b) ← G (x_a, x_b) for the 2×2 matrix G at m[mo..]. */

@@ -20,7 +20,10 @@ import java.util.Arrays;
  * also carries ψ̇_k = G_k ψ̇_{k−1} + Ġ_k ψ_{k−1}; the reverse pass carries λ̇ (λ̇_K = O ψ̇_K,
  * λ̇_{k−1} = G_k† λ̇_k + Ġ_k† λ_k) and uncomputes ψ̇ (ψ̇_{k−1} = G_k†(ψ̇_k − Ġ_k ψ_{k−1})); the derivative
  * of each gradient entry along u is 2 Re[⟨λ̇_k|∂_θ G_k ψ_{k−1}⟩ + ⟨λ_k|∂_θ G_k ψ̇_{k−1}⟩ +
- * ⟨λ_k|∂_θ Ġ_k ψ_{k−1}⟩]. Four state vectors.
+ * ⟨λ_k|∂_θ Ġ_k ψ_{k−1}⟩]. Four state vectors. Both stop short of the circuit's first layer of
+ * one-qubit gates when it follows fixed gates only (the le circuit's first encoding layer): those gates
+ * commute, so their derivatives are all read off the states after the layer, without uncomputing
+ * through it.
  *
  * <p>Execution. The state is cut into chunks (2^13 to 2^15 amplitudes, so that a chunk of each state
  * vector a sweep touches fits in a core's cache together). A gate whose bits all lie inside a chunk is
@@ -238,10 +241,12 @@ public final class Simulator implements AutoCloseable {
             return small.gradient(run, plan.observable(), z, zOff, grad, gOff);
         }
         prepare(run, z, zOff, null, 0, GateMatrices.GRADIENT);
+        int tail = tailEnd(plan);
+        prepareTail(run, tail, GateMatrices.GRADIENT);
         forward(plan, false);
         double value = observe(run, psiRe, psiIm, lamRe, lamIm, plan.observable());
         Arrays.fill(grad, gOff, gOff + m, 0.0);
-        reverse(plan, REVERSE, grad, gOff, null, 0);
+        reverse(plan, REVERSE, tail, grad, gOff, null, 0);
         return value;
     }
 
@@ -264,12 +269,14 @@ public final class Simulator implements AutoCloseable {
         }
         ensureTangents();
         prepare(run, z, zOff, u, uOff, GateMatrices.HVP);
+        int tail = tailEnd(plan);
+        prepareTail(run, tail, GateMatrices.HVP);
         forward(plan, true);
         double value = observe(run, psiRe, psiIm, lamRe, lamIm, plan.observable());
         observe(run, dpsiRe, dpsiIm, dlamRe, dlamIm, plan.observable());
         Arrays.fill(grad, gOff, gOff + m, 0.0);
         Arrays.fill(hvp, hOff, hOff + m, 0.0);
-        reverse(plan, REVERSE_HVP, grad, gOff, hvp, hOff);
+        reverse(plan, REVERSE_HVP, tail, grad, gOff, hvp, hOff);
         return value;
     }
 
@@ -294,6 +301,37 @@ public final class Simulator implements AutoCloseable {
             if (g.kind().parametric()) {
                 GateMatrices.prepare(g, z, zOff, u, uOff, level, slots, k * GateMatrices.SLOT, work);
             }
+        }
+    }
+
+    /**
+     * End of the plan's closing block: the parametric one-qubit gates on distinct qubits that directly
+     * follow the leading fixed gates (the le circuit's first encoding layer). They commute, and nothing
+     * before them needs ψ or λ, so the reverse sweeps take all their derivatives from the states after
+     * the block (with the after-gate coefficients of {@link GateMatrices#PAULI_AFTER}) instead of
+     * uncomputing ψ and λ gate by gate through it: reductions only, no writes. Returns
+     * {@code firstParametric()} where there is no such block.
+     */
+    static int tailEnd(ExecutionPlan plan) {
+        Circuit c = plan.circuit();
+        int limit = plan.permutations() > 0 ? plan.permutationGate(0) : c.gateCount();
+        int end = c.firstParametric();
+        long used = 0;
+        while (end < limit) {
+            Gate g = c.gate(end);
+            if ((g.kind() != GateKind.ENC && g.kind() != GateKind.RZ) || (used >>> g.p() & 1) != 0) {
+                break;
+            }
+            used |= 1L << g.p();
+            end++;
+        }
+        return end;
+    }
+
+    /** The after-gate coefficients of the closing block's gates [firstParametric, tail). */
+    private void prepareTail(Circuit c, int tail, int level) {
+        for (int k = c.firstParametric(); k < tail; k++) {
+            GateMatrices.pauliAfter(c.gate(k), level, slots, k * GateMatrices.SLOT, work);
         }
     }
 
@@ -395,21 +433,25 @@ public final class Simulator implements AutoCloseable {
         } while (b != 0);
     }
 
-    /** The reverse sweep from the last gate down to the first parametric one, accumulating derivatives. */
-    private void reverse(ExecutionPlan plan, int mode, double[] grad, int gOff, double[] hvp, int hOff) {
+    /**
+     * The reverse sweep from the last gate down to the closing block [firstParametric, tail) (see
+     * {@link #tailEnd}), then the block's reductions, accumulating derivatives.
+     */
+    private void reverse(ExecutionPlan plan, int mode, int tail, double[] grad, int gOff, double[] hvp, int hOff) {
         Circuit c = plan.circuit();
         int n = c.qubits();
         int log = chunkLog(mode, n);
         int k = c.gateCount();
         int next = plan.permutations() - 1;
-        while (k > c.firstParametric()) {
+        // a relabelling right before a non-empty block is undone too: the block's reductions need the labels it has
+        while (k > tail || (k > c.firstParametric() && next >= 0 && plan.permutationGate(next) == k)) {
             if (next >= 0 && plan.permutationGate(next) == k) {
                 // the forward sweep relabelled the qubits before gate k: undo it before walking on
                 permute(n, log, plan, next, mode == REVERSE_HVP ? PSI | DPSI | LAM | DLAM : PSI | LAM);
                 next--;
                 continue;
             }
-            int floor = Math.max(c.firstParametric(), next >= 0 ? plan.permutationGate(next) : 0);
+            int floor = Math.max(tail, next >= 0 ? plan.permutationGate(next) : 0);
             // Gates [first, k), walked backwards: a run of local gates with at most MAX_PARTS parts, or one gate.
             int first = k - 1;
             int parts = parts(c.gate(first), n);
@@ -443,21 +485,7 @@ public final class Simulator implements AutoCloseable {
                     continue;
                 }
                 if (pauliReverse(gate, n)) {
-                    // ∂_a⟨O⟩ = Σ_b c_ab R_b with R_b = Im⟨λ|σ_b ψ⟩ (see GateMatrices.PAULI); along u,
-                    // (Hu)_a = Σ_b (c_ab S_b + ċ_ab R_b) with S_b = Im(⟨λ̇|σ_b ψ⟩ + ⟨λ|σ_b ψ̇⟩)
-                    int pc = g * GateMatrices.SLOT + GateMatrices.PAULI;
-                    int pd = g * GateMatrices.SLOT + GateMatrices.PAULI_DOT;
-                    int r = j * RESULT;
-                    for (int a = 0; a < gate.kind().inputs; a++) {
-                        grad[gOff + gate.input() + a] += slots[pc + 3 * a] * sums[r]
-                                + slots[pc + 3 * a + 1] * sums[r + 1] + slots[pc + 3 * a + 2] * sums[r + 2];
-                        if (mode == REVERSE_HVP) {
-                            hvp[hOff + gate.input() + a] += slots[pc + 3 * a] * sums[r + 3]
-                                    + slots[pc + 3 * a + 1] * sums[r + 4] + slots[pc + 3 * a + 2] * sums[r + 5]
-                                    + (slots[pd + 3 * a] * sums[r] + slots[pd + 3 * a + 1] * sums[r + 1]
-                                    + slots[pd + 3 * a + 2] * sums[r + 2]);
-                        }
-                    }
+                    addPauli(gate, g * GateMatrices.SLOT + GateMatrices.PAULI, j * RESULT, mode, grad, gOff, hvp, hOff);
                     j++;
                     continue;
                 }
@@ -476,6 +504,37 @@ public final class Simulator implements AutoCloseable {
                 }
             }
             k = first;
+        }
+        // the closing block: every gate's reductions at the states after the block, read-only
+        for (int first = c.firstParametric(); first < tail; first += MAX_PARTS) {
+            int last = Math.min(tail, first + MAX_PARTS);
+            sweep.setTail(mode, log, c, first, last);
+            dispatch(n);
+            sumPartials(n, log, last - first);
+            int j = 0;
+            for (int g = last - 1; g >= first; g--, j++) {
+                addPauli(c.gate(g), g * GateMatrices.SLOT + GateMatrices.PAULI_AFTER, j * RESULT, mode, grad, gOff,
+                        hvp, hOff);
+            }
+        }
+    }
+
+    /**
+     * Adds a one-qubit gate's derivatives from its Pauli reductions at sums[r ..]: ∂_a⟨O⟩ = Σ_b c_ab R_b with
+     * R_b = Im⟨λ|σ_b ψ⟩; along u, (Hu)_a = Σ_b (c_ab S_b + ċ_ab R_b) with S_b = Im(⟨λ̇|σ_b ψ⟩ + ⟨λ|σ_b ψ̇⟩);
+     * c at slots[pc ..], ċ 9 doubles on (see {@link GateMatrices#PAULI}, {@link GateMatrices#PAULI_AFTER}).
+     */
+    private void addPauli(Gate gate, int pc, int r, int mode, double[] grad, int gOff, double[] hvp, int hOff) {
+        int pd = pc + 9;
+        for (int a = 0; a < gate.kind().inputs; a++) {
+            grad[gOff + gate.input() + a] += slots[pc + 3 * a] * sums[r]
+                    + slots[pc + 3 * a + 1] * sums[r + 1] + slots[pc + 3 * a + 2] * sums[r + 2];
+            if (mode == REVERSE_HVP) {
+                hvp[hOff + gate.input() + a] += slots[pc + 3 * a] * sums[r + 3]
+                        + slots[pc + 3 * a + 1] * sums[r + 4] + slots[pc + 3 * a + 2] * sums[r + 5]
+                        + (slots[pd + 3 * a] * sums[r] + slots[pd + 3 * a + 1] * sums[r + 1]
+                        + slots[pd + 3 * a + 2] * sums[r + 2]);
+            }
         }
     }
 
@@ -678,8 +737,11 @@ public final class Simulator implements AutoCloseable {
         int[] high;
         int[] low;
         int vectors;
+        /** Whether a reverse sweep only takes the reductions of a closing block (see {@link #tailEnd}). */
+        boolean tail;
 
         void set(int mode, int chunkLog, Circuit c, int first, int last) {
+            this.tail = false;
             this.mode = mode;
             this.chunkLog = chunkLog;
             this.circuit = c;
@@ -687,6 +749,11 @@ public final class Simulator implements AutoCloseable {
             this.last = last;
             this.n = c.qubits();
             this.kern = kernelsFor(n);
+        }
+
+        void setTail(int mode, int chunkLog, Circuit c, int first, int last) {
+            set(mode, chunkLog, c, first, last);
+            this.tail = true;
         }
 
         void setPermutation(int n, int chunkLog, int[] high, int[] low, int vectors) {
@@ -750,11 +817,30 @@ public final class Simulator implements AutoCloseable {
                 for (int k = first; k < last; k++) {
                     forwardGate(k, chunk);
                 }
+            } else if (tail) {
+                int j = 0;
+                for (int k = last - 1; k >= first; k--, j++) {
+                    tailGate(k, chunk, sc, results + j * RESULT);
+                }
             } else {
                 int j = 0;
                 for (int k = last - 1; k >= first; k--) {
                     j = reverseGate(k, chunk, sc, results, j);
                 }
+            }
+        }
+
+        /** The reductions of closing-block gate k on one chunk, at partials[r ..]; reads only. */
+        private void tailGate(int k, int chunk, int sc, int r) {
+            Gate g = circuit.gate(k);
+            int per = (1 << (n - 1)) / chunks(n, chunkLog);
+            int from = chunk * per;
+            int to = from + per;
+            if (mode == REVERSE) {
+                kern.reducePauli(psiRe, psiIm, lamRe, lamIm, lo(g), partials, r, sc, from, to);
+            } else {
+                kern.reducePauli2(psiRe, psiIm, dpsiRe, dpsiIm, lamRe, lamIm, dlamRe, dlamIm, lo(g), partials, r, sc,
+                        from, to);
             }
         }
 

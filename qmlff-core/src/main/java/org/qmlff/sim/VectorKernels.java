@@ -580,6 +580,37 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void reducePauli(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] out, int oo,
+                            int sc, int from, int to) {
+        if ((1 << lo) < L) {
+            scalar.reducePauli(re, im, lre, lim, lo, out, oo, sc, from, to);
+            return;
+        }
+        reducePauliHigh(re, im, lre, lim, lo, out, oo, sc, from, to);
+    }
+
+    /** The layouts with 2^lo ≥ L: as {@link ScalarKernels#reducePauli} lane by lane. */
+    private void reducePauliHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] out, int oo,
+                                 int sc, int from, int to) {
+        final int s = 1 << lo;
+        DoubleVector rx = bc(0), ry = bc(0), rz = bc(0);
+        for (int t = from; t < to; t += L) {
+            final int a = insertZero(t, lo);
+            final int b = a + s;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg(), nl0r = l0r.neg();
+            rx = l0r.fma(x1i, nl0i.fma(x1r, l1r.fma(x0i, nl1i.fma(x0r, rx))));
+            ry = l1r.fma(x0r, l1i.fma(x0i, nl0r.fma(x1r, nl0i.fma(x1i, ry))));
+            rz = l0r.fma(x0i, nl0i.fma(x0r, l1r.neg().fma(x1i, l1i.fma(x1r, rz))));
+        }
+        rx.intoArray(out, sc);
+        ry.intoArray(out, sc + L);
+        rz.intoArray(out, sc + 2 * L);
+        sumLanes(out, oo, sc, 3);
+    }
+
+    @Override
     public void reducePauli2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
                              double[] ere, double[] eim, int lo, double[] out, int oo, int sc, int from, int to) {
         if ((1 << lo) < L) {

@@ -30,6 +30,8 @@ class KernelConsistencyTest {
             double[] g = CircuitSpec.uniform(rng, 8, 1.0);
             compare(rng, "reverseSu2 lo=" + lo, (k, v, f, t) -> k.reverseSu2(v[0], v[1], v[2], v[3], bit, g, 0, v[8],
                     16 * (f / Math.max(1, t - f)), 200, f, t), SIZE / 2, 3);
+            compare(rng, "reducePauli lo=" + lo, (k, v, f, t) -> k.reducePauli(v[0], v[1], v[4], v[5], bit, v[8],
+                    16 * (f / Math.max(1, t - f)), 200, f, t), SIZE / 2, 3);
             compare(rng, "reducePauli2 lo=" + lo, (k, v, f, t) -> k.reducePauli2(v[0], v[1], v[2], v[3], v[4], v[5],
                     v[6], v[7], bit, v[8], 16 * (f / Math.max(1, t - f)), 200, f, t), SIZE / 2, 6);
             layouts++;

@@ -59,6 +59,43 @@ class OracleTest {
         assertClose(actual, expected, what, TOL);
     }
 
+    /**
+     * The le circuit starts with a closing block for the reverse sweeps (its first encoding layer, whose
+     * derivatives come from the states after the block, see {@code Simulator.tailEnd}); random circuits
+     * rarely do. With the observable on every qubit and on one pair (whose light cone drops gates).
+     */
+    @ParameterizedTest
+    @EnumSource(KernelKind.class)
+    void closingBlockMatchesExactOracle(KernelKind kind) {
+        SplittableRandom rng = new SplittableRandom(7L);
+        try (Simulator sweeps = Simulator.sweepsOnly(6, kind)) {
+            for (int n = 2; n <= 6; n += 2) {
+                CircuitSpec spec = CircuitSpec.layered(n, 2);
+                Circuit c = spec.build();
+                for (ObservableSpec obs : new ObservableSpec[] {ObservableSpec.random(rng, n),
+                        ObservableSpec.heisenberg(n, 0, 1)}) {
+                    ExecutionPlan plan = c.plan(obs.observable(), Simulator.CHUNK_LOG);
+                    assertThat(Simulator.tailEnd(plan) - plan.circuit().firstParametric())
+                            .as("closing block of the %d-qubit le circuit", n).isPositive();
+                    int m = c.inputs();
+                    double[] z = CircuitSpec.uniform(rng, m, 2.5);
+                    DerivativeStructure ref = FieldOracle.expectation(spec, obs, z);
+                    double[] refGrad = FieldOracle.gradient(ref, m);
+                    String where = "le circuit, " + n + " qubits";
+                    double[] grad = new double[m];
+                    sweeps.gradient(c, obs.observable(), z, grad);
+                    assertClose(grad, refGrad, where + " gradient");
+                    double[] u = CircuitSpec.uniform(rng, m, 1.0);
+                    double[] g2 = new double[m];
+                    double[] hvp = new double[m];
+                    sweeps.hessianVectorProduct(c, obs.observable(), z, u, g2, hvp);
+                    assertClose(g2, refGrad, where + " gradient from hvp");
+                    assertClose(hvp, FieldOracle.hessianTimes(ref, u, m), where + " H·u");
+                }
+            }
+        }
+    }
+
     /** Entry-wise |actual − expected| ≤ tol · max(1, |expected|). */
     static void assertClose(double[] actual, double[] expected, String what, double tol) {
         assertThat(actual).as(what).hasSameSizeAs(expected);
