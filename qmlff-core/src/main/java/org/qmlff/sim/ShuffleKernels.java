@@ -74,16 +74,22 @@ final class ShuffleKernels {
     /** x ← G x (G at m[mo..]). */
     void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to) {
         apply(re, im, lo, hi, o0, o1, m[mo], m[mo + 1], m[mo + 2], m[mo + 3], m[mo + 4], m[mo + 5], m[mo + 6],
-                m[mo + 7], from, to);
+                m[mo + 7], 1, 0, 0, 0, from, to);
     }
 
-    /** x ← G x for G given entry by entry. */
-    void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double g00r, double g00i, double g01r,
-               double g01i, double g10r, double g10i, double g11r, double g11i, int from, int to) {
+    /**
+     * x ← A x + B perm(x) with (A, B) = (G00, G01) on role-0 lanes, (G11, G10) on role-1 lanes and
+     * (U, V) on the other lanes (U = 1, V = 0 for a 2×2 gate; Ex's other pair family otherwise).
+     */
+    private void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double g00r, double g00i,
+                       double g01r, double g01i, double g10r, double g10i, double g11r, double g11i, double ur,
+                       double ui, double vr, double vi, int from, int to) {
         if (twoVectors(hi)) {
-            applyTwo(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, from, to);
+            applyTwo(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, ur, ui, vr, vi, from,
+                    to);
         } else {
-            applyOne(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, from, to);
+            applyOne(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, ur, ui, vr, vi, from,
+                    to);
         }
     }
 
@@ -92,9 +98,12 @@ final class ShuffleKernels {
                       double[] m, int go, int ho, int from, int to) {
         if (twoVectors(hi)) {
             apply(dre, dim, lo, hi, o0, o1, m, go, from, to);
-            addTwo(re, im, dre, dim, lo, hi, o0, o1, m, ho, from, to);
+            addTwo(re, im, dre, dim, lo, hi, o0, o1, m[ho], m[ho + 1], m[ho + 2], m[ho + 3], m[ho + 4], m[ho + 5],
+                    m[ho + 6], m[ho + 7], 0, 0, 0, 0, from, to);
         } else {
-            applyAddOne(re, im, dre, dim, lo, hi, o0, o1, m, go, ho, from, to);
+            applyAddOne(re, im, dre, dim, lo, hi, o0, o1, m[go], m[go + 1], m[go + 2], m[go + 3], m[go + 4],
+                    m[go + 5], m[go + 6], m[go + 7], 1, 0, 0, 0, m[ho], m[ho + 1], m[ho + 2], m[ho + 3], m[ho + 4],
+                    m[ho + 5], m[ho + 6], m[ho + 7], 0, 0, 0, 0, from, to);
         }
         apply(re, im, lo, hi, o0, o1, m, go, from, to);
     }
@@ -127,6 +136,63 @@ final class ShuffleKernels {
             reduceTwo(re, im, lre, lim, lo, hi, o0, o1, out, oo, sc, from, to);
         } else {
             reduceOne(re, im, lre, lim, lo, hi, o0, o1, out, oo, sc, from, to);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The structured Ex operations (see Kernels), on bits lo < hi with 2^lo < L
+    //
+    // Ex = α P_s + β P_a is diag(α, α) on (|00⟩, |11⟩) and [[p, q], [q, p]] on (|01⟩, |10⟩), p = (α+β)/2,
+    // q = (α−β)/2. In both layouts a lane's partner under perm is its partner in the quadruple for both
+    // pair families (one vector: i ⊕ (2^lo + 2^hi); two vectors: i ⊕ 2^lo of the other vector), so the
+    // whole gate is one x' = A x + B perm(x) with the corner lanes as roles 0 and 1, (A, B) = (α, 0),
+    // and the middle lanes as the others, (A, B) = (p, q).
+
+    /** x ← E x for E at c[co..] (αr, αi, βr, βi). */
+    void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
+        final double ar = c[co], ai = c[co + 1], br = c[co + 2], bi = c[co + 3];
+        apply(re, im, lo, hi, 0, (1 << lo) + (1 << hi), ar, ai, 0, 0, 0, 0, ar, ai, 0.5 * (ar + br),
+                0.5 * (ai + bi), 0.5 * (ar - br), 0.5 * (ai - bi), from, to);
+    }
+
+    /** d ← E d + F x, then x ← E x, for E at c[eo..] and F at c[fo..]. */
+    void applyTangentEx(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c, int eo,
+                        int fo, int from, int to) {
+        final int o1 = (1 << lo) + (1 << hi);
+        if (twoVectors(hi)) {
+            applyEx(dre, dim, lo, hi, c, eo, from, to);
+            final double fr = c[fo], fi = c[fo + 1], gr = c[fo + 2], gi = c[fo + 3];
+            addTwo(re, im, dre, dim, lo, hi, 0, o1, fr, fi, 0, 0, 0, 0, fr, fi, 0.5 * (fr + gr), 0.5 * (fi + gi),
+                    0.5 * (fr - gr), 0.5 * (fi - gi), from, to);
+        } else {
+            final double ar = c[eo], ai = c[eo + 1], br = c[eo + 2], bi = c[eo + 3];
+            final double fr = c[fo], fi = c[fo + 1], gr = c[fo + 2], gi = c[fo + 3];
+            applyAddOne(re, im, dre, dim, lo, hi, 0, o1, ar, ai, 0, 0, 0, 0, ar, ai, 0.5 * (ar + br),
+                    0.5 * (ai + bi), 0.5 * (ar - br), 0.5 * (ai - bi), fr, fi, 0, 0, 0, 0, fr, fi, 0.5 * (fr + gr),
+                    0.5 * (fi + gi), 0.5 * (fr - gr), 0.5 * (fi - gi), from, to);
+        }
+        applyEx(re, im, lo, hi, c, eo, from, to);
+    }
+
+    /** out[oo] = 2 Im⟨l|P_a x⟩ (before the update), then x ← E x and l ← E l for E at c[eo..]. */
+    void reverseEx(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c, int eo,
+                   double[] out, int oo, int sc, int from, int to) {
+        if (twoVectors(hi)) {
+            singletTwo(re, im, lre, lim, lo, hi, out, oo, sc, from, to);
+        } else {
+            singletOne(re, im, lre, lim, lo, hi, out, oo, sc, from, to);
+        }
+        applyEx(re, im, lo, hi, c, eo, from, to);
+        applyEx(lre, lim, lo, hi, c, eo, from, to);
+    }
+
+    /** out[oo] = 2 Im⟨l|P_a x⟩, out[oo+1] = 2 Im(⟨e|P_a x⟩ + ⟨l|P_a d⟩). */
+    void reduceEx2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim, double[] ere,
+                   double[] eim, int lo, int hi, double[] out, int oo, int sc, int from, int to) {
+        if (twoVectors(hi)) {
+            singlet2Two(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
+        } else {
+            singlet2One(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
         }
     }
 
@@ -169,14 +235,16 @@ final class ShuffleKernels {
     // ------------------------------------------------------------------------------------------
     // Primitive loops, one vector
 
-    /** x ← A x + B perm(x). */
+    /** x ← A x + B perm(x) (the other lanes: A = U, B = V). */
     private void applyOne(double[] re, double[] im, int lo, int hi, int o0, int o1, double g00r, double g00i,
                           double g01r, double g01i, double g10r, double g10i, double g11r, double g11i,
-                          int from, int to) {
+                          double ur, double ui, double vr, double vi, int from, int to) {
         final double[] t = roleTable(laneMask(lo, hi), o0, o1);
         final DoubleVector i0 = load(t, 0), i1 = load(t, L), in = load(t, 2 * L);
-        final DoubleVector ar = i0.mul(g00r).add(i1.mul(g11r)).add(in), ai = i0.mul(g00i).add(i1.mul(g11i));
-        final DoubleVector br = i0.mul(g01r).add(i1.mul(g10r)), bi = i0.mul(g01i).add(i1.mul(g10i));
+        final DoubleVector ar = i0.mul(g00r).add(i1.mul(g11r)).add(in.mul(ur));
+        final DoubleVector ai = i0.mul(g00i).add(i1.mul(g11i)).add(in.mul(ui));
+        final DoubleVector br = i0.mul(g01r).add(i1.mul(g10r)).add(in.mul(vr));
+        final DoubleVector bi = i0.mul(g01i).add(i1.mul(g10i)).add(in.mul(vi));
         final DoubleVector nai = ai.neg(), nbi = bi.neg();
         final VectorShuffle<Double> perm = shuffles[laneMask(lo, hi)];
         final int start = firstAmplitude(lo, hi, from);
@@ -189,17 +257,25 @@ final class ShuffleKernels {
         }
     }
 
-    /** d ← A d + B perm(d) + C x + D perm(x), where (A, B) come from G and (C, D) from H (0 off the pairs). */
+    /**
+     * d ← A d + B perm(d) + C x + D perm(x), where (A, B) come from G (U, V on the other lanes) and
+     * (C, D) from H (W, Z on the other lanes).
+     */
     private void applyAddOne(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
-                             double[] m, int go, int ho, int from, int to) {
+                             double g00r, double g00i, double g01r, double g01i, double g10r, double g10i,
+                             double g11r, double g11i, double ur, double ui, double vr, double vi, double h00r,
+                             double h00i, double h01r, double h01i, double h10r, double h10i, double h11r,
+                             double h11i, double wr, double wi, double zr, double zi, int from, int to) {
         final double[] t = roleTable(laneMask(lo, hi), o0, o1);
         final DoubleVector i0 = load(t, 0), i1 = load(t, L), in = load(t, 2 * L);
-        final DoubleVector ar = i0.mul(m[go]).add(i1.mul(m[go + 6])).add(in);
-        final DoubleVector ai = i0.mul(m[go + 1]).add(i1.mul(m[go + 7]));
-        final DoubleVector br = i0.mul(m[go + 2]).add(i1.mul(m[go + 4]));
-        final DoubleVector bi = i0.mul(m[go + 3]).add(i1.mul(m[go + 5]));
-        final DoubleVector cr = i0.mul(m[ho]).add(i1.mul(m[ho + 6])), ci = i0.mul(m[ho + 1]).add(i1.mul(m[ho + 7]));
-        final DoubleVector er = i0.mul(m[ho + 2]).add(i1.mul(m[ho + 4])), ei = i0.mul(m[ho + 3]).add(i1.mul(m[ho + 5]));
+        final DoubleVector ar = i0.mul(g00r).add(i1.mul(g11r)).add(in.mul(ur));
+        final DoubleVector ai = i0.mul(g00i).add(i1.mul(g11i)).add(in.mul(ui));
+        final DoubleVector br = i0.mul(g01r).add(i1.mul(g10r)).add(in.mul(vr));
+        final DoubleVector bi = i0.mul(g01i).add(i1.mul(g10i)).add(in.mul(vi));
+        final DoubleVector cr = i0.mul(h00r).add(i1.mul(h11r)).add(in.mul(wr));
+        final DoubleVector ci = i0.mul(h00i).add(i1.mul(h11i)).add(in.mul(wi));
+        final DoubleVector er = i0.mul(h01r).add(i1.mul(h10r)).add(in.mul(zr));
+        final DoubleVector ei = i0.mul(h01i).add(i1.mul(h10i)).add(in.mul(zi));
         final DoubleVector nai = ai.neg(), nbi = bi.neg(), nci = ci.neg(), nei = ei.neg();
         final VectorShuffle<Double> perm = shuffles[laneMask(lo, hi)];
         final int start = firstAmplitude(lo, hi, from);
@@ -240,20 +316,69 @@ final class ShuffleKernels {
         splitByRole(out, oo + 4, sc + 2 * L, sc, t, L);
     }
 
+    /**
+     * out[oo] = Σ Im(conj(l − perm(l)) ⊙ (x − perm(x))) over the |01⟩ lanes (each the quadruple's
+     * Im conj(l₀₁ − l₁₀)(x₀₁ − x₁₀)).
+     */
+    private void singletOne(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] out,
+                            int oo, int sc, int from, int to) {
+        final int mask = laneMask(lo, hi);
+        final VectorShuffle<Double> perm = shuffles[mask];
+        DoubleVector s = bc(0);
+        final int start = firstAmplitude(lo, hi, from);
+        final int end = start + amplitudes(hi, from, to);
+        for (int a = start; a < end; a += L) {
+            final DoubleVector xr = load(re, a), xi = load(im, a), lr = load(lre, a), li = load(lim, a);
+            final DoubleVector dr = xr.sub(xr.rearrange(perm)), di = xi.sub(xi.rearrange(perm));
+            final DoubleVector er = lr.sub(lr.rearrange(perm)), nei = li.rearrange(perm).sub(li);
+            s = er.fma(di, nei.fma(dr, s));
+        }
+        s.intoArray(out, sc);
+        out[oo] = sumRole(out, sc, roleTable(mask, 1 << lo, -1));
+    }
+
+    /** As {@link #singletOne}, and out[oo+1] = the same sum for (e, x) plus the one for (l, d). */
+    private void singlet2One(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                             double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                             int to) {
+        final int mask = laneMask(lo, hi);
+        final VectorShuffle<Double> perm = shuffles[mask];
+        DoubleVector s = bc(0), u = bc(0);
+        final int start = firstAmplitude(lo, hi, from);
+        final int end = start + amplitudes(hi, from, to);
+        for (int a = start; a < end; a += L) {
+            final DoubleVector xr = load(re, a), xi = load(im, a), lr = load(lre, a), li = load(lim, a);
+            final DoubleVector dr = load(dre, a), di = load(dim, a), er = load(ere, a), ei = load(eim, a);
+            final DoubleVector yr = xr.sub(xr.rearrange(perm)), yi = xi.sub(xi.rearrange(perm));
+            final DoubleVector zr = dr.sub(dr.rearrange(perm)), zi = di.sub(di.rearrange(perm));
+            final DoubleVector mr = lr.sub(lr.rearrange(perm)), nmi = li.rearrange(perm).sub(li);
+            final DoubleVector fr = er.sub(er.rearrange(perm)), nfi = ei.rearrange(perm).sub(ei);
+            s = mr.fma(yi, nmi.fma(yr, s));
+            u = fr.fma(yi, nfi.fma(yr, mr.fma(zi, nmi.fma(zr, u))));
+        }
+        s.intoArray(out, sc);
+        u.intoArray(out, sc + L);
+        final double[] t = roleTable(mask, 1 << lo, -1);
+        out[oo] = sumRole(out, sc, t);
+        out[oo + 1] = sumRole(out, sc + L, t);
+    }
+
     // ------------------------------------------------------------------------------------------
     // Primitive loops, two vectors: V0 has the role-0 lanes (or none), V1 the role-1 lanes (or none)
 
-    /** x0 ← A0 x0 + B0 perm(x1), x1 ← A1 x1 + B1 perm(x0). */
+    /** x0 ← A0 x0 + B0 perm(x1), x1 ← A1 x1 + B1 perm(x0) (the other lanes: A = U, B = V). */
     private void applyTwo(double[] re, double[] im, int lo, int hi, int o0, int o1, double g00r, double g00i,
                           double g01r, double g01i, double g10r, double g10i, double g11r, double g11i,
-                          int from, int to) {
+                          double ur, double ui, double vr, double vi, int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final double[] t0 = roleTable(sl, o0, -1);
         final double[] t1 = roleTable(sl, -1, o1 - sh);
         final DoubleVector i0 = load(t0, 0), n0 = load(t0, 2 * L), i1 = load(t1, L), n1 = load(t1, 2 * L);
-        final DoubleVector a0r = i0.mul(g00r).add(n0), a0i = i0.mul(g00i), b0r = i0.mul(g01r), b0i = i0.mul(g01i);
-        final DoubleVector a1r = i1.mul(g11r).add(n1), a1i = i1.mul(g11i), b1r = i1.mul(g10r), b1i = i1.mul(g10i);
+        final DoubleVector a0r = i0.mul(g00r).add(n0.mul(ur)), a0i = i0.mul(g00i).add(n0.mul(ui));
+        final DoubleVector b0r = i0.mul(g01r).add(n0.mul(vr)), b0i = i0.mul(g01i).add(n0.mul(vi));
+        final DoubleVector a1r = i1.mul(g11r).add(n1.mul(ur)), a1i = i1.mul(g11i).add(n1.mul(ui));
+        final DoubleVector b1r = i1.mul(g10r).add(n1.mul(vr)), b1i = i1.mul(g10i).add(n1.mul(vi));
         final DoubleVector na0i = a0i.neg(), nb0i = b0i.neg(), na1i = a1i.neg(), nb1i = b1i.neg();
         final VectorShuffle<Double> perm = shuffles[sl];
         for (int t = from; t < to; t += L / 2) {
@@ -269,18 +394,22 @@ final class ShuffleKernels {
         }
     }
 
-    /** d0 += C0 x0 + D0 perm(x1), d1 += C1 x1 + D1 perm(x0), with (C, D) from H (0 off the pairs). */
+    /**
+     * d0 += C0 x0 + D0 perm(x1), d1 += C1 x1 + D1 perm(x0), with (C, D) from H (W, Z on the other lanes:
+     * 0 for a 2×2 gate).
+     */
     private void addTwo(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
-                        double[] m, int ho, int from, int to) {
+                        double h00r, double h00i, double h01r, double h01i, double h10r, double h10i, double h11r,
+                        double h11i, double wr, double wi, double zr, double zi, int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final double[] t0 = roleTable(sl, o0, -1);
         final double[] t1 = roleTable(sl, -1, o1 - sh);
-        final DoubleVector i0 = load(t0, 0), i1 = load(t1, L);
-        final DoubleVector c0r = i0.mul(m[ho]), c0i = i0.mul(m[ho + 1]);
-        final DoubleVector e0r = i0.mul(m[ho + 2]), e0i = i0.mul(m[ho + 3]);
-        final DoubleVector c1r = i1.mul(m[ho + 6]), c1i = i1.mul(m[ho + 7]);
-        final DoubleVector e1r = i1.mul(m[ho + 4]), e1i = i1.mul(m[ho + 5]);
+        final DoubleVector i0 = load(t0, 0), n0 = load(t0, 2 * L), i1 = load(t1, L), n1 = load(t1, 2 * L);
+        final DoubleVector c0r = i0.mul(h00r).add(n0.mul(wr)), c0i = i0.mul(h00i).add(n0.mul(wi));
+        final DoubleVector e0r = i0.mul(h01r).add(n0.mul(zr)), e0i = i0.mul(h01i).add(n0.mul(zi));
+        final DoubleVector c1r = i1.mul(h11r).add(n1.mul(wr)), c1i = i1.mul(h11i).add(n1.mul(wi));
+        final DoubleVector e1r = i1.mul(h10r).add(n1.mul(zr)), e1i = i1.mul(h10i).add(n1.mul(zi));
         final DoubleVector nc0i = c0i.neg(), ne0i = e0i.neg(), nc1i = c1i.neg(), ne1i = e1i.neg();
         final VectorShuffle<Double> perm = shuffles[sl];
         for (int t = from; t < to; t += L / 2) {
@@ -334,12 +463,75 @@ final class ShuffleKernels {
     }
 
     /**
+     * out[oo] = Σ Im(conj(l0 − perm(l1)) ⊙ (x0 − perm(x1))) over V0's |01⟩ lanes (those with the lo bit
+     * set; each the quadruple's Im conj(l₀₁ − l₁₀)(x₀₁ − x₁₀)).
+     */
+    private void singletTwo(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] out,
+                            int oo, int sc, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final VectorShuffle<Double> perm = shuffles[sl];
+        DoubleVector s = bc(0);
+        for (int t = from; t < to; t += L / 2) {
+            final int a = insertZero(insertZero(t, lo), hi);
+            final int b = a + sh;
+            final DoubleVector dr = load(re, a).sub(load(re, b).rearrange(perm));
+            final DoubleVector di = load(im, a).sub(load(im, b).rearrange(perm));
+            final DoubleVector er = load(lre, a).sub(load(lre, b).rearrange(perm));
+            final DoubleVector nei = load(lim, b).rearrange(perm).sub(load(lim, a));
+            s = er.fma(di, nei.fma(dr, s));
+        }
+        s.intoArray(out, sc);
+        out[oo] = sumRole(out, sc, roleTable(sl, sl, -1));
+    }
+
+    /** As {@link #singletTwo}, and out[oo+1] = the same sum for (e, x) plus the one for (l, d). */
+    private void singlet2Two(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                             double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                             int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final VectorShuffle<Double> perm = shuffles[sl];
+        DoubleVector s = bc(0), u = bc(0);
+        for (int t = from; t < to; t += L / 2) {
+            final int a = insertZero(insertZero(t, lo), hi);
+            final int b = a + sh;
+            final DoubleVector yr = load(re, a).sub(load(re, b).rearrange(perm));
+            final DoubleVector yi = load(im, a).sub(load(im, b).rearrange(perm));
+            final DoubleVector zr = load(dre, a).sub(load(dre, b).rearrange(perm));
+            final DoubleVector zi = load(dim, a).sub(load(dim, b).rearrange(perm));
+            final DoubleVector mr = load(lre, a).sub(load(lre, b).rearrange(perm));
+            final DoubleVector nmi = load(lim, b).rearrange(perm).sub(load(lim, a));
+            final DoubleVector fr = load(ere, a).sub(load(ere, b).rearrange(perm));
+            final DoubleVector nfi = load(eim, b).rearrange(perm).sub(load(eim, a));
+            s = mr.fma(yi, nmi.fma(yr, s));
+            u = fr.fma(yi, nfi.fma(yr, mr.fma(zi, nmi.fma(zr, u))));
+        }
+        s.intoArray(out, sc);
+        u.intoArray(out, sc + L);
+        final double[] t = roleTable(sl, sl, -1);
+        out[oo] = sumRole(out, sc, t);
+        out[oo + 1] = sumRole(out, sc + L, t);
+    }
+
+    /**
      * Two-vector reductions, after the accumulators went to out[sc..] as P0, Q0, Q1, P1 (re then im
      * lanes each): M00 = P0, M01 = Q0 over V0's role-0 lanes; M10 = Q1, M11 = P1 over V1's role-1 lanes.
      */
     private void splitTwo(double[] out, int oo, int sc, int sl, int sh, int o0, int o1) {
         splitByRole(out, oo, sc, sc + 2 * L, roleTable(sl, o0, -1), 0);
         splitByRole(out, oo + 4, sc + 4 * L, sc + 6 * L, roleTable(sl, -1, o1 - sh), L);
+    }
+
+    /** Σ out[from + i] over the role-0 lanes of the table, in lane order. */
+    private static double sumRole(double[] out, int from, double[] roles) {
+        double s = 0;
+        for (int i = 0; i < L; i++) {
+            if (roles[i] != 0) {
+                s += out[from + i];
+            }
+        }
+        return s;
     }
 
     /**
