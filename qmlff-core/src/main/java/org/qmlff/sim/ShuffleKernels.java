@@ -73,23 +73,12 @@ final class ShuffleKernels {
 
     /** x ← G x (G at m[mo..]). */
     void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to) {
-        apply(re, im, lo, hi, o0, o1, m[mo], m[mo + 1], m[mo + 2], m[mo + 3], m[mo + 4], m[mo + 5], m[mo + 6],
-                m[mo + 7], 1, 0, 0, 0, from, to);
-    }
-
-    /**
-     * x ← A x + B perm(x) with (A, B) = (G00, G01) on role-0 lanes, (G11, G10) on role-1 lanes and
-     * (U, V) on the other lanes (U = 1, V = 0 for a 2×2 gate; Ex's other pair family otherwise).
-     */
-    private void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double g00r, double g00i,
-                       double g01r, double g01i, double g10r, double g10i, double g11r, double g11i, double ur,
-                       double ui, double vr, double vi, int from, int to) {
+        final double g00r = m[mo], g00i = m[mo + 1], g01r = m[mo + 2], g01i = m[mo + 3];
+        final double g10r = m[mo + 4], g10i = m[mo + 5], g11r = m[mo + 6], g11i = m[mo + 7];
         if (twoVectors(hi)) {
-            applyTwo(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, ur, ui, vr, vi, from,
-                    to);
+            applyTwo(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, from, to);
         } else {
-            applyOne(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, ur, ui, vr, vi, from,
-                    to);
+            applyOne(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, from, to);
         }
     }
 
@@ -98,12 +87,9 @@ final class ShuffleKernels {
                       double[] m, int go, int ho, int from, int to) {
         if (twoVectors(hi)) {
             apply(dre, dim, lo, hi, o0, o1, m, go, from, to);
-            addTwo(re, im, dre, dim, lo, hi, o0, o1, m[ho], m[ho + 1], m[ho + 2], m[ho + 3], m[ho + 4], m[ho + 5],
-                    m[ho + 6], m[ho + 7], 0, 0, 0, 0, from, to);
+            addTwo(re, im, dre, dim, lo, hi, o0, o1, m, ho, from, to);
         } else {
-            applyAddOne(re, im, dre, dim, lo, hi, o0, o1, m[go], m[go + 1], m[go + 2], m[go + 3], m[go + 4],
-                    m[go + 5], m[go + 6], m[go + 7], 1, 0, 0, 0, m[ho], m[ho + 1], m[ho + 2], m[ho + 3], m[ho + 4],
-                    m[ho + 5], m[ho + 6], m[ho + 7], 0, 0, 0, 0, from, to);
+            applyAddOne(re, im, dre, dim, lo, hi, o0, o1, m, go, ho, from, to);
         }
         apply(re, im, lo, hi, o0, o1, m, go, from, to);
     }
@@ -145,31 +131,28 @@ final class ShuffleKernels {
     // Ex = α P_s + β P_a is diag(α, α) on (|00⟩, |11⟩) and [[p, q], [q, p]] on (|01⟩, |10⟩), p = (α+β)/2,
     // q = (α−β)/2. In both layouts a lane's partner under perm is its partner in the quadruple for both
     // pair families (one vector: i ⊕ (2^lo + 2^hi); two vectors: i ⊕ 2^lo of the other vector), so the
-    // whole gate is one x' = A x + B perm(x) with the corner lanes as roles 0 and 1, (A, B) = (α, 0),
-    // and the middle lanes as the others, (A, B) = (p, q).
+    // whole gate is one pass x' = A x + B perm(x), (A, B) = (α, 0) on the corner lanes and (p, q) on the
+    // middle ones. Ex has loops of its own (exOne, exTwo, ...): the generic loops' role-by-role
+    // coefficients for three lane roles took C2 past its node budget in the tangent loops (boxed
+    // vectors, 5–10× slower). The singlet reductions pair x₀₁ − x₁₀ in the |01⟩ lanes.
 
     /** x ← E x for E at c[co..] (αr, αi, βr, βi). */
     void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
-        final double ar = c[co], ai = c[co + 1], br = c[co + 2], bi = c[co + 3];
-        apply(re, im, lo, hi, 0, (1 << lo) + (1 << hi), ar, ai, 0, 0, 0, 0, ar, ai, 0.5 * (ar + br),
-                0.5 * (ai + bi), 0.5 * (ar - br), 0.5 * (ai - bi), from, to);
+        if (twoVectors(hi)) {
+            exTwo(re, im, lo, hi, c[co], c[co + 1], c[co + 2], c[co + 3], from, to);
+        } else {
+            exOne(re, im, lo, hi, c[co], c[co + 1], c[co + 2], c[co + 3], from, to);
+        }
     }
 
     /** d ← E d + F x, then x ← E x, for E at c[eo..] and F at c[fo..]. */
     void applyTangentEx(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c, int eo,
                         int fo, int from, int to) {
-        final int o1 = (1 << lo) + (1 << hi);
         if (twoVectors(hi)) {
-            applyEx(dre, dim, lo, hi, c, eo, from, to);
-            final double fr = c[fo], fi = c[fo + 1], gr = c[fo + 2], gi = c[fo + 3];
-            addTwo(re, im, dre, dim, lo, hi, 0, o1, fr, fi, 0, 0, 0, 0, fr, fi, 0.5 * (fr + gr), 0.5 * (fi + gi),
-                    0.5 * (fr - gr), 0.5 * (fi - gi), from, to);
+            exTwo(dre, dim, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], from, to);
+            exAddTwo(re, im, dre, dim, lo, hi, c[fo], c[fo + 1], c[fo + 2], c[fo + 3], from, to);
         } else {
-            final double ar = c[eo], ai = c[eo + 1], br = c[eo + 2], bi = c[eo + 3];
-            final double fr = c[fo], fi = c[fo + 1], gr = c[fo + 2], gi = c[fo + 3];
-            applyAddOne(re, im, dre, dim, lo, hi, 0, o1, ar, ai, 0, 0, 0, 0, ar, ai, 0.5 * (ar + br),
-                    0.5 * (ai + bi), 0.5 * (ar - br), 0.5 * (ai - bi), fr, fi, 0, 0, 0, 0, fr, fi, 0.5 * (fr + gr),
-                    0.5 * (fi + gi), 0.5 * (fr - gr), 0.5 * (fi - gi), from, to);
+            exAddOne(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
         }
         applyEx(re, im, lo, hi, c, eo, from, to);
     }
@@ -235,16 +218,14 @@ final class ShuffleKernels {
     // ------------------------------------------------------------------------------------------
     // Primitive loops, one vector
 
-    /** x ← A x + B perm(x) (the other lanes: A = U, B = V). */
+    /** x ← A x + B perm(x). */
     private void applyOne(double[] re, double[] im, int lo, int hi, int o0, int o1, double g00r, double g00i,
                           double g01r, double g01i, double g10r, double g10i, double g11r, double g11i,
-                          double ur, double ui, double vr, double vi, int from, int to) {
+                          int from, int to) {
         final double[] t = roleTable(laneMask(lo, hi), o0, o1);
         final DoubleVector i0 = load(t, 0), i1 = load(t, L), in = load(t, 2 * L);
-        final DoubleVector ar = i0.mul(g00r).add(i1.mul(g11r)).add(in.mul(ur));
-        final DoubleVector ai = i0.mul(g00i).add(i1.mul(g11i)).add(in.mul(ui));
-        final DoubleVector br = i0.mul(g01r).add(i1.mul(g10r)).add(in.mul(vr));
-        final DoubleVector bi = i0.mul(g01i).add(i1.mul(g10i)).add(in.mul(vi));
+        final DoubleVector ar = i0.mul(g00r).add(i1.mul(g11r)).add(in), ai = i0.mul(g00i).add(i1.mul(g11i));
+        final DoubleVector br = i0.mul(g01r).add(i1.mul(g10r)), bi = i0.mul(g01i).add(i1.mul(g10i));
         final DoubleVector nai = ai.neg(), nbi = bi.neg();
         final VectorShuffle<Double> perm = shuffles[laneMask(lo, hi)];
         final int start = firstAmplitude(lo, hi, from);
@@ -257,25 +238,17 @@ final class ShuffleKernels {
         }
     }
 
-    /**
-     * d ← A d + B perm(d) + C x + D perm(x), where (A, B) come from G (U, V on the other lanes) and
-     * (C, D) from H (W, Z on the other lanes).
-     */
+    /** d ← A d + B perm(d) + C x + D perm(x), where (A, B) come from G and (C, D) from H (0 off the pairs). */
     private void applyAddOne(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
-                             double g00r, double g00i, double g01r, double g01i, double g10r, double g10i,
-                             double g11r, double g11i, double ur, double ui, double vr, double vi, double h00r,
-                             double h00i, double h01r, double h01i, double h10r, double h10i, double h11r,
-                             double h11i, double wr, double wi, double zr, double zi, int from, int to) {
+                             double[] m, int go, int ho, int from, int to) {
         final double[] t = roleTable(laneMask(lo, hi), o0, o1);
         final DoubleVector i0 = load(t, 0), i1 = load(t, L), in = load(t, 2 * L);
-        final DoubleVector ar = i0.mul(g00r).add(i1.mul(g11r)).add(in.mul(ur));
-        final DoubleVector ai = i0.mul(g00i).add(i1.mul(g11i)).add(in.mul(ui));
-        final DoubleVector br = i0.mul(g01r).add(i1.mul(g10r)).add(in.mul(vr));
-        final DoubleVector bi = i0.mul(g01i).add(i1.mul(g10i)).add(in.mul(vi));
-        final DoubleVector cr = i0.mul(h00r).add(i1.mul(h11r)).add(in.mul(wr));
-        final DoubleVector ci = i0.mul(h00i).add(i1.mul(h11i)).add(in.mul(wi));
-        final DoubleVector er = i0.mul(h01r).add(i1.mul(h10r)).add(in.mul(zr));
-        final DoubleVector ei = i0.mul(h01i).add(i1.mul(h10i)).add(in.mul(zi));
+        final DoubleVector ar = i0.mul(m[go]).add(i1.mul(m[go + 6])).add(in);
+        final DoubleVector ai = i0.mul(m[go + 1]).add(i1.mul(m[go + 7]));
+        final DoubleVector br = i0.mul(m[go + 2]).add(i1.mul(m[go + 4]));
+        final DoubleVector bi = i0.mul(m[go + 3]).add(i1.mul(m[go + 5]));
+        final DoubleVector cr = i0.mul(m[ho]).add(i1.mul(m[ho + 6])), ci = i0.mul(m[ho + 1]).add(i1.mul(m[ho + 7]));
+        final DoubleVector er = i0.mul(m[ho + 2]).add(i1.mul(m[ho + 4])), ei = i0.mul(m[ho + 3]).add(i1.mul(m[ho + 5]));
         final DoubleVector nai = ai.neg(), nbi = bi.neg(), nci = ci.neg(), nei = ei.neg();
         final VectorShuffle<Double> perm = shuffles[laneMask(lo, hi)];
         final int start = firstAmplitude(lo, hi, from);
@@ -314,6 +287,57 @@ final class ShuffleKernels {
         // M00 = P, M01 = Q over role-0 lanes; M10 = Q, M11 = P over role-1 lanes
         splitByRole(out, oo, sc, sc + 2 * L, t, 0);
         splitByRole(out, oo + 4, sc + 2 * L, sc, t, L);
+    }
+
+    /**
+     * x ← A x + B perm(x) for Ex (α, β given): (A, B) = (α, 0) on the corner lanes (|00⟩, |11⟩), (p, q)
+     * on the middle ones. The coefficients are built as k (α − p) + p and m q from the corner and
+     * middle indicators k, m: fewer Vector API calls than the role-by-role sums of {@link #applyOne}.
+     */
+    private void exOne(double[] re, double[] im, int lo, int hi, double ar, double ai, double br, double bi,
+                       int from, int to) {
+        final int mask = laneMask(lo, hi);
+        final double[] t = roleTable(mask, 1 << lo, mask - (1 << lo));
+        final DoubleVector mid = load(t, 0).add(load(t, L)), k = load(t, 2 * L);
+        final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi);
+        final DoubleVector cr = k.fma(bc(ar - pr), bc(pr)), ci = k.fma(bc(ai - pi), bc(pi)), nci = ci.neg();
+        final DoubleVector qr = mid.mul(0.5 * (ar - br)), qi = mid.mul(0.5 * (ai - bi)), nqi = qi.neg();
+        final VectorShuffle<Double> perm = shuffles[mask];
+        final int start = firstAmplitude(lo, hi, from);
+        final int end = start + amplitudes(hi, from, to);
+        for (int a = start; a < end; a += L) {
+            final DoubleVector xr = load(re, a), xi = load(im, a);
+            final DoubleVector pr2 = xr.rearrange(perm), pi2 = xi.rearrange(perm);
+            xr.fma(cr, xi.fma(nci, pr2.fma(qr, pi2.mul(nqi)))).intoArray(re, a);
+            xi.fma(cr, xr.fma(ci, pi2.fma(qr, pr2.mul(qi)))).intoArray(im, a);
+        }
+    }
+
+    /** d ← E d + F x for Ex-shaped E at c[eo..], F at c[fo..] (coefficients as in {@link #exOne}). */
+    private void exAddOne(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c, int eo,
+                          int fo, int from, int to) {
+        final int mask = laneMask(lo, hi);
+        final double[] t = roleTable(mask, 1 << lo, mask - (1 << lo));
+        final DoubleVector mid = load(t, 0).add(load(t, L)), k = load(t, 2 * L);
+        final double pr = 0.5 * (c[eo] + c[eo + 2]), pi = 0.5 * (c[eo + 1] + c[eo + 3]);
+        final double ur = 0.5 * (c[fo] + c[fo + 2]), ui = 0.5 * (c[fo + 1] + c[fo + 3]);
+        final DoubleVector ar = k.fma(bc(c[eo] - pr), bc(pr)), ai = k.fma(bc(c[eo + 1] - pi), bc(pi));
+        final DoubleVector br = mid.mul(0.5 * (c[eo] - c[eo + 2])), bi = mid.mul(0.5 * (c[eo + 1] - c[eo + 3]));
+        final DoubleVector cr = k.fma(bc(c[fo] - ur), bc(ur)), ci = k.fma(bc(c[fo + 1] - ui), bc(ui));
+        final DoubleVector er = mid.mul(0.5 * (c[fo] - c[fo + 2])), ei = mid.mul(0.5 * (c[fo + 1] - c[fo + 3]));
+        final DoubleVector nai = ai.neg(), nbi = bi.neg(), nci = ci.neg(), nei = ei.neg();
+        final VectorShuffle<Double> perm = shuffles[mask];
+        final int start = firstAmplitude(lo, hi, from);
+        final int end = start + amplitudes(hi, from, to);
+        for (int a = start; a < end; a += L) {
+            final DoubleVector xr = load(re, a), xi = load(im, a), dr = load(dre, a), di = load(dim, a);
+            final DoubleVector pr2 = xr.rearrange(perm), pi2 = xi.rearrange(perm);
+            final DoubleVector qr = dr.rearrange(perm), qi = di.rearrange(perm);
+            dr.fma(ar, di.fma(nai, qr.fma(br, qi.fma(nbi,
+                    xr.fma(cr, xi.fma(nci, pr2.fma(er, pi2.mul(nei)))))))).intoArray(dre, a);
+            di.fma(ar, dr.fma(ai, qi.fma(br, qr.fma(bi,
+                    xi.fma(cr, xr.fma(ci, pi2.fma(er, pr2.mul(ei)))))))).intoArray(dim, a);
+        }
     }
 
     /**
@@ -366,19 +390,17 @@ final class ShuffleKernels {
     // ------------------------------------------------------------------------------------------
     // Primitive loops, two vectors: V0 has the role-0 lanes (or none), V1 the role-1 lanes (or none)
 
-    /** x0 ← A0 x0 + B0 perm(x1), x1 ← A1 x1 + B1 perm(x0) (the other lanes: A = U, B = V). */
+    /** x0 ← A0 x0 + B0 perm(x1), x1 ← A1 x1 + B1 perm(x0). */
     private void applyTwo(double[] re, double[] im, int lo, int hi, int o0, int o1, double g00r, double g00i,
                           double g01r, double g01i, double g10r, double g10i, double g11r, double g11i,
-                          double ur, double ui, double vr, double vi, int from, int to) {
+                          int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final double[] t0 = roleTable(sl, o0, -1);
         final double[] t1 = roleTable(sl, -1, o1 - sh);
         final DoubleVector i0 = load(t0, 0), n0 = load(t0, 2 * L), i1 = load(t1, L), n1 = load(t1, 2 * L);
-        final DoubleVector a0r = i0.mul(g00r).add(n0.mul(ur)), a0i = i0.mul(g00i).add(n0.mul(ui));
-        final DoubleVector b0r = i0.mul(g01r).add(n0.mul(vr)), b0i = i0.mul(g01i).add(n0.mul(vi));
-        final DoubleVector a1r = i1.mul(g11r).add(n1.mul(ur)), a1i = i1.mul(g11i).add(n1.mul(ui));
-        final DoubleVector b1r = i1.mul(g10r).add(n1.mul(vr)), b1i = i1.mul(g10i).add(n1.mul(vi));
+        final DoubleVector a0r = i0.mul(g00r).add(n0), a0i = i0.mul(g00i), b0r = i0.mul(g01r), b0i = i0.mul(g01i);
+        final DoubleVector a1r = i1.mul(g11r).add(n1), a1i = i1.mul(g11i), b1r = i1.mul(g10r), b1i = i1.mul(g10i);
         final DoubleVector na0i = a0i.neg(), nb0i = b0i.neg(), na1i = a1i.neg(), nb1i = b1i.neg();
         final VectorShuffle<Double> perm = shuffles[sl];
         for (int t = from; t < to; t += L / 2) {
@@ -394,22 +416,18 @@ final class ShuffleKernels {
         }
     }
 
-    /**
-     * d0 += C0 x0 + D0 perm(x1), d1 += C1 x1 + D1 perm(x0), with (C, D) from H (W, Z on the other lanes:
-     * 0 for a 2×2 gate).
-     */
+    /** d0 += C0 x0 + D0 perm(x1), d1 += C1 x1 + D1 perm(x0), with (C, D) from H (0 off the pairs). */
     private void addTwo(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
-                        double h00r, double h00i, double h01r, double h01i, double h10r, double h10i, double h11r,
-                        double h11i, double wr, double wi, double zr, double zi, int from, int to) {
+                        double[] m, int ho, int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final double[] t0 = roleTable(sl, o0, -1);
         final double[] t1 = roleTable(sl, -1, o1 - sh);
-        final DoubleVector i0 = load(t0, 0), n0 = load(t0, 2 * L), i1 = load(t1, L), n1 = load(t1, 2 * L);
-        final DoubleVector c0r = i0.mul(h00r).add(n0.mul(wr)), c0i = i0.mul(h00i).add(n0.mul(wi));
-        final DoubleVector e0r = i0.mul(h01r).add(n0.mul(zr)), e0i = i0.mul(h01i).add(n0.mul(zi));
-        final DoubleVector c1r = i1.mul(h11r).add(n1.mul(wr)), c1i = i1.mul(h11i).add(n1.mul(wi));
-        final DoubleVector e1r = i1.mul(h10r).add(n1.mul(zr)), e1i = i1.mul(h10i).add(n1.mul(zi));
+        final DoubleVector i0 = load(t0, 0), i1 = load(t1, L);
+        final DoubleVector c0r = i0.mul(m[ho]), c0i = i0.mul(m[ho + 1]);
+        final DoubleVector e0r = i0.mul(m[ho + 2]), e0i = i0.mul(m[ho + 3]);
+        final DoubleVector c1r = i1.mul(m[ho + 6]), c1i = i1.mul(m[ho + 7]);
+        final DoubleVector e1r = i1.mul(m[ho + 4]), e1i = i1.mul(m[ho + 5]);
         final DoubleVector nc0i = c0i.neg(), ne0i = e0i.neg(), nc1i = c1i.neg(), ne1i = e1i.neg();
         final VectorShuffle<Double> perm = shuffles[sl];
         for (int t = from; t < to; t += L / 2) {
@@ -460,6 +478,62 @@ final class ShuffleKernels {
         p1r.intoArray(out, sc + 6 * L);
         p1i.intoArray(out, sc + 7 * L);
         splitTwo(out, oo, sc, sl, sh, o0, o1);
+    }
+
+    /**
+     * x ← E x for Ex (α, β given): V0's corner lanes (|00⟩) are those with the lo bit clear (k0), its
+     * middle ones (|01⟩) the others (k1); V1's the other way round; coefficients as in {@link #exOne}.
+     */
+    private void exTwo(double[] re, double[] im, int lo, int hi, double ar, double ai, double br, double bi,
+                       int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final double[] t = roleTable(sl, 0, -1);
+        final DoubleVector k0 = load(t, 0), k1 = load(t, 2 * L);
+        final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi), qr = 0.5 * (ar - br), qi = 0.5 * (ai - bi);
+        final DoubleVector dr = bc(ar - pr), di = bc(ai - pi), ur = bc(pr), ui = bc(pi);
+        final DoubleVector a0r = k0.fma(dr, ur), a0i = k0.fma(di, ui), b0r = k1.mul(qr), b0i = k1.mul(qi);
+        final DoubleVector a1r = k1.fma(dr, ur), a1i = k1.fma(di, ui), b1r = k0.mul(qr), b1i = k0.mul(qi);
+        final DoubleVector na0i = a0i.neg(), nb0i = b0i.neg(), na1i = a1i.neg(), nb1i = b1i.neg();
+        final VectorShuffle<Double> perm = shuffles[sl];
+        for (int i = from; i < to; i += L / 2) {
+            final int a = insertZero(insertZero(i, lo), hi);
+            final int b = a + sh;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
+            final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
+            x0r.fma(a0r, x0i.fma(na0i, p1r.fma(b0r, p1i.mul(nb0i)))).intoArray(re, a);
+            x0i.fma(a0r, x0r.fma(a0i, p1i.fma(b0r, p1r.mul(b0i)))).intoArray(im, a);
+            x1r.fma(a1r, x1i.fma(na1i, p0r.fma(b1r, p0i.mul(nb1i)))).intoArray(re, b);
+            x1i.fma(a1r, x1r.fma(a1i, p0i.fma(b1r, p0r.mul(b1i)))).intoArray(im, b);
+        }
+    }
+
+    /** d ← d + F x for Ex-shaped F (φ, γ given), coefficients as in {@link #exTwo}. */
+    private void exAddTwo(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double fr,
+                          double fi, double gr, double gi, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final double[] t = roleTable(sl, 0, -1);
+        final DoubleVector k0 = load(t, 0), k1 = load(t, 2 * L);
+        final double pr = 0.5 * (fr + gr), pi = 0.5 * (fi + gi), qr = 0.5 * (fr - gr), qi = 0.5 * (fi - gi);
+        final DoubleVector dr = bc(fr - pr), di = bc(fi - pi), ur = bc(pr), ui = bc(pi);
+        final DoubleVector c0r = k0.fma(dr, ur), c0i = k0.fma(di, ui), e0r = k1.mul(qr), e0i = k1.mul(qi);
+        final DoubleVector c1r = k1.fma(dr, ur), c1i = k1.fma(di, ui), e1r = k0.mul(qr), e1i = k0.mul(qi);
+        final DoubleVector nc0i = c0i.neg(), ne0i = e0i.neg(), nc1i = c1i.neg(), ne1i = e1i.neg();
+        final VectorShuffle<Double> perm = shuffles[sl];
+        for (int i = from; i < to; i += L / 2) {
+            final int a = insertZero(insertZero(i, lo), hi);
+            final int b = a + sh;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
+            final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
+            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
+            x0r.fma(c0r, x0i.fma(nc0i, p1r.fma(e0r, p1i.fma(ne0i, d0r)))).intoArray(dre, a);
+            x0i.fma(c0r, x0r.fma(c0i, p1i.fma(e0r, p1r.fma(e0i, d0i)))).intoArray(dim, a);
+            x1r.fma(c1r, x1i.fma(nc1i, p0r.fma(e1r, p0i.fma(ne1i, d1r)))).intoArray(dre, b);
+            x1i.fma(c1r, x1r.fma(c1i, p0i.fma(e1r, p0r.fma(e1i, d1i)))).intoArray(dim, b);
+        }
     }
 
     /**
