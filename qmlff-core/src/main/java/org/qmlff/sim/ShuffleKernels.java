@@ -21,10 +21,15 @@ import jdk.incubator.vector.VectorSpecies;
  * Reductions accumulate conj(l) ⊙ x and conj(l) ⊙ perm(x) lane by lane and split the lanes by role at
  * the end, in lane order. Lane roles come from a table built once (for L ≤ {@value #MAX_LANES}).
  *
+ * <p>Ex on a low bit lo takes one pass for both its pair families: with p = 2^lo + 2^hi (one vector) or
+ * 2^lo (two vectors), every lane's partner is its partner in the quadruple (|00⟩ ↔ |11⟩, |01⟩ ↔ |10⟩),
+ * and the structured Ex operations of {@link Kernels} run on that.
+ *
  * <p>Shaped for C2 like {@link VectorKernels}; in addition every loop is kept small (C2 stops inlining
  * the Vector API calls of a method past a node budget, and then boxes every vector): the fused
- * operations are sequences of the primitive loops below. All layouts here have bits inside a chunk,
- * so the extra passes stay in cache.
+ * operations are sequences of the primitive loops below (except the reverse step of Ex, one loop
+ * that stays within the budget). All layouts here have bits inside a chunk, so the extra passes stay
+ * in cache.
  */
 final class ShuffleKernels {
     static final int MAX_LANES = 8;
@@ -73,13 +78,8 @@ final class ShuffleKernels {
 
     /** x ← G x (G at m[mo..]). */
     void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to) {
-        apply(re, im, lo, hi, o0, o1, m[mo], m[mo + 1], m[mo + 2], m[mo + 3], m[mo + 4], m[mo + 5], m[mo + 6],
-                m[mo + 7], from, to);
-    }
-
-    /** x ← G x for G given entry by entry. */
-    void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double g00r, double g00i, double g01r,
-               double g01i, double g10r, double g10i, double g11r, double g11i, int from, int to) {
+        final double g00r = m[mo], g00i = m[mo + 1], g01r = m[mo + 2], g01i = m[mo + 3];
+        final double g10r = m[mo + 4], g10i = m[mo + 5], g11r = m[mo + 6], g11i = m[mo + 7];
         if (twoVectors(hi)) {
             applyTwo(re, im, lo, hi, o0, o1, g00r, g00i, g01r, g01i, g10r, g10i, g11r, g11i, from, to);
         } else {
@@ -127,6 +127,60 @@ final class ShuffleKernels {
             reduceTwo(re, im, lre, lim, lo, hi, o0, o1, out, oo, sc, from, to);
         } else {
             reduceOne(re, im, lre, lim, lo, hi, o0, o1, out, oo, sc, from, to);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The structured Ex operations (see Kernels), on bits lo < hi with 2^lo < L
+    //
+    // Ex = α P_s + β P_a is diag(α, α) on (|00⟩, |11⟩) and [[p, q], [q, p]] on (|01⟩, |10⟩), p = (α+β)/2,
+    // q = (α−β)/2. In both layouts a lane's partner under perm is its partner in the quadruple for both
+    // pair families (one vector: i ⊕ (2^lo + 2^hi); two vectors: i ⊕ 2^lo of the other vector), so the
+    // whole gate is one pass x' = A x + B perm(x), (A, B) = (α, 0) on the corner lanes and (p, q) on the
+    // middle ones. Ex has loops of its own (exOne, exTwo, ...): the generic loops' role-by-role
+    // coefficients for three lane roles took C2 past its node budget in the tangent loops (boxed
+    // vectors, 5–10× slower). The singlet reductions pair x₀₁ − x₁₀ in the |01⟩ lanes. reverseEx is one
+    // loop (reduction and both updates; about 20 % faster than three loops in the one-vector layout, on
+    // a par in the two-vector one); applyTangentEx stays two or three loops (one loop measured no faster).
+
+    /** x ← E x for E at c[co..] (αr, αi, βr, βi). */
+    void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
+        if (twoVectors(hi)) {
+            exTwo(re, im, lo, hi, c[co], c[co + 1], c[co + 2], c[co + 3], from, to);
+        } else {
+            exOne(re, im, lo, hi, c[co], c[co + 1], c[co + 2], c[co + 3], from, to);
+        }
+    }
+
+    /** d ← E d + F x, then x ← E x, for E at c[eo..] and F at c[fo..]. */
+    void applyTangentEx(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c, int eo,
+                        int fo, int from, int to) {
+        if (twoVectors(hi)) {
+            exTwo(dre, dim, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], from, to);
+            exAddTwo(re, im, dre, dim, lo, hi, c[fo], c[fo + 1], c[fo + 2], c[fo + 3], from, to);
+        } else {
+            exAddOne(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
+        }
+        applyEx(re, im, lo, hi, c, eo, from, to);
+    }
+
+    /** out[oo] = 2 Im⟨l|P_a x⟩ (before the update), then x ← E x and l ← E l for E at c[eo..]. */
+    void reverseEx(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c, int eo,
+                   double[] out, int oo, int sc, int from, int to) {
+        if (twoVectors(hi)) {
+            reverseExTwo(re, im, lre, lim, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], out, oo, sc, from, to);
+        } else {
+            reverseExOne(re, im, lre, lim, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], out, oo, sc, from, to);
+        }
+    }
+
+    /** out[oo] = 2 Im⟨l|P_a x⟩, out[oo+1] = 2 Im(⟨e|P_a x⟩ + ⟨l|P_a d⟩). */
+    void reduceEx2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim, double[] ere,
+                   double[] eim, int lo, int hi, double[] out, int oo, int sc, int from, int to) {
+        if (twoVectors(hi)) {
+            singlet2Two(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
+        } else {
+            singlet2One(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
         }
     }
 
@@ -240,6 +294,113 @@ final class ShuffleKernels {
         splitByRole(out, oo + 4, sc + 2 * L, sc, t, L);
     }
 
+    /**
+     * x ← A x + B perm(x) for Ex (α, β given): (A, B) = (α, 0) on the corner lanes (|00⟩, |11⟩), (p, q)
+     * on the middle ones. The coefficients are built as k (α − p) + p and m q from the corner and
+     * middle indicators k, m: fewer Vector API calls than the role-by-role sums of {@link #applyOne}.
+     */
+    private void exOne(double[] re, double[] im, int lo, int hi, double ar, double ai, double br, double bi,
+                       int from, int to) {
+        final int mask = laneMask(lo, hi);
+        final double[] t = roleTable(mask, 1 << lo, mask - (1 << lo));
+        final DoubleVector mid = load(t, 0).add(load(t, L)), k = load(t, 2 * L);
+        final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi);
+        final DoubleVector cr = k.fma(bc(ar - pr), bc(pr)), ci = k.fma(bc(ai - pi), bc(pi)), nci = ci.neg();
+        final DoubleVector qr = mid.mul(0.5 * (ar - br)), qi = mid.mul(0.5 * (ai - bi)), nqi = qi.neg();
+        final VectorShuffle<Double> perm = shuffles[mask];
+        final int start = firstAmplitude(lo, hi, from);
+        final int end = start + amplitudes(hi, from, to);
+        for (int a = start; a < end; a += L) {
+            final DoubleVector xr = load(re, a), xi = load(im, a);
+            final DoubleVector pr2 = xr.rearrange(perm), pi2 = xi.rearrange(perm);
+            xr.fma(cr, xi.fma(nci, pr2.fma(qr, pi2.mul(nqi)))).intoArray(re, a);
+            xi.fma(cr, xr.fma(ci, pi2.fma(qr, pr2.mul(qi)))).intoArray(im, a);
+        }
+    }
+
+    /** d ← E d + F x for Ex-shaped E at c[eo..], F at c[fo..] (coefficients as in {@link #exOne}). */
+    private void exAddOne(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c, int eo,
+                          int fo, int from, int to) {
+        final int mask = laneMask(lo, hi);
+        final double[] t = roleTable(mask, 1 << lo, mask - (1 << lo));
+        final DoubleVector mid = load(t, 0).add(load(t, L)), k = load(t, 2 * L);
+        final double pr = 0.5 * (c[eo] + c[eo + 2]), pi = 0.5 * (c[eo + 1] + c[eo + 3]);
+        final double ur = 0.5 * (c[fo] + c[fo + 2]), ui = 0.5 * (c[fo + 1] + c[fo + 3]);
+        final DoubleVector ar = k.fma(bc(c[eo] - pr), bc(pr)), ai = k.fma(bc(c[eo + 1] - pi), bc(pi));
+        final DoubleVector br = mid.mul(0.5 * (c[eo] - c[eo + 2])), bi = mid.mul(0.5 * (c[eo + 1] - c[eo + 3]));
+        final DoubleVector cr = k.fma(bc(c[fo] - ur), bc(ur)), ci = k.fma(bc(c[fo + 1] - ui), bc(ui));
+        final DoubleVector er = mid.mul(0.5 * (c[fo] - c[fo + 2])), ei = mid.mul(0.5 * (c[fo + 1] - c[fo + 3]));
+        final DoubleVector nai = ai.neg(), nbi = bi.neg(), nci = ci.neg(), nei = ei.neg();
+        final VectorShuffle<Double> perm = shuffles[mask];
+        final int start = firstAmplitude(lo, hi, from);
+        final int end = start + amplitudes(hi, from, to);
+        for (int a = start; a < end; a += L) {
+            final DoubleVector xr = load(re, a), xi = load(im, a), dr = load(dre, a), di = load(dim, a);
+            final DoubleVector pr2 = xr.rearrange(perm), pi2 = xi.rearrange(perm);
+            final DoubleVector qr = dr.rearrange(perm), qi = di.rearrange(perm);
+            dr.fma(ar, di.fma(nai, qr.fma(br, qi.fma(nbi,
+                    xr.fma(cr, xi.fma(nci, pr2.fma(er, pi2.mul(nei)))))))).intoArray(dre, a);
+            di.fma(ar, dr.fma(ai, qi.fma(br, qr.fma(bi,
+                    xi.fma(cr, xr.fma(ci, pi2.fma(er, pr2.mul(ei)))))))).intoArray(dim, a);
+        }
+    }
+
+    /**
+     * out[oo] = Σ Im(conj(l − perm(l)) ⊙ (x − perm(x))) over the |01⟩ lanes (each the quadruple's
+     * Im conj(l₀₁ − l₁₀)(x₀₁ − x₁₀)), then x ← E x and l ← E l as in {@link #exOne}, in one loop.
+     */
+    private void reverseExOne(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double ar,
+                              double ai, double br, double bi, double[] out, int oo, int sc, int from, int to) {
+        final int mask = laneMask(lo, hi);
+        final double[] t = roleTable(mask, 1 << lo, mask - (1 << lo));
+        final DoubleVector mid = load(t, 0).add(load(t, L)), k = load(t, 2 * L);
+        final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi);
+        final DoubleVector cr = k.fma(bc(ar - pr), bc(pr)), ci = k.fma(bc(ai - pi), bc(pi)), nci = ci.neg();
+        final DoubleVector qr = mid.mul(0.5 * (ar - br)), qi = mid.mul(0.5 * (ai - bi)), nqi = qi.neg();
+        final VectorShuffle<Double> perm = shuffles[mask];
+        DoubleVector s = bc(0);
+        final int start = firstAmplitude(lo, hi, from);
+        final int end = start + amplitudes(hi, from, to);
+        for (int a = start; a < end; a += L) {
+            final DoubleVector xr = load(re, a), xi = load(im, a), lr = load(lre, a), li = load(lim, a);
+            final DoubleVector yr = xr.rearrange(perm), yi = xi.rearrange(perm);
+            final DoubleVector mr = lr.rearrange(perm), mi = li.rearrange(perm);
+            s = lr.sub(mr).fma(xi.sub(yi), mi.sub(li).fma(xr.sub(yr), s));
+            xr.fma(cr, xi.fma(nci, yr.fma(qr, yi.mul(nqi)))).intoArray(re, a);
+            xi.fma(cr, xr.fma(ci, yi.fma(qr, yr.mul(qi)))).intoArray(im, a);
+            lr.fma(cr, li.fma(nci, mr.fma(qr, mi.mul(nqi)))).intoArray(lre, a);
+            li.fma(cr, lr.fma(ci, mi.fma(qr, mr.mul(qi)))).intoArray(lim, a);
+        }
+        s.intoArray(out, sc);
+        out[oo] = sumRole(out, sc, roleTable(mask, 1 << lo, -1));
+    }
+
+    /** out[oo] = the singlet sum of {@link #reverseExOne}, out[oo+1] = that of (e, x) plus that of (l, d). */
+    private void singlet2One(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                             double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                             int to) {
+        final int mask = laneMask(lo, hi);
+        final VectorShuffle<Double> perm = shuffles[mask];
+        DoubleVector s = bc(0), u = bc(0);
+        final int start = firstAmplitude(lo, hi, from);
+        final int end = start + amplitudes(hi, from, to);
+        for (int a = start; a < end; a += L) {
+            final DoubleVector xr = load(re, a), xi = load(im, a), lr = load(lre, a), li = load(lim, a);
+            final DoubleVector dr = load(dre, a), di = load(dim, a), er = load(ere, a), ei = load(eim, a);
+            final DoubleVector yr = xr.sub(xr.rearrange(perm)), yi = xi.sub(xi.rearrange(perm));
+            final DoubleVector zr = dr.sub(dr.rearrange(perm)), zi = di.sub(di.rearrange(perm));
+            final DoubleVector mr = lr.sub(lr.rearrange(perm)), nmi = li.rearrange(perm).sub(li);
+            final DoubleVector fr = er.sub(er.rearrange(perm)), nfi = ei.rearrange(perm).sub(ei);
+            s = mr.fma(yi, nmi.fma(yr, s));
+            u = fr.fma(yi, nfi.fma(yr, mr.fma(zi, nmi.fma(zr, u))));
+        }
+        s.intoArray(out, sc);
+        u.intoArray(out, sc + L);
+        final double[] t = roleTable(mask, 1 << lo, -1);
+        out[oo] = sumRole(out, sc, t);
+        out[oo + 1] = sumRole(out, sc + L, t);
+    }
+
     // ------------------------------------------------------------------------------------------
     // Primitive loops, two vectors: V0 has the role-0 lanes (or none), V1 the role-1 lanes (or none)
 
@@ -334,12 +495,149 @@ final class ShuffleKernels {
     }
 
     /**
+     * x ← E x for Ex (α, β given): V0's corner lanes (|00⟩) are those with the lo bit clear (k0), its
+     * middle ones (|01⟩) the others (k1); V1's the other way round; coefficients as in {@link #exOne}.
+     */
+    private void exTwo(double[] re, double[] im, int lo, int hi, double ar, double ai, double br, double bi,
+                       int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final double[] t = roleTable(sl, 0, -1);
+        final DoubleVector k0 = load(t, 0), k1 = load(t, 2 * L);
+        final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi), qr = 0.5 * (ar - br), qi = 0.5 * (ai - bi);
+        final DoubleVector dr = bc(ar - pr), di = bc(ai - pi), ur = bc(pr), ui = bc(pi);
+        final DoubleVector a0r = k0.fma(dr, ur), a0i = k0.fma(di, ui), b0r = k1.mul(qr), b0i = k1.mul(qi);
+        final DoubleVector a1r = k1.fma(dr, ur), a1i = k1.fma(di, ui), b1r = k0.mul(qr), b1i = k0.mul(qi);
+        final DoubleVector na0i = a0i.neg(), nb0i = b0i.neg(), na1i = a1i.neg(), nb1i = b1i.neg();
+        final VectorShuffle<Double> perm = shuffles[sl];
+        for (int i = from; i < to; i += L / 2) {
+            final int a = insertZero(insertZero(i, lo), hi);
+            final int b = a + sh;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
+            final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
+            x0r.fma(a0r, x0i.fma(na0i, p1r.fma(b0r, p1i.mul(nb0i)))).intoArray(re, a);
+            x0i.fma(a0r, x0r.fma(a0i, p1i.fma(b0r, p1r.mul(b0i)))).intoArray(im, a);
+            x1r.fma(a1r, x1i.fma(na1i, p0r.fma(b1r, p0i.mul(nb1i)))).intoArray(re, b);
+            x1i.fma(a1r, x1r.fma(a1i, p0i.fma(b1r, p0r.mul(b1i)))).intoArray(im, b);
+        }
+    }
+
+    /** d ← d + F x for Ex-shaped F (φ, γ given), coefficients as in {@link #exTwo}. */
+    private void exAddTwo(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double fr,
+                          double fi, double gr, double gi, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final double[] t = roleTable(sl, 0, -1);
+        final DoubleVector k0 = load(t, 0), k1 = load(t, 2 * L);
+        final double pr = 0.5 * (fr + gr), pi = 0.5 * (fi + gi), qr = 0.5 * (fr - gr), qi = 0.5 * (fi - gi);
+        final DoubleVector dr = bc(fr - pr), di = bc(fi - pi), ur = bc(pr), ui = bc(pi);
+        final DoubleVector c0r = k0.fma(dr, ur), c0i = k0.fma(di, ui), e0r = k1.mul(qr), e0i = k1.mul(qi);
+        final DoubleVector c1r = k1.fma(dr, ur), c1i = k1.fma(di, ui), e1r = k0.mul(qr), e1i = k0.mul(qi);
+        final DoubleVector nc0i = c0i.neg(), ne0i = e0i.neg(), nc1i = c1i.neg(), ne1i = e1i.neg();
+        final VectorShuffle<Double> perm = shuffles[sl];
+        for (int i = from; i < to; i += L / 2) {
+            final int a = insertZero(insertZero(i, lo), hi);
+            final int b = a + sh;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
+            final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
+            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
+            x0r.fma(c0r, x0i.fma(nc0i, p1r.fma(e0r, p1i.fma(ne0i, d0r)))).intoArray(dre, a);
+            x0i.fma(c0r, x0r.fma(c0i, p1i.fma(e0r, p1r.fma(e0i, d0i)))).intoArray(dim, a);
+            x1r.fma(c1r, x1i.fma(nc1i, p0r.fma(e1r, p0i.fma(ne1i, d1r)))).intoArray(dre, b);
+            x1i.fma(c1r, x1r.fma(c1i, p0i.fma(e1r, p0r.fma(e1i, d1i)))).intoArray(dim, b);
+        }
+    }
+
+    /**
+     * out[oo] = Σ Im(conj(l0 − perm(l1)) ⊙ (x0 − perm(x1))) over V0's |01⟩ lanes (those with the lo bit
+     * set; each the quadruple's Im conj(l₀₁ − l₁₀)(x₀₁ − x₁₀)), then x ← E x and l ← E l as in
+     * {@link #exTwo}, in one loop.
+     */
+    private void reverseExTwo(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double ar,
+                              double ai, double br, double bi, double[] out, int oo, int sc, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final double[] t = roleTable(sl, 0, -1);
+        final DoubleVector k0 = load(t, 0), k1 = load(t, 2 * L);
+        final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi), qr = 0.5 * (ar - br), qi = 0.5 * (ai - bi);
+        final DoubleVector dr = bc(ar - pr), di = bc(ai - pi), ur = bc(pr), ui = bc(pi);
+        final DoubleVector a0r = k0.fma(dr, ur), a0i = k0.fma(di, ui), b0r = k1.mul(qr), b0i = k1.mul(qi);
+        final DoubleVector a1r = k1.fma(dr, ur), a1i = k1.fma(di, ui), b1r = k0.mul(qr), b1i = k0.mul(qi);
+        final DoubleVector na0i = a0i.neg(), nb0i = b0i.neg(), na1i = a1i.neg(), nb1i = b1i.neg();
+        final VectorShuffle<Double> perm = shuffles[sl];
+        DoubleVector s = bc(0);
+        for (int i = from; i < to; i += L / 2) {
+            final int a = insertZero(insertZero(i, lo), hi);
+            final int b = a + sh;
+            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
+            final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
+            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector m0r = l0r.rearrange(perm), m0i = l0i.rearrange(perm);
+            final DoubleVector m1r = l1r.rearrange(perm), m1i = l1i.rearrange(perm);
+            s = l0r.sub(m1r).fma(x0i.sub(p1i), m1i.sub(l0i).fma(x0r.sub(p1r), s));
+            x0r.fma(a0r, x0i.fma(na0i, p1r.fma(b0r, p1i.mul(nb0i)))).intoArray(re, a);
+            x0i.fma(a0r, x0r.fma(a0i, p1i.fma(b0r, p1r.mul(b0i)))).intoArray(im, a);
+            x1r.fma(a1r, x1i.fma(na1i, p0r.fma(b1r, p0i.mul(nb1i)))).intoArray(re, b);
+            x1i.fma(a1r, x1r.fma(a1i, p0i.fma(b1r, p0r.mul(b1i)))).intoArray(im, b);
+            l0r.fma(a0r, l0i.fma(na0i, m1r.fma(b0r, m1i.mul(nb0i)))).intoArray(lre, a);
+            l0i.fma(a0r, l0r.fma(a0i, m1i.fma(b0r, m1r.mul(b0i)))).intoArray(lim, a);
+            l1r.fma(a1r, l1i.fma(na1i, m0r.fma(b1r, m0i.mul(nb1i)))).intoArray(lre, b);
+            l1i.fma(a1r, l1r.fma(a1i, m0i.fma(b1r, m0r.mul(b1i)))).intoArray(lim, b);
+        }
+        s.intoArray(out, sc);
+        out[oo] = sumRole(out, sc, roleTable(sl, sl, -1));
+    }
+
+    /** out[oo] = the singlet sum of {@link #reverseExTwo}, out[oo+1] = that of (e, x) plus that of (l, d). */
+    private void singlet2Two(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                             double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                             int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final VectorShuffle<Double> perm = shuffles[sl];
+        DoubleVector s = bc(0), u = bc(0);
+        for (int t = from; t < to; t += L / 2) {
+            final int a = insertZero(insertZero(t, lo), hi);
+            final int b = a + sh;
+            final DoubleVector yr = load(re, a).sub(load(re, b).rearrange(perm));
+            final DoubleVector yi = load(im, a).sub(load(im, b).rearrange(perm));
+            final DoubleVector zr = load(dre, a).sub(load(dre, b).rearrange(perm));
+            final DoubleVector zi = load(dim, a).sub(load(dim, b).rearrange(perm));
+            final DoubleVector mr = load(lre, a).sub(load(lre, b).rearrange(perm));
+            final DoubleVector nmi = load(lim, b).rearrange(perm).sub(load(lim, a));
+            final DoubleVector fr = load(ere, a).sub(load(ere, b).rearrange(perm));
+            final DoubleVector nfi = load(eim, b).rearrange(perm).sub(load(eim, a));
+            s = mr.fma(yi, nmi.fma(yr, s));
+            u = fr.fma(yi, nfi.fma(yr, mr.fma(zi, nmi.fma(zr, u))));
+        }
+        s.intoArray(out, sc);
+        u.intoArray(out, sc + L);
+        final double[] t = roleTable(sl, sl, -1);
+        out[oo] = sumRole(out, sc, t);
+        out[oo + 1] = sumRole(out, sc + L, t);
+    }
+
+    /**
      * Two-vector reductions, after the accumulators went to out[sc..] as P0, Q0, Q1, P1 (re then im
      * lanes each): M00 = P0, M01 = Q0 over V0's role-0 lanes; M10 = Q1, M11 = P1 over V1's role-1 lanes.
      */
     private void splitTwo(double[] out, int oo, int sc, int sl, int sh, int o0, int o1) {
         splitByRole(out, oo, sc, sc + 2 * L, roleTable(sl, o0, -1), 0);
         splitByRole(out, oo + 4, sc + 4 * L, sc + 6 * L, roleTable(sl, -1, o1 - sh), L);
+    }
+
+    /** Σ out[from + i] over the role-0 lanes of the table, in lane order. */
+    private static double sumRole(double[] out, int from, double[] roles) {
+        double s = 0;
+        for (int i = 0; i < L; i++) {
+            if (roles[i] != 0) {
+                s += out[from + i];
+            }
+        }
+        return s;
     }
 
     /**

@@ -610,8 +610,9 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Result blocks of a gate in the reverse sweeps: one per parametric gate, except an Ex that the
-     * kernels cannot treat as a whole (a low bit under vector kernels), which is its two pair families.
+     * Result blocks of a gate in the reverse sweeps: one per parametric gate, except an Ex that does not
+     * run through the structured Ex kernels (see {@link #structuredEx(Gate, int)}), which is its two pair
+     * families.
      */
     private int parts(Gate g, int n) {
         if (g.kind() == GateKind.EX) {

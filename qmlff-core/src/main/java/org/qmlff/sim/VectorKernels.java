@@ -287,16 +287,11 @@ final class VectorKernels implements Kernels {
     public void applyEx(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
         final int sl = 1 << lo;
         if (sl < L) {
-            if (shuffle == null) {
+            if (shuffle != null) {
+                shuffle.applyEx(re, im, lo, hi, c, co, from, to);
+            } else {
                 scalar.applyEx(re, im, lo, hi, c, co, from, to);
-                return;
             }
-            // As its two pair families: diag(α, α) on (|00⟩, |11⟩), [[α+β, α−β], [α−β, α+β]]/2 on (|01⟩, |10⟩).
-            final double ar = c[co], ai = c[co + 1], br = c[co + 2], bi = c[co + 3];
-            final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi), qr = 0.5 * (ar - br), qi = 0.5 * (ai - bi);
-            final int sh = 1 << hi;
-            shuffle.apply(re, im, lo, hi, 0, sl + sh, ar, ai, 0, 0, 0, 0, ar, ai, from, to);
-            shuffle.apply(re, im, lo, hi, sl, sh, pr, pi, qr, qi, qr, qi, pr, pi, from, to);
             return;
         }
         applyExHigh(re, im, lo, hi, c, co, from, to);
@@ -333,16 +328,21 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /** Always: layouts with 2^lo &lt; L take the one-pass lane-permutation kernels of {@link ShuffleKernels}. */
     @Override
     public boolean structuredEx(int lo) {
-        return (1 << lo) >= L;
+        return true;
     }
 
     @Override
     public void applyTangentEx(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] c,
                                int eo, int fo, int from, int to) {
         if ((1 << lo) < L) {
-            scalar.applyTangentEx(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
+            if (shuffle != null) {
+                shuffle.applyTangentEx(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
+            } else {
+                scalar.applyTangentEx(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
+            }
             return;
         }
         applyTangentExHigh(re, im, dre, dim, lo, hi, c, eo, fo, from, to);
@@ -424,7 +424,11 @@ final class VectorKernels implements Kernels {
     public void reverseEx(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c, int eo,
                           double[] out, int oo, int sc, int from, int to) {
         if ((1 << lo) < L) {
-            scalar.reverseEx(re, im, lre, lim, lo, hi, c, eo, out, oo, sc, from, to);
+            if (shuffle != null) {
+                shuffle.reverseEx(re, im, lre, lim, lo, hi, c, eo, out, oo, sc, from, to);
+            } else {
+                scalar.reverseEx(re, im, lre, lim, lo, hi, c, eo, out, oo, sc, from, to);
+            }
             return;
         }
         reverseExHigh(re, im, lre, lim, lo, hi, c, eo, out, oo, sc, from, to);
@@ -488,7 +492,11 @@ final class VectorKernels implements Kernels {
                           double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
                           int to) {
         if ((1 << lo) < L) {
-            scalar.reduceEx2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
+            if (shuffle != null) {
+                shuffle.reduceEx2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
+            } else {
+                scalar.reduceEx2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
+            }
             return;
         }
         reduceEx2High(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);

@@ -66,7 +66,9 @@ class KernelConsistencyTest {
                 compare(rng, "applyEx " + lo + "," + hi, (k, v, from, to) -> k.applyEx(v[0], v[1], lo, hi, c, 0, from, to),
                         SIZE / 4, 0);
                 if (p < q) {
-                    // the structured Ex kernels (vector code where structuredEx(lo), else the scalar fallback)
+                    // the structured Ex kernels, on every layout: 2^lo ≥ L lane by lane; lower bits in
+                    // ShuffleKernels with both bits in one vector (hi < log2 L) or in two (hi ≥ log2 L)
+                    assertThat(vector.structuredEx(lo)).as("structuredEx(%d)", lo).isTrue();
                     double[] e = CircuitSpec.uniform(rng, 8, 1.0);
                     compare(rng, "applyTangentEx " + lo + "," + hi, (k, v, from, to) -> k.applyTangentEx(v[0], v[1],
                             v[2], v[3], lo, hi, e, 0, 4, from, to), SIZE / 4, 0);
