@@ -251,7 +251,7 @@ public final class RevisedModel extends CircuitForceField {
         for (int i = 0; i < atoms; i++) {
             int si = f.species(i);
             inputs(f, i, si, s.z);
-            double o = s.sim.gradient(circuit, observable, s.z, s.g);
+            double o = s.gradient(s.sim, circuit, observable, s.z, s.g);
             double scale = v[oS + si];
             energy += v[oE0 + si] + scale * o;
             contractGradient(f, si, s);
@@ -430,7 +430,7 @@ public final class RevisedModel extends CircuitForceField {
                 s.z[exBase + e] = a;
                 s.u[exBase + e] = c;
             }
-            double obs = s.sim.hessianVectorProduct(circuit, observable, s.z, s.u, s.g, s.hu);
+            double obs = s.hessianVectorProduct(s.sim, circuit, observable, s.z, s.u, s.g, s.hu);
             double scale = v[oS + si];
             double gu = 0;
             for (int t = 0; t < nIn; t++) gu += s.g[t] * s.u[t];
