@@ -52,7 +52,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
             "lr", "w-energy", "w-force", "seed", "threads", "out");
     /** Model option keys (MODELS.md names), in the order they are applied. */
     static final List<String> MODEL_KEYS = List.of("D", "rep", "centre", "observable", "nq", "K", "rc", "species",
-            "parity");
+            "parity", "readout", "threebody", "lmax", "channels", "graph", "coupling");
 
     static final int DEFAULT_N_TRAIN = 1000;
     static final int DEFAULT_N_VALID = 50;

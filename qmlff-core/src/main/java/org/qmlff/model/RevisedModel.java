@@ -39,7 +39,7 @@ public final class RevisedModel extends CircuitForceField {
     private final int kBasis;
     private final int nSpecies;
     private final int[][] pairs;
-    private final int[] speciesOf = new int[119];
+    private final int[] speciesOf;
     private final RadialBasis basis;
     private final Circuit circuit;
     private final Observable observable;
@@ -57,11 +57,7 @@ public final class RevisedModel extends CircuitForceField {
         this.kBasis = options.K();
         int[] species = options.species();
         this.nSpecies = species.length;
-        Arrays.fill(speciesOf, -1);
-        for (int i = 0; i < species.length; i++) {
-            if (species[i] < 1 || species[i] > 118) throw new IllegalArgumentException("species " + species[i] + " is not an atomic number");
-            speciesOf[species[i]] = i;
-        }
+        this.speciesOf = SpeciesIndex.of(species);
         this.pairs = Ring.pairs(nq);
         this.basis = new RadialBasis(kBasis, options.rc());
         int p = pairs.length;
@@ -115,12 +111,7 @@ public final class RevisedModel extends CircuitForceField {
 
     @Override
     public void checkCompatible(int[] numbers) {
-        for (int a = 0; a < numbers.length; a++) {
-            int z = numbers[a];
-            if (z < 1 || z > 118 || speciesOf[z] < 0)
-                throw new IllegalArgumentException("atom " + a + " has atomic number " + z
-                        + ", which is not among this model's species " + Arrays.toString(options.species()));
-        }
+        SpeciesIndex.check(speciesOf, options.species(), numbers);
     }
 
     /**
