@@ -49,8 +49,39 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new UserErrors());
+        UserErrors errors = new UserErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        // A mistyped option after a multi-value option (--data A.npz --epoch 5) is an unknown option,
+        // not a data file called "--epoch".
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        cl.setExecutionStrategy(Main::checkOutputsThenRun);
         return cl.execute(args);
+    }
+
+    /** Options that name an output: checked before any work starts, by the label that says their kind. */
+    private static final java.util.Set<String> OUTPUT_OPTIONS = java.util.Set.of("--out", "--json", "--plots");
+
+    /**
+     * Checks every output path the user gave (options {@code --out}, {@code --json}, {@code --plots}
+     * of type Path; a label ending in {@code DIR} means a directory, {@code FILE} a file) before the
+     * command runs, so that a bad path fails at once and not after the work.
+     */
+    private static int checkOutputsThenRun(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) leaf = leaf.subcommand();
+        for (CommandLine.Model.OptionSpec o : leaf.matchedOptions()) {
+            if (!OUTPUT_OPTIONS.contains(o.longestName()) || o.type() != java.nio.file.Path.class) continue;
+            java.nio.file.Path path = o.getValue();
+            if (path == null) continue;
+            try {
+                if (o.paramLabel().endsWith("DIR")) org.qmlff.data.OutputPaths.checkDirectory(o.longestName(), path);
+                else if (o.paramLabel().endsWith("FILE")) org.qmlff.data.OutputPaths.checkFile(o.longestName(), path);
+            } catch (org.qmlff.error.InputException e) {
+                return new UserErrors().handleExecutionException(e, leaf.commandSpec().commandLine(), leaf);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** Reads the version Maven filtered into the resources. */

@@ -1,38 +1,82 @@
 package org.qmlff.cli;
 
-import org.qmlff.data.DataFormatException;
+import org.qmlff.error.FileSystemErrors;
+import org.qmlff.error.InputException;
+import org.qmlff.error.NumericalFailureException;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.io.PrintWriter;
+import java.util.List;
 
 /**
- * Turns exceptions caused by the user's input into one line on stderr and exit code 2; anything
- * else is a bug and keeps its stack trace (exit code 1).
+ * How the command line answers a failure: input errors ({@link InputException}, file-system
+ * failures) and command-line mistakes become one line on stderr (two with a hint) and exit code 2,
+ * numerical failures one line and exit code 3; anything else is a bug and keeps its stack trace
+ * (exit code 1).
+ *
+ * <p>{@link IllegalArgumentException} from the core's precondition checks on option values (a
+ * negative epoch count, an unknown element) is still shown as a user error: those checks validate
+ * what the user typed. Every other unexpected exception type is a bug.
  */
-final class UserErrors implements CommandLine.IExecutionExceptionHandler {
+final class UserErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     static final int USER_ERROR = 2;
+    static final int NUMERICAL_FAILURE = 3;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof NumericalFailureException) {
+            err.println("qmlff: error: " + ex.getMessage());
+            err.flush();
+            return NUMERICAL_FAILURE;
+        }
         String line = userMessage(ex);
         if (line == null) {
-            ex.printStackTrace(cl.getErr());
+            ex.printStackTrace(err);
             return 1;
         }
-        cl.getErr().println("qmlff: error: " + line);
-        cl.getErr().flush();
+        err.println("qmlff: error: " + line);
+        String hint = ex instanceof InputException ie ? ie.hint() : null;
+        if (hint != null) err.println("hint: " + hint);
+        err.flush();
+        return USER_ERROR;
+    }
+
+    /**
+     * A mistake on the command line itself (unknown option, bad or missing value): one line naming
+     * it and a hint pointing at the command's help, instead of the whole usage text.
+     */
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String message = ex.getMessage();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty())
+                message += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
+        }
+        err.println("qmlff: error: " + plain(message));
+        err.println("hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
         return USER_ERROR;
     }
 
     /** The one-line message for a user error, or null if {@code ex} is a bug. */
     static String userMessage(Throwable ex) {
-        Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-        if (t instanceof NoSuchFileException) return "no such file: " + t.getMessage();
-        if (t instanceof DataFormatException || t instanceof UserError || t instanceof IllegalArgumentException)
-            return t.getMessage();
-        if (t instanceof IOException) return t.getClass().getSimpleName() + ": " + t.getMessage();
+        if (ex instanceof InputException || ex instanceof IllegalArgumentException) return ex.getMessage();
+        IOException io = FileSystemErrors.ioCause(ex);
+        if (io != null) return FileSystemErrors.describe(io);
         return null;
+    }
+
+    /** picocli's messages start with a capital and name options as '--x=<x>': keep them as they are but lower the first letter. */
+    private static String plain(String message) {
+        if (message == null || message.isEmpty()) return "bad command line";
+        String m = message.strip();
+        if (m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1)))
+            m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
+        return m.lines().findFirst().orElse(m);
     }
 }

@@ -121,6 +121,6 @@ class MdCommandTest {
         StringWriter err2 = new StringWriter();
         assertThat(Main.run(new String[]{"md", "--model", "m.json"}, new PrintWriter(new StringWriter()), new PrintWriter(err2)))
                 .isEqualTo(2);
-        assertThat(err2.toString()).contains("Missing required options");
+        assertThat(err2.toString()).contains("missing required options");
     }
 }

@@ -2,7 +2,6 @@ package org.qmlff.data;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -48,7 +47,7 @@ public final class AtomicFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot write " + target + ": " + e.getMessage(), e));
+            throw org.qmlff.error.FileSystemErrors.cannotWrite(target, e);
         } finally {
             if (tmp != null) {
                 try {

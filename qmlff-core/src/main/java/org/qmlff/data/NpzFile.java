@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -105,6 +106,15 @@ public final class NpzFile implements AutoCloseable {
         }
         if (e.getSize() >= 0 && bytes.length != e.getSize())
             throw new DataFormatException(label + ": " + key + ": truncated zip entry (" + bytes.length + " of " + e.getSize() + " bytes)");
+        // Java's ZipFile checks no checksum (numpy does): a flipped byte inside an array would
+        // otherwise be read as a slightly different number.
+        if (e.getCrc() != -1) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            if (crc.getValue() != e.getCrc())
+                throw new DataFormatException(label + ": " + key + ": damaged zip entry (its CRC-32 checksum does not match"
+                        + " its content; the file is corrupt)");
+        }
         return Npy.decode(bytes, label, key);
     }
 

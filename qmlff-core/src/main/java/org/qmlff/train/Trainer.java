@@ -172,7 +172,7 @@ public final class Trainer {
                     int to = Math.min(n, from + bs);
                     double loss = batchObjective.evaluate(order, from, to, grad);
                     if (!Double.isFinite(loss))
-                        throw new IllegalArgumentException("training diverged: the loss is " + loss + " at epoch "
+                        throw new org.qmlff.error.NumericalFailureException("training diverged: the loss is " + loss + " at epoch "
                                 + (epoch + 1) + ", step " + (step + 1) + " (try a smaller learning rate)");
                     if (recipe.clip()) clipNorm(grad, recipe.clipNorm());
                     lr = (stage2 ? recipe.stage2Lr() : schedule.at(step)) * lrScale;

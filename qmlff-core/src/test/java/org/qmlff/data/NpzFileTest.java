@@ -74,4 +74,66 @@ class NpzFileTest {
             assertThatThrownBy(() -> z.get("coords")).hasMessage(f + ": coords: not an NPY array (magic \\x93NUMPY missing)");
         }
     }
+
+    /** numpy refuses these files ("Bad CRC-32"); before the check qmlff read them as slightly different numbers. */
+    @Test
+    void flippedByteInsideAnArrayIsCaughtStoredAndDeflated() throws Exception {
+        double[] values = new double[64];
+        for (int i = 0; i < values.length; i++) values[i] = 1.25 + i;
+        NpyArray.OfDouble a = NpyArray.OfDouble.of("coords", new int[]{64}, values);
+        for (boolean deflate : new boolean[]{false, true}) {
+            Path f = dir.resolve(deflate ? "deflated.npz" : "stored.npz");
+            try (OutputStream out = Files.newOutputStream(f); NpzWriter w = new NpzWriter(out)) {
+                w.add(a, deflate);
+            }
+            byte[] all = Files.readAllBytes(f);
+            // The entry's data follows its local header (30 bytes, then the name and the extra field)
+            // and ends where the data descriptor or the central directory starts.
+            int nameLength = (all[26] & 0xff) | (all[27] & 0xff) << 8;
+            int extraLength = (all[28] & 0xff) | (all[29] & 0xff) << 8;
+            int start = 30 + nameLength + extraLength;
+            int end = indexOfOrMinus(all, new byte[]{'P', 'K', 7, 8});
+            if (end < 0) end = indexOfOrMinus(all, new byte[]{'P', 'K', 1, 2});
+            int length = end - start;
+            int[] offsets = {start + length / 4, start + length / 2, start + 3 * length / 4};
+            for (int off : offsets) {
+                byte[] bad = all.clone();
+                bad[off] ^= 0x01;
+                Path g = Files.write(dir.resolve("bad-" + off + "-" + f.getFileName()), bad);
+                try (NpzFile z = NpzFile.open(g)) {
+                    assertThatThrownBy(() -> z.get("coords")).as("byte %d of %s", off, f.getFileName())
+                            .isInstanceOf(DataFormatException.class)
+                            .hasMessageStartingWith(g + ": coords: ")
+                            .hasMessageContaining("damaged");
+                }
+            }
+        }
+    }
+
+    @Test
+    void flippedByteInTheBundledRmd17FileIsCaught() throws Exception {
+        Path src = Path.of("..", "data", "rmd17", "rmd17_ethanol_test_01.npz");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(src), "bundled rMD17 file not found from " + Path.of("").toAbsolutePath());
+        byte[] all = Files.readAllBytes(src);
+        for (double fraction : new double[]{0.3, 0.5, 0.7}) {
+            byte[] bad = all.clone();
+            int off = (int) (all.length * fraction);
+            bad[off] ^= 0x10;
+            Path g = Files.write(dir.resolve("ethanol-" + off + ".npz"), bad);
+            assertThatThrownBy(() -> {
+                try (NpzFile z = NpzFile.open(g)) {
+                    for (String k : z.keys()) z.get(k);
+                }
+            }).as("byte %d", off).isInstanceOf(DataFormatException.class).hasMessageContaining("damaged");
+        }
+    }
+
+    private static int indexOfOrMinus(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
 }

@@ -155,7 +155,7 @@ class TrainerTest {
     @Test
     void divergenceIsAOneLineError() {
         assertThatThrownBy(() -> train(new TrainingOptions(2, 20, 1e300, 1, 10, 42), 1, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("diverged");
+                .isInstanceOf(org.qmlff.error.NumericalFailureException.class).hasMessageContaining("diverged");
     }
 
     @Test
