@@ -32,6 +32,8 @@ public record MdBenchmarkResult(String label, String modelId, MdBenchmarkConfig 
                                 List<StabilityOutcome> runs, List<DriftOutcome> drifts, DistanceHistogram reference,
                                 int referenceFrames) {
     static final String FORMAT = "qmlff-md-benchmark-result 1";
+    /** The format tag of {@code summary.json}. */
+    public static final String SUMMARY_FORMAT = "qmlff-md-benchmark-summary 1";
     /** 1 kcal/mol in meV. */
     public static final double MEV_PER_KCAL_MOL = 43.364;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -194,7 +196,7 @@ public record MdBenchmarkResult(String label, String modelId, MdBenchmarkConfig 
     /** Column headers of {@link #summaryRow()}. */
     public static List<String> summaryHeader() {
         return List.of("model", "runs failed", "stability mean ± SE (ps)", "KM median (ps)", "h(r) MAE (1/Å)",
-                "NVE |drift| (meV/atom/ps)", "steps/s");
+                "NVE drift (meV/atom/ps)", "steps/s");
     }
 
     /** This model's row of the summary table. */
@@ -247,10 +249,15 @@ public record MdBenchmarkResult(String label, String modelId, MdBenchmarkConfig 
     /** The summary over models as JSON (each model's {@link #toJson()} without its per-run lists). */
     public static ObjectNode summaryJson(List<MdBenchmarkResult> results) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", "qmlff-md-benchmark-summary 1");
+        root.put("format", SUMMARY_FORMAT);
+        ArrayNode header = root.putArray("table_header");
+        summaryHeader().forEach(header::add);
+        if (!results.isEmpty()) root.put("definitions", definitions(results.get(0).config()));
         ArrayNode models = root.putArray("models");
         for (MdBenchmarkResult r : results) {
             ObjectNode j = r.toJson();
+            ArrayNode row = j.putArray("table_row");
+            r.summaryRow().forEach(row::add);
             ((ObjectNode) j.get("stability")).remove("per_run");
             ((ObjectNode) j.get("nve")).remove("per_run");
             models.add(j);
