@@ -67,7 +67,7 @@ final class CheckSymmetryCommand implements Callable<Integer> {
         Dataset d = backend.loadFor(ff, data);
         List<SymmetryCheck.Result> results = SymmetryCheck.run(ff, d, frames, seed);
         boolean sym = ff.options().parity().equals("sym");
-        boolean permutationPromised = ff.architecture().equals("revised");
+        boolean permutationPromised = !ff.architecture().equals("le");
         PrintWriter out = spec.commandLine().getOut();
         boolean failed = false;
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -29,6 +29,7 @@ import java.util.Properties;
                 LearningCurveCommand.class,
                 ReportCommand.class,
                 BenchCommand.class,
+                ExportQasmCommand.class,
         })
 public final class Main implements Runnable {
 

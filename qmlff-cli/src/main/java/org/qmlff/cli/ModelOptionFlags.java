@@ -28,6 +28,18 @@ final class ModelOptionFlags {
     String species;
     @Option(names = "--parity", paramLabel = "none|sym", description = "Inversion symmetrisation (none).")
     String parity;
+    @Option(names = "--readout", paramLabel = "pair01|pairs|full|chiral", description = "rich: invariant readout (full).")
+    String readout;
+    @Option(names = "--threebody", paramLabel = "A", description = "rich: three-body radial channels, 0 = off (4).")
+    String threebody;
+    @Option(names = "--lmax", paramLabel = "L", description = "rich: largest Legendre order of the three-body terms (3).")
+    String lmax;
+    @Option(names = "--channels", paramLabel = "C", description = "rich: circuits per atom (1).")
+    String channels;
+    @Option(names = "--graph", paramLabel = "ring|all", description = "rich: Ex coupling graph (ring).")
+    String graph;
+    @Option(names = "--coupling", paramLabel = "free|tied", description = "rich: one coupling per pair or per layer (free).")
+    String coupling;
 
     /** Adds the options given on the command line to {@code flags}, keyed by their MODELS.md names. */
     void putInto(Map<String, Object> flags) {
@@ -40,6 +52,12 @@ final class ModelOptionFlags {
         put(flags, "rc", rc);
         put(flags, "species", species);
         put(flags, "parity", parity);
+        put(flags, "readout", readout);
+        put(flags, "threebody", threebody);
+        put(flags, "lmax", lmax);
+        put(flags, "channels", channels);
+        put(flags, "graph", graph);
+        put(flags, "coupling", coupling);
     }
 
     private static void put(Map<String, Object> m, String key, String v) {

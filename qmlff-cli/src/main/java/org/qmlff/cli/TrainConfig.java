@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.qmlff.model.ModelOptions;
+import org.qmlff.train.Recipe;
 import org.qmlff.train.TrainingOptions;
 
 import java.io.IOException;
@@ -26,7 +27,10 @@ import java.util.Map;
  * by command-line flags. Keys are the flag names without dashes ({@code n-train}, {@code w-force},
  * ...; {@code n_train} is accepted too) and the MODELS.md option names ({@code D}, {@code rep},
  * {@code centre}, {@code observable}, {@code nq}, {@code K}, {@code rc}, {@code species},
- * {@code parity}).
+ * {@code parity}), and the opt-in training recipe of docs/RECIPE.md ({@code ema}, {@code weight-decay},
+ * {@code amsgrad}, {@code clip}, {@code stage2-epochs}, {@code stage2-lr}, {@code stage2-w-energy},
+ * {@code stage2-w-force}, {@code plateau-patience}, {@code plateau-factor}, {@code plateau-threshold};
+ * config file only, written to {@code config.yaml} only when some recipe option is on).
  *
  * @param data     training data files (the first {@code nTrain} frames of each are used)
  * @param test     test data files (may be empty)
@@ -48,7 +52,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
             "lr", "w-energy", "w-force", "seed", "threads", "out");
     /** Model option keys (MODELS.md names), in the order they are applied. */
     static final List<String> MODEL_KEYS = List.of("D", "rep", "centre", "observable", "nq", "K", "rc", "species",
-            "parity");
+            "parity", "readout", "threebody", "lmax", "channels", "graph", "coupling");
 
     static final int DEFAULT_N_TRAIN = 1000;
     static final int DEFAULT_N_VALID = 50;
@@ -88,9 +92,10 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
         Map<String, String> origin = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : file.entrySet()) {
             String key = canonical(e.getKey());
-            if (!TRAIN_KEYS.contains(key) && !MODEL_KEYS.contains(key))
+            if (!TRAIN_KEYS.contains(key) && !MODEL_KEYS.contains(key) && !Recipe.KEYS.contains(key))
                 throw new UserError(fileLabel + ": unknown key '" + e.getKey() + "' (known: "
-                        + String.join(", ", TRAIN_KEYS) + ", " + String.join(", ", MODEL_KEYS) + ")");
+                        + String.join(", ", TRAIN_KEYS) + ", " + String.join(", ", MODEL_KEYS) + ", "
+                        + String.join(", ", Recipe.KEYS) + ")");
             if (e.getValue() == null) continue;
             Object v = e.getValue();
             if ((key.equals("data") || key.equals("test") || key.equals("out")) && fileDir != null)
@@ -110,12 +115,27 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
         for (String k : MODEL_KEYS)
             if (merged.containsKey(k)) model = model.with(k, v.text(k));
         TrainingOptions training = new TrainingOptions(v.integer("epochs", DEFAULT_EPOCHS), v.integer("batch", 20),
-                v.real("lr", 0.01), v.real("w-energy", 1), v.real("w-force", 10), v.longInteger("seed", 0));
+                v.real("lr", 0.01), v.real("w-energy", 1), v.real("w-force", 10), v.longInteger("seed", 0),
+                recipe(v, merged));
         Path out = merged.containsKey("out") ? Path.of(v.text("out")) : Path.of("runs", arch + "-"
                 + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         int nTrain = v.integer("n-train", DEFAULT_N_TRAIN), nValid = v.integer("n-valid", DEFAULT_N_VALID);
         return new TrainConfig(v.paths("data"), v.paths("test"), nTrain, nValid,
                 v.integer("n-fit", nTrain - nValid), training, v.integer("threads", defaultThreads), out, model);
+    }
+
+    private static Recipe recipe(Values v, Map<String, Object> merged) {
+        Recipe r = Recipe.NONE;
+        for (String k : Recipe.KEYS) {
+            if (!merged.containsKey(k)) continue;
+            double value = k.equals("amsgrad") ? (v.bool(k) ? 1 : 0) : v.real(k, 0);
+            try {
+                r = r.with(k, value);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(v.origin().get(k) + ": " + e.getMessage());
+            }
+        }
+        return r;
     }
 
     /** Reads a YAML config file into a map (empty file: empty map). */
@@ -158,6 +178,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
         m.put("threads", threads);
         m.put("out", out.toAbsolutePath().normalize().toString());
         m.putAll(model.toHyper());
+        if (!training.recipe().equals(Recipe.NONE)) m.putAll(training.recipe().toMap());
         return m;
     }
 
@@ -221,6 +242,15 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
             } catch (NumberFormatException e) {
                 throw new UserError(origin.get(key) + ": expected an integer, got '" + text(key) + "'");
             }
+        }
+
+        boolean bool(String key) {
+            Object o = m.get(key);
+            if (o instanceof Boolean b) return b;
+            String t = text(key).toLowerCase(Locale.ROOT);
+            if (t.equals("true") || t.equals("yes") || t.equals("on")) return true;
+            if (t.equals("false") || t.equals("no") || t.equals("off")) return false;
+            throw new UserError(origin.get(key) + ": expected true or false, got '" + text(key) + "'");
         }
 
         double real(String key, double def) {

@@ -208,6 +208,7 @@ final class TrainingPipeline {
         opt.put("epochs", cfg.training().epochs());
         opt.put("batch", cfg.training().batchSize());
         opt.put("seed", cfg.training().seed());
+        if (!cfg.training().recipe().equals(org.qmlff.train.Recipe.NONE)) opt.put("recipe", cfg.training().recipe().toMap());
         t.put("optimizer", opt);
         t.put("best_epoch", r.bestEpoch());
         t.put("best_valid_loss", r.bestValidLoss());

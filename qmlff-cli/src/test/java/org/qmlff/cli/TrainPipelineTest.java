@@ -163,6 +163,45 @@ class TrainPipelineTest {
     }
 
     @Test
+    void recipeFromTheConfigFileResumesBitForBit(@TempDir Path tmp) throws Exception {
+        Path yaml = tmp.resolve("recipe.yaml");
+        Files.writeString(yaml, """
+                ema: 0.9
+                weight-decay: 0.01
+                amsgrad: true
+                clip: 10
+                stage2-epochs: 1
+                stage2-lr: 0.005
+                plateau-patience: 1
+                """);
+        Path full = tmp.resolve("full");
+        CliRun r = CliRun.of(new TrainCommand(backend()), args(full, "2", "--config", yaml.toString()));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        assertThat(TrainConfig.readYaml(full.resolve("config.yaml"))).containsEntry("amsgrad", true)
+                .containsEntry("stage2-epochs", 1);
+        assertThat(JSON.readTree(full.resolve("model.json").toFile()).at("/training/optimizer/recipe/ema").asDouble())
+                .isEqualTo(0.9);
+        Path cut = tmp.resolve("cut");
+        CliRun crashed = CliRun.of(new TrainCommand(backend().wrapping(ff -> crashingAfter(ff, 150))),
+                args(cut, "2", "--config", yaml.toString()));
+        assertThat(crashed.code()).isNotZero();
+        CliRun resumed = CliRun.of(new TrainCommand(backend()), "--resume", cut.toString(), "--threads", "1");
+        assertThat(resumed.err()).isEmpty();
+        assertThat(params(cut.resolve("model.json"))).isEqualTo(params(full.resolve("model.json")));
+        // and the recipe changed the result
+        Path plain = tmp.resolve("plain");
+        assertThat(CliRun.of(new TrainCommand(backend()), args(plain, "2")).code()).isZero();
+        assertThat(params(plain.resolve("model.json"))).isNotEqualTo(params(full.resolve("model.json")));
+        assertThat(TrainConfig.readYaml(plain.resolve("config.yaml"))).doesNotContainKey("ema");
+        // a bad recipe value names its origin
+        Files.writeString(yaml, "ema: 1.5\n");
+        CliRun bad = CliRun.of(new TrainCommand(backend()), args(tmp.resolve("bad"), "1", "--config", yaml.toString()));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("ema").doesNotContain("Exception");
+    }
+
+    @Test
     void severalMoleculesWithTestFilesInAnotherOrder(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("multi");
         CliRun r = CliRun.of(new TrainCommand(backend()), "--data", "mola.npz", "molb.npz",

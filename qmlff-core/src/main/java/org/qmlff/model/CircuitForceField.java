@@ -1,5 +1,9 @@
 package org.qmlff.model;
 
+import org.qmlff.sim.Circuit;
+import org.qmlff.sim.Observable;
+import org.qmlff.sim.Simulator;
+
 /**
  * What both QNN architectures share: a {@link ParameterSet}, the {@link ModelOptions}, and the
  * {@code parity} option, implemented once here on top of each architecture's plain evaluation.
@@ -16,6 +20,18 @@ abstract class CircuitForceField implements ForceField {
         private double[] inverted = new double[0];
         private double[] invertedForces = new double[0];
         private double[] weights = new double[0];
+        /** Where circuits run instead of the exact simulator ({@link CircuitModels#attach}); null: exact. */
+        CircuitRunner runner;
+
+        final double gradient(Simulator sim, Circuit c, Observable o, double[] z, double[] g) {
+            return runner == null ? sim.gradient(c, o, z, g) : runner.gradient(c, o, z, g);
+        }
+
+        final double hessianVectorProduct(Simulator sim, Circuit c, Observable o, double[] z, double[] u,
+                                          double[] g, double[] hu) {
+            return runner == null ? sim.hessianVectorProduct(c, o, z, u, g, hu)
+                    : runner.hessianVectorProduct(c, o, z, u, g, hu);
+        }
 
         final void ensureParity(int n3) {
             if (inverted.length >= n3) return;

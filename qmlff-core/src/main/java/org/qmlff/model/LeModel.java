@@ -161,7 +161,7 @@ public final class LeModel extends CircuitForceField {
     double plainEnergyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
         LeScratch s = (LeScratch) scratch;
         inputs(positions, s);
-        double o = s.sim.gradient(circuit, observable, s.z, s.g);
+        double o = s.gradient(s.sim, circuit, observable, s.z, s.g);
         double[] v = params.values();
         double scale = v[oScale];
         int c = options.centre();
@@ -209,7 +209,7 @@ public final class LeModel extends CircuitForceField {
                 for (int k = 0; k < 3; k++) s.u[zi + k] = alpha * s.c[3 * a + k];
             }
         }
-        double o = s.sim.hessianVectorProduct(circuit, observable, s.z, s.u, s.g, s.hu);
+        double o = s.hessianVectorProduct(s.sim, circuit, observable, s.z, s.u, s.g, s.hu);
         double ug = 0;
         for (int i = 0; i < exBase; i++) ug += s.u[i] * s.g[i];
 

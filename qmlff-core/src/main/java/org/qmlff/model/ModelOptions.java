@@ -19,13 +19,21 @@ import java.util.Map;
  * @param rc           revised: cutoff radius in Å (5.0)
  * @param species      revised: atomic numbers, ascending ([1, 6, 7, 8])
  * @param parity       {@code none} (default) or {@code sym}
+ * @param rich         rich: the options of docs/RICH.md (ignored by le and revised; never null)
  */
 public record ModelOptions(String architecture, int D, int rep, int centre, String observable, int nq, int K,
-                           double rc, int[] species, String parity) {
+                           double rc, int[] species, String parity, RichOptions rich) {
+
+    /** Options of le or revised (the rich options at their defaults, unused). */
+    public ModelOptions(String architecture, int D, int rep, int centre, String observable, int nq, int K,
+                        double rc, int[] species, String parity) {
+        this(architecture, D, rep, centre, observable, nq, K, rc, species, parity, RichOptions.defaults());
+    }
 
     public ModelOptions {
-        if (!architecture.equals("le") && !architecture.equals("revised"))
-            throw new IllegalArgumentException("unknown architecture '" + architecture + "' (expected le or revised)");
+        if (!architecture.equals("le") && !architecture.equals("revised") && !architecture.equals("rich"))
+            throw new IllegalArgumentException("unknown architecture '" + architecture + "' (expected le, revised or rich)");
+        if (rich == null) throw new IllegalArgumentException("rich options are null");
         if (D < 1) throw new IllegalArgumentException("D must be at least 1, got " + D);
         if (rep < 1) throw new IllegalArgumentException("rep must be at least 1, got " + rep);
         if (centre < 0) throw new IllegalArgumentException("centre must be an atom index >= 0, got " + centre);
@@ -46,25 +54,30 @@ public record ModelOptions(String architecture, int D, int rep, int centre, Stri
 
     /** The MODELS.md defaults of an architecture. */
     public static ModelOptions defaults(String architecture) {
-        int d = architecture.equals("revised") ? 3 : 6;
+        int d = architecture.equals("le") ? 6 : 3;
         return new ModelOptions(architecture, d, 1, 0, "pair01", 4, 8, 5.0, new int[]{1, 6, 7, 8}, "none");
     }
 
     /** A copy with the option {@code name} (a MODELS.md name) set from its text form. */
     public ModelOptions with(String name, String value) {
+        if (RichOptions.isName(name)) {
+            if (!architecture.equals("rich"))
+                throw new IllegalArgumentException("model option " + name + " applies to --arch rich only");
+            return new ModelOptions(architecture, D, rep, centre, observable, nq, K, rc, species, parity, rich.with(name, value));
+        }
         try {
             return switch (name) {
-                case "D" -> new ModelOptions(architecture, Integer.parseInt(value.trim()), rep, centre, observable, nq, K, rc, species, parity);
-                case "rep" -> new ModelOptions(architecture, D, Integer.parseInt(value.trim()), centre, observable, nq, K, rc, species, parity);
-                case "centre" -> new ModelOptions(architecture, D, rep, Integer.parseInt(value.trim()), observable, nq, K, rc, species, parity);
-                case "observable" -> new ModelOptions(architecture, D, rep, centre, value.trim(), nq, K, rc, species, parity);
-                case "nq" -> new ModelOptions(architecture, D, rep, centre, observable, Integer.parseInt(value.trim()), K, rc, species, parity);
-                case "K" -> new ModelOptions(architecture, D, rep, centre, observable, nq, Integer.parseInt(value.trim()), rc, species, parity);
-                case "rc" -> new ModelOptions(architecture, D, rep, centre, observable, nq, K, Double.parseDouble(value.trim()), species, parity);
-                case "species" -> new ModelOptions(architecture, D, rep, centre, observable, nq, K, rc, parseSpecies(value), parity);
-                case "parity" -> new ModelOptions(architecture, D, rep, centre, observable, nq, K, rc, species, value.trim());
+                case "D" -> new ModelOptions(architecture, Integer.parseInt(value.trim()), rep, centre, observable, nq, K, rc, species, parity, rich);
+                case "rep" -> new ModelOptions(architecture, D, Integer.parseInt(value.trim()), centre, observable, nq, K, rc, species, parity, rich);
+                case "centre" -> new ModelOptions(architecture, D, rep, Integer.parseInt(value.trim()), observable, nq, K, rc, species, parity, rich);
+                case "observable" -> new ModelOptions(architecture, D, rep, centre, value.trim(), nq, K, rc, species, parity, rich);
+                case "nq" -> new ModelOptions(architecture, D, rep, centre, observable, Integer.parseInt(value.trim()), K, rc, species, parity, rich);
+                case "K" -> new ModelOptions(architecture, D, rep, centre, observable, nq, Integer.parseInt(value.trim()), rc, species, parity, rich);
+                case "rc" -> new ModelOptions(architecture, D, rep, centre, observable, nq, K, Double.parseDouble(value.trim()), species, parity, rich);
+                case "species" -> new ModelOptions(architecture, D, rep, centre, observable, nq, K, rc, parseSpecies(value), parity, rich);
+                case "parity" -> new ModelOptions(architecture, D, rep, centre, observable, nq, K, rc, species, value.trim(), rich);
                 default -> throw new IllegalArgumentException("unknown model option '" + name
-                        + "' (known: D, rep, centre, observable, nq, K, rc, species, parity)");
+                        + "' (known: D, rep, centre, observable, nq, K, rc, species, parity, " + String.join(", ", RichOptions.NAMES) + ")");
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("model option " + name + ": not a number: '" + value + "'");
@@ -103,6 +116,7 @@ public record ModelOptions(String architecture, int D, int rep, int centre, Stri
             m.put("rc", rc);
             m.put("species", Arrays.stream(species).boxed().toList());
         }
+        if (architecture.equals("rich")) m.putAll(rich.toHyper());
         m.put("observable", observable);
         m.put("parity", parity);
         return m;
@@ -117,7 +131,8 @@ public record ModelOptions(String architecture, int D, int rep, int centre, Stri
     public boolean equals(Object o) {
         return o instanceof ModelOptions m && architecture.equals(m.architecture) && D == m.D && rep == m.rep
                 && centre == m.centre && observable.equals(m.observable) && nq == m.nq && K == m.K
-                && Double.compare(rc, m.rc) == 0 && Arrays.equals(species, m.species) && parity.equals(m.parity);
+                && Double.compare(rc, m.rc) == 0 && Arrays.equals(species, m.species) && parity.equals(m.parity)
+                && rich.equals(m.rich);
     }
 
     @Override

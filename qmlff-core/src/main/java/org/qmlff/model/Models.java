@@ -42,6 +42,7 @@ public final class Models {
         return switch (options.architecture()) {
             case "le" -> createLe(options, training, rng);
             case "revised" -> createRevised(options, training, rng);
+            case "rich" -> createRich(options, training, rng);
             default -> throw new IllegalArgumentException("unknown architecture " + options.architecture());
         };
     }
@@ -67,6 +68,41 @@ public final class Models {
 
     private static ForceField createRevised(ModelOptions options, List<Dataset> training, Random rng) {
         RevisedModel m = new RevisedModel(options);
+        ParameterSet ps = m.parameterSet();
+        double[] v = ps.values();
+        initialiseCircuitInputs(m, ps, training, rng);
+        ParameterSet.Tensor s = ps.tensor("s");
+        Arrays.fill(v, s.offset(), s.offset() + s.size(), 1.0);
+        double[] e0 = CompositionBaseline.fit(options.species(), training);
+        System.arraycopy(e0, 0, v, ps.offset("e0"), e0.length);
+        return m;
+    }
+
+    /** docs/RICH.md §Initialisation. */
+    private static ForceField createRich(ModelOptions options, List<Dataset> training, Random rng) {
+        RichModel m = new RichModel(options);
+        ParameterSet ps = m.parameterSet();
+        double[] v = ps.values();
+        initialiseCircuitInputs(m, ps, training, rng);
+        if (options.rich().threebody() > 0) {
+            fillGaussian(v, ps.tensor("U"), 0.3, rng);
+            fillGaussian(v, ps.tensor("Y"), 0.05, rng);
+        }
+        // c[ch][0][s] = 1/C (the pair01 term), the other readout weights 0.
+        int channels = options.rich().channels(), ns = options.species().length;
+        int oc = ps.offset("c");
+        for (int ch = 0; ch < channels; ch++)
+            for (int s = 0; s < ns; s++) v[oc + ch * m.readoutSize() * ns + s] = 1.0 / channels;
+        double[] e0 = CompositionBaseline.fit(options.species(), training);
+        System.arraycopy(e0, 0, v, ps.offset("e0"), e0.length);
+        return m;
+    }
+
+    /**
+     * Checks that every training molecule is made of the model's species and draws W, V and J0 (in
+     * this order) as MODELS.md §Revised initialises them.
+     */
+    private static void initialiseCircuitInputs(ForceField m, ParameterSet ps, List<Dataset> training, Random rng) {
         for (Dataset d : training) {
             try {
                 m.checkCompatible(d.numbers());
@@ -74,16 +110,10 @@ public final class Models {
                 throw new IllegalArgumentException(d.name() + ": " + e.getMessage());
             }
         }
-        ParameterSet ps = m.parameterSet();
         double[] v = ps.values();
         fillGaussian(v, ps.tensor("W"), 0.3, rng);
         fillGaussian(v, ps.tensor("V"), 0.05, rng);
         fillGaussian(v, ps.tensor("J0"), 0.1, rng);
-        ParameterSet.Tensor s = ps.tensor("s");
-        Arrays.fill(v, s.offset(), s.offset() + s.size(), 1.0);
-        double[] e0 = CompositionBaseline.fit(options.species(), training);
-        System.arraycopy(e0, 0, v, ps.offset("e0"), e0.length);
-        return m;
     }
 
     private static void fillGaussian(double[] v, ParameterSet.Tensor t, double sigma, Random rng) {
@@ -125,8 +155,11 @@ public final class Models {
         if (!format.equals("qmlff-model"))
             throw new DataFormatException(where + ": format is '" + format + "', expected 'qmlff-model'");
         int version = root.path("version").asInt(-1);
-        if (version != 1) throw new DataFormatException(where + ": model file version " + version + " is not supported (expected 1)");
+        if (version != 1 && version != 2)
+            throw new DataFormatException(where + ": model file version " + version + " is not supported (expected 1 or 2)");
         String arch = root.path("architecture").asText("");
+        if (arch.equals("rich") && version < 2)
+            throw new DataFormatException(where + ": a rich model file must have version 2, found " + version);
         ModelOptions options;
         try {
             options = ModelOptions.defaults(arch);
@@ -159,6 +192,15 @@ public final class Models {
             }
             model = le;
             ps = le.parameterSet();
+        } else if (arch.equals("rich")) {
+            RichModel rm;
+            try {
+                rm = new RichModel(options);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(where + ": " + e.getMessage());
+            }
+            model = rm;
+            ps = rm.parameterSet();
         } else {
             RevisedModel rm = new RevisedModel(options);
             model = rm;
@@ -191,7 +233,7 @@ public final class Models {
     private static boolean isKnownOption(String name) {
         return switch (name) {
             case "D", "rep", "centre", "observable", "nq", "K", "rc", "species", "parity" -> true;
-            default -> false;
+            default -> RichOptions.isName(name);
         };
     }
 
@@ -199,7 +241,8 @@ public final class Models {
     public static ObjectNode toJson(ForceField model, Map<String, Object> training) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", "qmlff-model");
-        root.put("version", 1);
+        // Version 2 added the rich architecture; le and revised files stay version 1 (readable by older readers).
+        root.put("version", model instanceof RichModel ? 2 : 1);
         root.put("architecture", model.architecture());
         ParameterSet ps;
         if (model instanceof LeModel le) {
@@ -208,6 +251,8 @@ public final class Models {
             for (int z : le.numbers()) nums.add(z);
             ps = le.parameterSet();
         } else if (model instanceof RevisedModel rm) {
+            ps = rm.parameterSet();
+        } else if (model instanceof RichModel rm) {
             ps = rm.parameterSet();
         } else {
             throw new IllegalArgumentException("cannot write a model of class " + model.getClass().getName());

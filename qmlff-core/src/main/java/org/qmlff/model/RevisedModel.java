@@ -39,7 +39,7 @@ public final class RevisedModel extends CircuitForceField {
     private final int kBasis;
     private final int nSpecies;
     private final int[][] pairs;
-    private final int[] speciesOf = new int[119];
+    private final int[] speciesOf;
     private final RadialBasis basis;
     private final Circuit circuit;
     private final Observable observable;
@@ -57,11 +57,7 @@ public final class RevisedModel extends CircuitForceField {
         this.kBasis = options.K();
         int[] species = options.species();
         this.nSpecies = species.length;
-        Arrays.fill(speciesOf, -1);
-        for (int i = 0; i < species.length; i++) {
-            if (species[i] < 1 || species[i] > 118) throw new IllegalArgumentException("species " + species[i] + " is not an atomic number");
-            speciesOf[species[i]] = i;
-        }
+        this.speciesOf = SpeciesIndex.of(species);
         this.pairs = Ring.pairs(nq);
         this.basis = new RadialBasis(kBasis, options.rc());
         int p = pairs.length;
@@ -115,12 +111,7 @@ public final class RevisedModel extends CircuitForceField {
 
     @Override
     public void checkCompatible(int[] numbers) {
-        for (int a = 0; a < numbers.length; a++) {
-            int z = numbers[a];
-            if (z < 1 || z > 118 || speciesOf[z] < 0)
-                throw new IllegalArgumentException("atom " + a + " has atomic number " + z
-                        + ", which is not among this model's species " + Arrays.toString(options.species()));
-        }
+        SpeciesIndex.check(speciesOf, options.species(), numbers);
     }
 
     /**
@@ -251,7 +242,7 @@ public final class RevisedModel extends CircuitForceField {
         for (int i = 0; i < atoms; i++) {
             int si = f.species(i);
             inputs(f, i, si, s.z);
-            double o = s.sim.gradient(circuit, observable, s.z, s.g);
+            double o = s.gradient(s.sim, circuit, observable, s.z, s.g);
             double scale = v[oS + si];
             energy += v[oE0 + si] + scale * o;
             contractGradient(f, si, s);
@@ -430,7 +421,7 @@ public final class RevisedModel extends CircuitForceField {
                 s.z[exBase + e] = a;
                 s.u[exBase + e] = c;
             }
-            double obs = s.sim.hessianVectorProduct(circuit, observable, s.z, s.u, s.g, s.hu);
+            double obs = s.hessianVectorProduct(s.sim, circuit, observable, s.z, s.u, s.g, s.hu);
             double scale = v[oS + si];
             double gu = 0;
             for (int t = 0; t < nIn; t++) gu += s.g[t] * s.u[t];

@@ -116,6 +116,20 @@ public final class Circuit {
         return gates[k];
     }
 
+    /** A description of gate k (0 ≤ k < {@link #gateCount()}), in application order. */
+    public GateInfo gateInfo(int k) {
+        Gate g = gates[k];
+        String kind = switch (g.kind()) {
+            case ENC -> "enc";
+            case EX -> "ex";
+            case RZ -> "rz";
+            case DENSE1 -> "dense1";
+            case DENSE2 -> "dense2";
+        };
+        return new GateInfo(kind, g.p(), g.q(), g.input(), g.matrix() == null ? null : g.matrix().clone());
+    }
+
+
     int firstParametric() {
         return firstParametric;
     }

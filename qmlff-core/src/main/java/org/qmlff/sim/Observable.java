@@ -152,6 +152,22 @@ public final class Observable {
         return new Observable(identity, s, p);
     }
 
+    /**
+     * The pairs {p, q} of an observable made by {@link #heisenberg} or {@link #heisenbergMean} (the mean
+     * of σ_p·σ_q over them), in the order given; throws {@link IllegalArgumentException} for any other
+     * observable. Tools that estimate it from measurements (one Bell-basis setting per pair) need them.
+     */
+    public int[][] heisenbergPairs() {
+        boolean mean = strings.length == 0 && swaps.length > 0 && identity == -1.0;
+        for (Swap s : swaps) mean &= s.weight() == swaps[0].weight();
+        if (!mean || Math.abs(swaps[0].weight() * swaps.length - 2.0) > 1e-12) {
+            throw new IllegalArgumentException("observable " + this + " is not a mean of σ·σ pairs");
+        }
+        int[][] out = new int[swaps.length][];
+        for (int k = 0; k < swaps.length; k++) out[k] = new int[] {swaps[k].p(), swaps[k].q()};
+        return out;
+    }
+
     /** The sum of this observable and {@code other}. */
     public Observable plus(Observable other) {
         Swap[] s = Arrays.copyOf(swaps, swaps.length + other.swaps.length);

@@ -39,11 +39,21 @@ import java.util.List;
  * @param adam            the optimiser state
  * @param curves          the learning curves so far
  * @param elapsedSeconds  training time so far
+ * @param recipe          the recipe's state (docs/RECIPE.md); null reads as the initial state of no recipe
  */
 public record Checkpoint(String format, int version, TrainingOptions options, int trainFrames, int validFrames,
                          double sigmaEnergy, double sigmaForce, int epochsDone, double[] parameters,
                          double[] bestParameters, int bestEpoch, double bestValidLoss, Adam.State adam,
-                         List<EpochRecord> curves, double elapsedSeconds) {
+                         List<EpochRecord> curves, double elapsedSeconds, RecipeState recipe) {
+
+    /** A checkpoint of a run without a recipe. */
+    public Checkpoint(String format, int version, TrainingOptions options, int trainFrames, int validFrames,
+                      double sigmaEnergy, double sigmaForce, int epochsDone, double[] parameters,
+                      double[] bestParameters, int bestEpoch, double bestValidLoss, Adam.State adam,
+                      List<EpochRecord> curves, double elapsedSeconds) {
+        this(format, version, options, trainFrames, validFrames, sigmaEnergy, sigmaForce, epochsDone, parameters,
+                bestParameters, bestEpoch, bestValidLoss, adam, curves, elapsedSeconds, null);
+    }
 
     public static final String FORMAT = "qmlff-checkpoint";
     public static final int VERSION = 1;
@@ -57,6 +67,7 @@ public record Checkpoint(String format, int version, TrainingOptions options, in
         parameters = parameters.clone();
         bestParameters = bestParameters.clone();
         curves = List.copyOf(curves);
+        if (recipe == null) recipe = new RecipeState(new double[0], new double[0], 1.0, Double.POSITIVE_INFINITY, 0);
     }
 
     @Override
@@ -118,7 +129,8 @@ public record Checkpoint(String format, int version, TrainingOptions options, in
                 && epochsDone == c.epochsDone && Arrays.equals(parameters, c.parameters)
                 && Arrays.equals(bestParameters, c.bestParameters) && bestEpoch == c.bestEpoch
                 && Double.compare(bestValidLoss, c.bestValidLoss) == 0 && adam.equals(c.adam)
-                && curves.equals(c.curves) && Double.compare(elapsedSeconds, c.elapsedSeconds) == 0;
+                && curves.equals(c.curves) && Double.compare(elapsedSeconds, c.elapsedSeconds) == 0
+                && recipe.equals(c.recipe);
     }
 
     @Override

@@ -21,6 +21,9 @@ import java.util.SplittableRandom;
  * checkpoint (atomic), then the listener. A run resumed from the checkpoint of epoch k ends
  * bit-identical to an uninterrupted one, and results do not depend on the thread count.
  *
+ * <p>The opt-in {@link Recipe} of docs/RECIPE.md (EMA, weight decay, AMSGrad, clipping, a second
+ * energy-weighted stage, reduce-on-plateau) keeps all of this: its state is in the checkpoint.
+ *
  * <p>A non-finite batch loss stops training with an {@link IllegalArgumentException} (the checkpoint
  * of the previous epoch stays valid).
  */
@@ -81,9 +84,15 @@ public final class Trainer {
     public TrainingResult train(Path checkpointFile, TrainingListener listener) {
         double[] params = new double[model.parameterCount()];
         model.getParameters(params);
-        Adam adam = new Adam(params.length);
-        return run(0, params, params.clone(), 0, Double.POSITIVE_INFINITY, adam, new ArrayList<>(), 0,
-                checkpointFile, listener);
+        RecipeState rs = RecipeState.initial(options.recipe(), params);
+        return run(0, params, params.clone(), 0, Double.POSITIVE_INFINITY, newAdam(rs), new ArrayList<>(), 0,
+                rs, checkpointFile, listener);
+    }
+
+    private Adam newAdam(RecipeState rs) {
+        Recipe r = options.recipe();
+        return new Adam(model.parameterCount(), Adam.BETA1, Adam.BETA2, Adam.EPSILON, r.amsgrad(), r.weightDecay(),
+                rs.reference());
     }
 
     /**
@@ -106,16 +115,27 @@ public final class Trainer {
         if (checkpoint.epochsDone() > options.epochs())
             throw new IllegalArgumentException("the checkpoint is after epoch " + checkpoint.epochsDone()
                     + " of a run of " + options.epochs());
-        Adam adam = new Adam(model.parameterCount());
+        RecipeState rs = checkpoint.recipe();
+        rs.check(options.recipe(), model.parameterCount());
+        Adam adam = newAdam(rs);
         adam.restore(checkpoint.adam());
         return run(checkpoint.epochsDone(), checkpoint.parameters(), checkpoint.bestParameters(),
                 checkpoint.bestEpoch(), checkpoint.bestValidLoss(), adam, new ArrayList<>(checkpoint.curves()),
-                checkpoint.elapsedSeconds(), checkpointFile, listener);
+                checkpoint.elapsedSeconds(), rs, checkpointFile, listener);
     }
 
     private TrainingResult run(int startEpoch, double[] params, double[] best, int bestEpoch, double bestLoss,
-                               Adam adam, List<EpochRecord> curves, double elapsedBefore, Path checkpointFile,
-                               TrainingListener listener) {
+                               Adam adam, List<EpochRecord> curves, double elapsedBefore, RecipeState recipeState,
+                               Path checkpointFile, TrainingListener listener) {
+        Recipe recipe = options.recipe();
+        double[] ema = recipe.ema() ? recipeState.ema() : null;
+        double[] reference = recipeState.reference();
+        double lrScale = recipeState.lrScale();
+        double plateauBest = recipeState.plateauBest();
+        int plateauBad = recipeState.plateauBad();
+        Objective energyStage = recipe.twoStage() ? new Objective(recipe.stage2WEnergy(), recipe.stage2WForce(),
+                objective.sigmaEnergy(), objective.sigmaForce()) : null;
+        int stage2Start = recipe.twoStage() ? options.epochs() - recipe.stage2Epochs() : options.epochs();
         long t0 = System.nanoTime();
         int epochs = options.epochs();
         int bs = options.batchSize();
@@ -127,8 +147,22 @@ public final class Trainer {
         model.setParameters(params);
         try (WorkerPool pool = new WorkerPool(threads)) {
             BatchObjective batchObjective = new BatchObjective(model, objective, trainFrames, Math.min(bs, n), pool);
+            Objective current = objective;
             Predictor predictor = new Predictor(model, pool);
             for (int epoch = startEpoch; epoch < epochs; epoch++) {
+                boolean stage2 = epoch >= stage2Start;
+                if (stage2 && current != energyStage) {
+                    current = energyStage;
+                    batchObjective = new BatchObjective(model, energyStage, trainFrames, Math.min(bs, n), pool);
+                }
+                if (epoch == stage2Start) {
+                    // the energy stage has its own objective: losses of stage 1 are not comparable
+                    bestLoss = Double.POSITIVE_INFINITY;
+                    bestEpoch = 0;
+                    lrScale = 1.0;
+                    plateauBest = Double.POSITIVE_INFINITY;
+                    plateauBad = 0;
+                }
                 shuffle(options.seed(), epoch, order);
                 double lossSum = 0;
                 double lr = 0;
@@ -140,22 +174,36 @@ public final class Trainer {
                     if (!Double.isFinite(loss))
                         throw new IllegalArgumentException("training diverged: the loss is " + loss + " at epoch "
                                 + (epoch + 1) + ", step " + (step + 1) + " (try a smaller learning rate)");
-                    lr = schedule.at(step);
+                    if (recipe.clip()) clipNorm(grad, recipe.clipNorm());
+                    lr = (stage2 ? recipe.stage2Lr() : schedule.at(step)) * lrScale;
                     adam.step(params, grad, lr);
+                    if (ema != null) updateEma(ema, params, recipe.emaDecay());
                     model.setParameters(params);
                     lossSum += loss;
                     listener.onStep(new TrainingListener.Progress(epoch + 1, epochs, step + 1, schedule.totalSteps(),
                             loss, lastValidE, lastValidF, elapsedBefore + seconds(t0)));
                 }
+                double[] evaluated = ema != null ? ema : params;
+                if (ema != null) model.setParameters(ema);
                 List<Predictions> preds = new ArrayList<>(validation.size());
                 for (Dataset d : validation) preds.add(predictor.predict(d));
+                if (ema != null) model.setParameters(params);
                 Metrics valid = Metrics.pooled(validation, preds);
-                double validLoss = objective.loss(valid);
+                double validLoss = current.loss(valid);
                 // strict '<' keeps the earliest of equal losses; NaN never counts as better
                 if (validLoss < bestLoss) {
                     bestLoss = validLoss;
                     bestEpoch = epoch + 1;
-                    System.arraycopy(params, 0, best, 0, params.length);
+                    System.arraycopy(evaluated, 0, best, 0, params.length);
+                }
+                if (recipe.plateau()) {
+                    if (validLoss < plateauBest * (1 - recipe.plateauThreshold())) {
+                        plateauBest = validLoss;
+                        plateauBad = 0;
+                    } else if (++plateauBad > recipe.plateauPatience()) {
+                        lrScale *= recipe.plateauFactor();
+                        plateauBad = 0;
+                    }
                 }
                 lastValidE = valid.energyMae();
                 lastValidF = valid.forceMae();
@@ -166,7 +214,8 @@ public final class Trainer {
                 if (checkpointFile != null)
                     new Checkpoint(Checkpoint.FORMAT, Checkpoint.VERSION, options, n, validFrames,
                             objective.sigmaEnergy(), objective.sigmaForce(), epoch + 1, params, best, bestEpoch,
-                            bestLoss, adam.state(), curves, elapsed).write(checkpointFile);
+                            bestLoss, adam.state(), curves, elapsed, new RecipeState(ema, reference, lrScale,
+                            plateauBest, plateauBad)).write(checkpointFile);
                 listener.onEpoch(rec, new TrainingListener.Progress(epoch + 1, epochs,
                         (long) (epoch + 1) * batchesPerEpoch, schedule.totalSteps(), rec.trainLoss(), lastValidE,
                         lastValidF, elapsed));
@@ -174,6 +223,21 @@ public final class Trainer {
         }
         model.setParameters(best);
         return new TrainingResult(best, params, bestEpoch, bestLoss, curves, elapsedBefore + seconds(t0), objective);
+    }
+
+    /** Scales {@code grad} in place to Euclidean norm {@code max} if its norm is larger (docs/RECIPE.md). */
+    static void clipNorm(double[] grad, double max) {
+        double ss = 0;
+        for (double g : grad) ss += g * g;
+        double norm = Math.sqrt(ss);
+        if (!(norm > max)) return;
+        double f = max / norm;
+        for (int i = 0; i < grad.length; i++) grad[i] *= f;
+    }
+
+    /** θ̄ ← d·θ̄ + (1 − d)·θ. */
+    static void updateEma(double[] ema, double[] params, double decay) {
+        for (int i = 0; i < ema.length; i++) ema[i] = decay * ema[i] + (1 - decay) * params[i];
     }
 
     /**

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Forces against central finite differences of the energy, and the exact objective gradient against
  * central finite differences of φ(θ) = dLdE·E(θ) + Σ dLdF·F(θ), for both architectures and both
- * parity options, on the ethanol-like molecule and (revised only) on a molecule that lacks a species
+ * parity options and every rich option (docs/RICH.md), on the ethanol-like molecule and (revised and rich) on a molecule that lacks a species
  * in the middle of the model's species list and has an atom with no neighbour within the cutoff.
  */
 class ForceFieldDerivativeTest {
@@ -38,7 +38,10 @@ class ForceFieldDerivativeTest {
             });
 
     static Stream<Arguments> models() {
-        return Stream.of(
+        Stream<Arguments> rich = RichModelTest.options().map(a -> Arguments.of("rich " + a.get()[0], a.get()[1], ETHANOL));
+        Stream<Arguments> richSparse = Stream.of(Arguments.of("rich threebody sparse species",
+                RichModelTest.rich("threebody", "2", "readout", "full", "rc", "3.0"), SPARSE));
+        return Stream.concat(Stream.of(
                 Arguments.of("le", ModelOptions.defaults("le").with("D", "2"), ETHANOL),
                 Arguments.of("le ring sym", ModelOptions.defaults("le").with("D", "2").with("observable", "ring").with("parity", "sym"), ETHANOL),
                 Arguments.of("le rep2 centre3", ModelOptions.defaults("le").with("D", "2").with("rep", "2").with("centre", "3"), ETHANOL),
@@ -46,7 +49,7 @@ class ForceFieldDerivativeTest {
                 Arguments.of("revised ring sym nq6", ModelOptions.defaults("revised").with("D", "2").with("K", "3")
                         .with("observable", "ring").with("parity", "sym").with("nq", "6").with("rc", "2.0"), ETHANOL),
                 Arguments.of("revised sparse species", ModelOptions.defaults("revised").with("D", "2").with("K", "3")
-                        .with("rc", "3.0"), SPARSE));
+                        .with("rc", "3.0"), SPARSE)), Stream.concat(rich, richSparse));
     }
 
     private static ForceField model(ModelOptions o, long seed) {
@@ -112,6 +115,7 @@ class ForceFieldDerivativeTest {
         m.setParameters(theta);
         assertThat(checked).isEqualTo(theta.length);
         assertThat(maxErr).as("largest relative gradient error").isLessThan(1e-6);
+        assertThat(java.util.Arrays.stream(grad).map(Math::abs).max().orElse(0)).as("gradient is not zero").isGreaterThan(1e-6);
     }
 
     private static double phi(ForceField m, int[] z, double[] pos, double dLdE, double[] dLdF, double[] f, ForceField.Scratch s) {
