@@ -51,6 +51,13 @@ class MdBenchmarkCommandTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(Files.readString(out.resolve("revised-run/hr.csv"))).isEqualTo(result);
 
+        // qmlff report shows the table and the plots
+        CliRun report = CliRun.main("report", out.toString(), "--out", dir.resolve("report").toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        String md = Files.readString(dir.resolve("report/report.md"));
+        assertThat(md).contains("## MD benchmark").contains("| revised-run | ").contains("survival.png")
+                .contains("revised-run-hr.png");
+
         // other settings into the same directory: one line, exit code 2
         String[] other = args.clone();
         other[other.length - 5] = "80";

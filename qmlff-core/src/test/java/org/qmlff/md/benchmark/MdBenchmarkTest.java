@@ -119,19 +119,21 @@ class MdBenchmarkTest {
         int[] co = {6, 8};
         double[] x = {0, 0, 0, r0, 0, 0};
         DistanceGrid grid = new DistanceGrid(3.0, 150);
-        MdBenchmarkConfig c = config(temperature, 0.05, 100, 4, 0, 20000, grid);
+        MdBenchmarkConfig c = config(temperature, 0.05, 400, 4, 0, 100000, grid);
         MdBenchmark bench = new MdBenchmark(new ToyForceFields.HarmonicPairs(k, x), "harmonic", "h", molecule(co, x),
                 molecule(co, x), c);
         MdBenchmarkResult r = bench.run(dir, 2, () -> true, null);
         assertThat(r.survival().failures()).isZero();
-        assertThat(r.survival().mean()).isEqualTo(100.0);
+        assertThat(r.survival().mean()).isEqualTo(400.0);
         assertThat(r.survival().median()).isNaN();
         double[] h = r.modelHistogram().normalised();
         double right = DistanceHistogram.mae(h, analytic(grid, k, r0, temperature));
         double hotter = DistanceHistogram.mae(h, analytic(grid, k, r0, 1.3 * temperature));
         double colder = DistanceHistogram.mae(h, analytic(grid, k, r0, temperature / 1.3));
-        assertThat(right).isLessThan(0.01);
-        assertThat(right).isLessThan(0.25 * Math.min(hotter, colder));
+        // measured: 0.0029 here (0.0054 with a quarter of the samples: statistical noise, no visible bias),
+        // 0.042 against the distributions at T × 1.3 and T / 1.3
+        assertThat(right).isLessThan(0.006);
+        assertThat(right).isLessThan(0.15 * Math.min(hotter, colder));
     }
 
     @Test
