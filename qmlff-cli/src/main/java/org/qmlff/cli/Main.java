@@ -24,6 +24,7 @@ import java.util.Properties;
                 PredictCommand.class,
                 CheckSymmetryCommand.class,
                 MdCommand.class,
+                MdBenchmarkCommand.class,
                 ServeIpiCommand.class,
                 LearningCurveCommand.class,
                 ReportCommand.class,

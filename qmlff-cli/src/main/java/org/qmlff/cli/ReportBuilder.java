@@ -38,12 +38,13 @@ final class ReportBuilder {
     }
 
     /** A directory to report on. */
-    sealed interface Input permits SingleRun, Curve {
+    sealed interface Input permits SingleRun, Curve, MdBenchmarkSection.Bench {
         /** Classifies and reads a directory: a learning curve (learning_curve.json or runs/) or a finished run. */
         static Input open(Path d) {
             if (!Files.isDirectory(d)) throw new UserError(d + ": no such directory");
             Path grid = d.resolve(LearningCurveCommand.GRID_FILE);
             if (Files.isRegularFile(grid)) return Curve.read(d, grid);
+            if (MdBenchmarkSection.isBenchmark(d)) return MdBenchmarkSection.Bench.read(d);
             if (Files.isRegularFile(d.resolve("metrics.json"))) return new SingleRun(RunDirectory.read(d));
             if (Files.isDirectory(d.resolve("runs"))) return Curve.read(d, null);
             throw new UserError(d + ": neither a finished run directory (metrics.json) nor a learning-curve "
@@ -96,7 +97,9 @@ final class ReportBuilder {
     Doc build(List<Input> inputs) {
         List<RunDirectory> singles = new ArrayList<>();
         List<Curve> curves = new ArrayList<>();
+        List<MdBenchmarkSection.Bench> benches = new ArrayList<>();
         for (Input in : inputs) {
+            if (in instanceof MdBenchmarkSection.Bench b) benches.add(b);
             if (in instanceof SingleRun s) singles.add(s.run());
             else if (in instanceof Curve c) curves.add(c);
         }
@@ -121,6 +124,13 @@ final class ReportBuilder {
         training(d, singles, analyses);
         parity(d, singles, analyses);
         learningCurves(d, curves, analyses);
+        for (MdBenchmarkSection.Bench b : benches) {
+            String sub = assetDir("md-" + b.dir().toAbsolutePath().normalize().getFileName());
+            d.addAll(MdBenchmarkSection.doc(b, (src, name) -> {
+                copy(src, out.resolve(sub).resolve(name));
+                return sub + "/" + name;
+            }));
+        }
         reproduce(d, singles, curves);
         wanted(d, singles, curves);
         return d;

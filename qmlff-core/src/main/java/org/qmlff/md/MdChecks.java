@@ -7,16 +7,16 @@ import java.util.Locale;
  * from the centre of mass, or an instantaneous temperature above the limit. Each yields one line
  * naming the step, the time, the atom where there is one, and the limit.
  */
-final class MdChecks {
+public final class MdChecks {
     private final MdLimits limits;
     private final double[] centre = new double[3];
 
-    MdChecks(MdLimits limits) {
+    public MdChecks(MdLimits limits) {
         this.limits = limits;
     }
 
     /** Null if the state is sound; otherwise why the run must stop. Allocates nothing when sound. */
-    String problem(MdState s) {
+    public String problem(MdState s) {
         if (!Double.isFinite(s.potentialEnergy()))
             return "the model returned a non-finite energy (" + s.potentialEnergy() + ") " + where(s);
         double[] f = s.forces(), x = s.positions(), v = s.velocities();

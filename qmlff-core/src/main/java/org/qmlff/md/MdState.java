@@ -133,6 +133,17 @@ public final class MdState {
     }
 
     /**
+     * Sets the clock of a state rebuilt from a checkpoint: {@code step} completed steps of
+     * {@code timestep} fs (time = step × timestep, as {@link #completeStep} computes it), so that
+     * messages and times of a resumed run read as in an uninterrupted one.
+     */
+    public void restoreClock(long step, double timestep) {
+        if (step < 0) throw new IllegalArgumentException("step must be >= 0, got " + step);
+        this.step = step;
+        this.time = step * timestep;
+    }
+
+    /**
      * Marks a step of {@code timestep} fs as done: the step counter advances and the time becomes
      * step × timestep (a product rather than a running sum, so that it does not drift), and the
      * kinetic quantities are refreshed.

@@ -1,0 +1,198 @@
+package org.qmlff.md.benchmark;
+
+import org.qmlff.data.AtomicFiles;
+import org.qmlff.md.MdState;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The saved state of a {@link StabilityRun}: the dynamical state after its last completed block
+ * (positions, velocities, forces, potential, step), the h(r) counts so far, the failure if any,
+ * and bookkeeping (force evaluations, wall time). Binary ({@link DataOutputStream}, doubles as their
+ * exact bits), written atomically; the identity line guards against resuming under other settings.
+ */
+final class RunCheckpoint {
+    private static final String MAGIC = "qmlff-md-benchmark-run 1";
+
+    private final String identity;
+    private final DistanceHistogram histogram;
+    private boolean finished;
+    private boolean failed;
+    private long failureStep = -1;
+    private String reason;
+    private long step;
+    private double potential;
+    private double[] positions = new double[0];
+    private double[] velocities = new double[0];
+    private double[] forces = new double[0];
+    private long wallNanos;
+    private long evaluations;
+
+    private RunCheckpoint(String identity, DistanceHistogram histogram) {
+        this.identity = identity;
+        this.histogram = histogram;
+    }
+
+    static RunCheckpoint fresh(String identity, DistanceGrid grid) {
+        return new RunCheckpoint(identity, new DistanceHistogram(grid));
+    }
+
+    void fail(long atStep, String why) {
+        failed = true;
+        finished = true;
+        failureStep = atStep;
+        reason = why;
+    }
+
+    void finish() {
+        finished = true;
+    }
+
+    void addWall(long nanos) {
+        wallNanos += nanos;
+    }
+
+    /** Copies the state and adds the evaluations of the segment just run. */
+    void capture(MdState s, long segmentEvaluations) {
+        step = s.step();
+        potential = s.potentialEnergy();
+        positions = s.positions().clone();
+        velocities = s.velocities().clone();
+        forces = s.forces().clone();
+        evaluations += segmentEvaluations;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    long failureStep() {
+        return failureStep;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    long step() {
+        return step;
+    }
+
+    double potential() {
+        return potential;
+    }
+
+    double[] positions() {
+        return positions;
+    }
+
+    double[] velocities() {
+        return velocities;
+    }
+
+    double[] forces() {
+        return forces;
+    }
+
+    DistanceHistogram histogram() {
+        return histogram;
+    }
+
+    long wallNanos() {
+        return wallNanos;
+    }
+
+    long evaluations() {
+        return evaluations;
+    }
+
+    void write(Path file) {
+        AtomicFiles.write(file, os -> {
+            DataOutputStream out = new DataOutputStream(os);
+            out.writeUTF(MAGIC);
+            out.writeUTF(identity);
+            out.writeBoolean(finished);
+            out.writeBoolean(failed);
+            out.writeLong(failureStep);
+            out.writeUTF(reason == null ? "" : reason);
+            out.writeLong(step);
+            out.writeDouble(potential);
+            writeArray(out, positions);
+            writeArray(out, velocities);
+            writeArray(out, forces);
+            long[] counts = histogram.counts();
+            out.writeInt(counts.length);
+            for (long c : counts) out.writeLong(c);
+            out.writeLong(histogram.pairs());
+            out.writeLong(histogram.frames());
+            out.writeLong(wallNanos);
+            out.writeLong(evaluations);
+            out.flush();
+        });
+    }
+
+    /**
+     * Reads a checkpoint written for {@code identity}.
+     *
+     * @throws IllegalArgumentException if the file is not a checkpoint, is damaged, or belongs to other settings
+     */
+    static RunCheckpoint read(Path file, String identity, DistanceGrid grid, int atoms) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!MAGIC.equals(in.readUTF())) throw new IllegalArgumentException(file + ": not a qmlff md-benchmark checkpoint");
+            String id = in.readUTF();
+            if (!id.equals(identity))
+                throw new IllegalArgumentException(file + ": checkpoint of other settings (" + id + "); expected " + identity);
+            boolean finished = in.readBoolean();
+            boolean failed = in.readBoolean();
+            long failureStep = in.readLong();
+            String reason = in.readUTF();
+            long step = in.readLong();
+            double potential = in.readDouble();
+            double[] x = readArray(in, 3 * atoms, file), v = readArray(in, 3 * atoms, file), f = readArray(in, 3 * atoms, file);
+            int bins = in.readInt();
+            if (bins != grid.bins()) throw new IllegalArgumentException(file + ": histogram of " + bins + " bins, expected " + grid.bins());
+            long[] counts = new long[bins];
+            for (int b = 0; b < bins; b++) counts[b] = in.readLong();
+            long pairs = in.readLong(), frames = in.readLong();
+            RunCheckpoint cp = new RunCheckpoint(identity, DistanceHistogram.restore(grid, counts, pairs, frames));
+            cp.finished = finished;
+            cp.failed = failed;
+            cp.failureStep = failureStep;
+            cp.reason = failed ? reason : null;
+            cp.step = step;
+            cp.potential = potential;
+            cp.positions = x;
+            cp.velocities = v;
+            cp.forces = f;
+            cp.wallNanos = in.readLong();
+            cp.evaluations = in.readLong();
+            return cp;
+        } catch (EOFException e) {
+            throw new IllegalArgumentException(file + ": checkpoint is truncated; delete it to restart that run");
+        }
+    }
+
+    private static void writeArray(DataOutputStream out, double[] a) throws IOException {
+        out.writeInt(a.length);
+        for (double d : a) out.writeDouble(d);
+    }
+
+    private static double[] readArray(DataInputStream in, int expected, Path file) throws IOException {
+        int len = in.readInt();
+        if (len != expected && len != 0)
+            throw new IllegalArgumentException(file + ": checkpoint holds " + len + " coordinates, expected " + expected);
+        double[] a = new double[len];
+        for (int i = 0; i < len; i++) a[i] = in.readDouble();
+        return a;
+    }
+}
