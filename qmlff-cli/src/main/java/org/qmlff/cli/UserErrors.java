@@ -51,8 +51,19 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler, Comman
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        String message = ex.getMessage();
-        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+        String message = ex.getMessage() == null ? "bad command line" : ex.getMessage();
+        java.util.regex.Matcher unknown = UNKNOWN_OPTION.matcher(message);
+        String typo = firstUnknownOption(cl.getCommandSpec(), args);
+        if (typo != null && !unknown.find()) unknown = UNKNOWN_OPTION.matcher("Unknown option: '" + typo + "'");
+        else unknown.reset();
+        if (unknown.find()) {
+            // picocli appends "Expected parameter for option '--data' but found '--epoch'": the unknown
+            // option is what the user needs to hear about.
+            String option = unknown.group(1);
+            message = "unknown option '" + option + "'";
+            List<String> close = closeOptions(cl.getCommandSpec(), option);
+            if (!close.isEmpty()) message += " (did you mean " + String.join(" or ", close) + "?)";
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty())
                 message += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
@@ -61,6 +72,51 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler, Comman
         err.println("hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return USER_ERROR;
+    }
+
+    private static final java.util.regex.Pattern UNKNOWN_OPTION = java.util.regex.Pattern.compile("^Unknown options?: '(-[^']*)'");
+
+    /**
+     * The first argument that looks like a long option but is none of this command's, or null:
+     * picocli may complain first about a missing required option that the typo was meant to be.
+     */
+    static String firstUnknownOption(CommandLine.Model.CommandSpec spec, String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("--") || a.equals("--")) continue;
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (spec.findOption(name) == null && !spec.subcommands().containsKey(name)) return name;
+        }
+        return null;
+    }
+
+    /** The command's options within two edits of {@code typed}, or of which it is a prefix, at most three. */
+    static List<String> closeOptions(CommandLine.Model.CommandSpec spec, String typed) {
+        List<String> out = new java.util.ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            for (String name : o.names()) {
+                if (!name.startsWith("--")) continue;
+                if (name.startsWith(typed) || editDistance(name, typed) <= 2) {
+                    out.add(name);
+                    break;
+                }
+            }
+            if (out.size() == 3) break;
+        }
+        return out;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++)
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** The one-line message for a user error, or null if {@code ex} is a bug. */

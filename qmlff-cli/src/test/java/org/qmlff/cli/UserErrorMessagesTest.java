@@ -1,0 +1,80 @@
+package org.qmlff.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every user error is one line (two with a hint), names what and where, and carries no Java class
+ * name or stack trace; a bug still shows its trace.
+ */
+class UserErrorMessagesTest {
+    private static final String TRAIN = "../data/rmd17/rmd17_ethanol_train_01.npz";
+    /** A Java-looking name: FooException, java.io..., org.qmlff... */
+    private static final Pattern JAVA = Pattern.compile("[A-Z][A-Za-z]+(Exception|Error)\\b|\\bjava\\.|\\borg\\.qmlff\\.|\\bat [a-z]+\\.");
+    @TempDir
+    Path dir;
+
+    private static void assertOneLineUserError(CliRun r, String... fragments) {
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        String[] lines = r.err().strip().split("\n");
+        assertThat(lines.length).as(r.err()).isBetween(1, 2);
+        assertThat(lines[0]).startsWith("qmlff: error: ");
+        if (lines.length == 2) assertThat(lines[1]).startsWith("hint: ");
+        assertThat(JAVA.matcher(r.err()).find()).as("no Java names in: %s", r.err()).isFalse();
+        for (String f : fragments) assertThat(r.err()).contains(f);
+    }
+
+    @Test
+    void badOptionValuesAreOneLineWithAHint() {
+        assertOneLineUserError(CliRun.main("train", "--data", TRAIN, "--epochs", "many"),
+                "--epochs", "many", "hint: see 'qmlff train --help'");
+        assertOneLineUserError(CliRun.main("md", "--model", "m.json"), "missing required option", "qmlff md --help");
+        assertOneLineUserError(CliRun.main("evaluate", "--threads", "two", "--model", "m.json", "--data", TRAIN),
+                "--threads", "two");
+    }
+
+    @Test
+    void aMistypedOptionAfterADataFileIsAnUnknownOption() {
+        CliRun r = CliRun.main("train", "--data", TRAIN, "--epoch", "5");
+        assertOneLineUserError(r, "--epoch", "did you mean");
+        assertThat(r.err()).doesNotContain("data file type");
+        assertOneLineUserError(CliRun.main("predict", "--data", TRAIN, "--modle", "m.json", "--out", "x.extxyz"), "--modle");
+    }
+
+    @Test
+    void outputPathsAreCheckedBeforeAnyWork() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        // bench would run for minutes before writing its JSON: it must fail at once.
+        long t0 = System.nanoTime();
+        assertOneLineUserError(CliRun.main("bench", "--json", file.resolve("x.json").toString()), "afile", "is a file, not a directory");
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds before the error").isLessThan(10);
+        assertOneLineUserError(CliRun.main("train", "--data", TRAIN, "--out", file.toString()),
+                "--out " + file + " is a file, expected a directory");
+        assertOneLineUserError(CliRun.main("predict", "--model", "m.json", "--data", TRAIN, "--out", dir.toString()),
+                "--out " + dir + " is a directory, expected a file");
+    }
+
+    @Test
+    void fileSystemFailuresAreInPlainWords() {
+        java.nio.file.FileSystemException readOnly = new java.nio.file.FileSystemException(dir.resolve(".x.tmp").toString(), null, "Read-only file system");
+        assertThat(UserErrors.userMessage(new java.io.UncheckedIOException(readOnly))).isEqualTo(dir.resolve(".x.tmp") + ": read-only file system");
+        assertThat(org.qmlff.error.FileSystemErrors.cannotWrite(Path.of("RUN/checkpoint.json"),
+                new java.nio.file.FileSystemException("RUN/.checkpoint.json.123.tmp", null, "No space left on device")).getMessage())
+                .isEqualTo("cannot write RUN/checkpoint.json: no space left on device");
+        assertThat(UserErrors.userMessage(new java.nio.file.FileAlreadyExistsException("DIR"))).isEqualTo("DIR already exists");
+        assertThat(UserErrors.userMessage(new java.nio.file.AccessDeniedException("/root/x"))).isEqualTo("/root/x: permission denied");
+        assertThat(UserErrors.userMessage(new java.nio.file.NoSuchFileException("nope.npz"))).isEqualTo("nope.npz: no such file or directory");
+    }
+
+    @Test
+    void aBugStillShowsItsStackTrace() {
+        assertThat(UserErrors.userMessage(new NullPointerException("boom"))).isNull();
+        assertThat(UserErrors.userMessage(new IllegalStateException("boom"))).isNull();
+    }
+}
