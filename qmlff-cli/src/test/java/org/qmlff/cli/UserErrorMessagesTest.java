@@ -69,7 +69,7 @@ class UserErrorMessagesTest {
                 .isEqualTo("cannot write RUN/checkpoint.json: no space left on device");
         assertThat(UserErrors.userMessage(new java.nio.file.FileAlreadyExistsException("DIR"))).isEqualTo("DIR already exists");
         assertThat(UserErrors.userMessage(new java.nio.file.AccessDeniedException("/root/x"))).isEqualTo("/root/x: permission denied");
-        assertThat(UserErrors.userMessage(new java.nio.file.NoSuchFileException("nope.npz"))).isEqualTo("nope.npz: no such file or directory");
+        assertThat(UserErrors.userMessage(new java.nio.file.NoSuchFileException("nope.npz"))).isEqualTo("no such file: nope.npz");
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class FileSystemErrors {
         String reason = reason(e);
         if (file == null) return reason;
         if (e instanceof FileAlreadyExistsException) return file + " already exists";
+        if (e instanceof NoSuchFileException) return "no such file: " + file;
         return file + ": " + reason;
     }
 
