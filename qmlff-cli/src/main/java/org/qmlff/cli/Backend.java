@@ -19,11 +19,27 @@ interface Backend {
     Dataset load(Path file);
 
     /**
+     * Reads a data file of which only positions and species are needed (prediction): energies and
+     * forces may be missing. The default reads labels as {@link #load} does.
+     */
+    default Dataset loadGeometry(Path file) {
+        return load(file);
+    }
+
+    /** {@link #loadGeometry} of a molecule {@code model} must be able to describe. */
+    default Dataset loadGeometryFor(ForceField model, Path file) {
+        return requireCompatible(model, file, loadGeometry(file));
+    }
+
+    /**
      * Reads a data file that {@code model} must be able to describe; a molecule it cannot describe is
      * a one-line user error naming the file.
      */
     default Dataset loadFor(ForceField model, Path file) {
-        Dataset d = load(file);
+        return requireCompatible(model, file, load(file));
+    }
+
+    private static Dataset requireCompatible(ForceField model, Path file, Dataset d) {
         try {
             model.checkCompatible(d.numbers());
         } catch (IllegalArgumentException e) {
@@ -47,6 +63,11 @@ interface Backend {
             @Override
             public Dataset load(Path file) {
                 return DataAccess.load(file);
+            }
+
+            @Override
+            public Dataset loadGeometry(Path file) {
+                return DataAccess.loadGeometry(file);
             }
 
             @Override

@@ -13,6 +13,15 @@ final class DataAccess {
     private DataAccess() {
     }
 
+    /** Reads a data file that may lack energies and forces (they are then NaN). */
+    static Dataset loadGeometry(Path file) {
+        try {
+            return DataFiles.readGeometry(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads a data file (rMD17 npz, extended XYZ) into a dataset. */
     static Dataset load(Path file) {
         try {

@@ -12,9 +12,9 @@ final class MdSupport {
     private MdSupport() {
     }
 
-    /** Reads a data file (npz, extended XYZ) into a dataset. */
+    /** Reads a start geometry (npz, extended XYZ); energies and forces are not needed. */
     static Dataset load(Path file) throws IOException {
-        return DataFiles.read(file);
+        return DataFiles.readGeometry(file);
     }
 
     /** Standard atomic masses (amu) of the given atomic numbers. */

@@ -48,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
         ForceField ff = backend.read(model);
-        Dataset d = backend.loadFor(ff, data);
+        Dataset d = backend.loadGeometryFor(ff, data);
         Predictions p;
         try (WorkerPool pool = new WorkerPool(nThreads)) {
             p = new Predictor(ff, pool).predict(d);

@@ -61,6 +61,19 @@ public final class DataFiles {
     }
 
     /**
+     * Reads a data file that needs only positions and species (for prediction, or an MD start):
+     * energies and forces may be absent and are then {@link Dataset#UNLABELLED}.
+     */
+    public static Dataset readGeometry(Path path) throws IOException {
+        Format f = Format.of(path);
+        requireNonEmptyFile(path);
+        return switch (f) {
+            case NPZ -> Rmd17.readGeometry(path);
+            case EXTXYZ -> ExtXyz.read(path, UnitSystem.KCAL_MOL_ANGSTROM, false);
+        };
+    }
+
+    /**
      * Writes a data set, format by extension: {@code .npz} as rMD17 arrays ({@code nuclear_charges}
      * |u1, {@code coords}, {@code energies}, {@code forces} float64, kcal/mol and Å), {@code .xyz} /
      * {@code .extxyz} in {@code xyzUnits}. The write is atomic.

@@ -73,6 +73,14 @@ public final class DataValidation {
      * @throws DataFormatException at the first problem, naming file, location, frame and atom
      */
     public static void validate(String file, Dataset d, Locator where) {
+        validate(file, d, where, true);
+    }
+
+    /**
+     * Checks {@code d}; with {@code labelled} false the energies and forces are not checked (a
+     * geometry-only file read for prediction holds NaN there, see {@link Dataset#UNLABELLED}).
+     */
+    public static void validate(String file, Dataset d, Locator where, boolean labelled) {
         int nf = d.frames();
         int na = d.atoms();
         int[] z = d.numbers();
@@ -86,7 +94,7 @@ public final class DataValidation {
         double[] e = d.energies();
         double[] f = d.forces();
         for (int fr = 0; fr < nf; fr++) {
-            if (!Double.isFinite(e[fr]))
+            if (labelled && !Double.isFinite(e[fr]))
                 throw new DataFormatException(file + ": " + where.energy(fr) + ": " + kind(e[fr]) + " energy (frame " + fr + ")");
             for (int a = 0; a < na; a++) {
                 int o = (fr * na + a) * 3;
@@ -94,7 +102,7 @@ public final class DataValidation {
                     if (!Double.isFinite(x[o + k]))
                         throw new DataFormatException(file + ": " + where.coordinate(fr, a) + ": " + kind(x[o + k])
                                 + " coordinate (frame " + fr + ", atom " + a + ")");
-                    if (!Double.isFinite(f[o + k]))
+                    if (labelled && !Double.isFinite(f[o + k]))
                         throw new DataFormatException(file + ": " + where.force(fr, a) + ": " + kind(f[o + k])
                                 + " force (frame " + fr + ", atom " + a + ")");
                 }

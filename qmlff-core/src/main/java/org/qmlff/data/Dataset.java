@@ -21,6 +21,18 @@ import java.util.Objects;
  * @param forces    frames × atoms × 3, kcal/mol/Å
  */
 public record Dataset(String name, int[] numbers, double[] positions, double[] energies, double[] forces) {
+    /**
+     * The energy and force value of a geometry-only file (positions and species, no labels), read
+     * for prediction or as an MD start: NaN, so that any use as a label shows at once.
+     */
+    public static final double UNLABELLED = Double.NaN;
+
+    /** Whether every frame has a finite energy (false for a geometry-only file). */
+    public boolean hasLabels() {
+        for (double e : energies) if (Double.isNaN(e)) return false;
+        return true;
+    }
+
 
     public Dataset {
         Objects.requireNonNull(name, "name");

@@ -63,11 +63,20 @@ public final class ExtXyz {
      * kcal/mol/Å. The data set is named after the file without its extension.
      */
     public static Dataset read(Path path, UnitSystem units) throws IOException {
+        return read(path, units, true);
+    }
+
+    /**
+     * Reads {@code path} like {@link #read(Path, UnitSystem)}; with {@code labelsRequired} false a
+     * frame without an energy or without forces is accepted (a geometry to predict on or start MD
+     * from) and its missing labels are {@link Dataset#UNLABELLED}.
+     */
+    public static Dataset read(Path path, UnitSystem units, boolean labelsRequired) throws IOException {
         DataFiles.requireNonEmptyFile(path);
         String file = path.toString();
         String name = Rmd17.stripExtension(path.getFileName().toString());
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return new Reader(file, name, r, units).read();
+            return new Reader(file, name, r, units, labelsRequired).read();
         }
     }
 
@@ -140,7 +149,11 @@ public final class ExtXyz {
         double[] en = new double[16];
         int frames;
 
-        Reader(String file, String name, BufferedReader in, UnitSystem units) {
+        final boolean labelsRequired;
+        boolean unlabelled; // some frame lacked an energy or forces (only when labels are optional)
+
+        Reader(String file, String name, BufferedReader in, UnitSystem units, boolean labelsRequired) {
+            this.labelsRequired = labelsRequired;
             this.file = file;
             this.name = name;
             this.in = in;
@@ -167,7 +180,7 @@ public final class ExtXyz {
             int na = numbers.length;
             Dataset d = new Dataset(name, numbers, Arrays.copyOf(pos, frames * na * 3), Arrays.copyOf(en, frames),
                     Arrays.copyOf(frc, frames * na * 3));
-            DataValidation.validate(file, d, new LineLocator(frameLines));
+            DataValidation.validate(file, d, new LineLocator(frameLines), !unlabelled);
             return d;
         }
 
@@ -205,12 +218,14 @@ public final class ExtXyz {
             else requireType(zcol, 'I', 1, commentLn);
             if (p == null) throw error(commentLn, "no positions (expected pos:R:3 in Properties)");
             requireType(p, 'R', 3, commentLn);
-            if (fcol == null)
+            if (fcol == null && !labelsRequired) unlabelled = true;
+            else if (fcol == null)
                 throw error(commentLn, "no forces (expected forces:R:3 in Properties=" + (props == null ? "<missing>" : props.value) + ")");
-            requireType(fcol, 'R', 3, commentLn);
+            if (fcol != null) requireType(fcol, 'R', 3, commentLn);
             KeyValue ek = kv.get("energy");
-            if (ek == null) throw error(commentLn, "no energy (expected energy=<value> in the comment line)");
-            double energy = number(ek.value, commentLn, "energy");
+            if (ek == null && labelsRequired) throw error(commentLn, "no energy (expected energy=<value> in the comment line)");
+            if (ek == null) unlabelled = true;
+            double energy = ek == null ? Dataset.UNLABELLED : number(ek.value, commentLn, "energy");
 
             if (numbers == null) {
                 numbers = new int[n];
@@ -261,7 +276,8 @@ public final class ExtXyz {
                 int o = (frames * na + a) * 3;
                 for (int k = 0; k < 3; k++) {
                     pos[o + k] = units.lengthToInternal(number(tok[p.start + k], line, p.start + k, p.name));
-                    frc[o + k] = units.forceToInternal(number(tok[fcol.start + k], line, fcol.start + k, fcol.name));
+                    frc[o + k] = fcol == null ? Dataset.UNLABELLED
+                            : units.forceToInternal(number(tok[fcol.start + k], line, fcol.start + k, fcol.name));
                 }
             }
             frameLines.add(countLn);

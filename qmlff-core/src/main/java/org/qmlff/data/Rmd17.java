@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -53,18 +54,40 @@ public final class Rmd17 {
      * The data set is named after the file without {@code .npz}.
      */
     public static Dataset read(Path npz) throws IOException {
-        return read(npz, stripExtension(npz.getFileName().toString()));
+        return read(npz, stripExtension(npz.getFileName().toString()), true);
+    }
+
+    /**
+     * Reads an npz file that may lack {@code energies} and {@code forces} (a geometry to predict
+     * on or start MD from); missing labels are {@link Dataset#UNLABELLED}.
+     */
+    public static Dataset readGeometry(Path npz) throws IOException {
+        return read(npz, stripExtension(npz.getFileName().toString()), false);
     }
 
     private static Dataset read(Path npz, String name) throws IOException {
+        return read(npz, name, true);
+    }
+
+    private static Dataset read(Path npz, String name, boolean labelsRequired) throws IOException {
         try (NpzFile z = NpzFile.open(npz)) {
             String file = z.label();
             NpyArray numbers = z.get(NUMBERS);
             NpyArray coords = z.get(COORDS);
-            NpyArray energies = z.get(ENERGIES);
-            NpyArray forces = z.get(FORCES);
-
+            NpyArray energiesOrNull = null, forcesOrNull = null;
+            boolean labelled = labelsRequired || z.has(ENERGIES) || z.has(FORCES);
             int[] cs = coords.shape();
+            if (!labelled && cs.length == 3) {
+                // Geometry only: stand-in label arrays of the right shapes, NaN throughout.
+                double[] e0 = new double[cs[0]], f0 = new double[Math.multiplyExact(cs[0], Math.multiplyExact(cs[1], cs[2]))];
+                Arrays.fill(e0, Dataset.UNLABELLED);
+                Arrays.fill(f0, Dataset.UNLABELLED);
+                energiesOrNull = NpyArray.OfDouble.of(ENERGIES, new int[]{cs[0]}, e0);
+                forcesOrNull = NpyArray.OfDouble.of(FORCES, cs.clone(), f0);
+            }
+            NpyArray energies = labelled ? z.get(ENERGIES) : energiesOrNull;
+            NpyArray forces = labelled ? z.get(FORCES) : forcesOrNull;
+
             if (cs.length != 3 || cs[2] != 3)
                 throw new DataFormatException(file + ": " + COORDS + ": shape " + coords.shapeString() + " is not (frames, atoms, 3)");
             int nf = cs[0];
@@ -94,7 +117,7 @@ public final class Rmd17 {
                 z32[a] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
             }
             Dataset d = new Dataset(name, z32, coords.toDoubles(), energies.toDoubles(), forces.toDoubles());
-            DataValidation.validate(file, d, DataValidation.arrays(NUMBERS, COORDS, ENERGIES, FORCES));
+            DataValidation.validate(file, d, DataValidation.arrays(NUMBERS, COORDS, ENERGIES, FORCES), labelled);
             return d;
         }
     }
