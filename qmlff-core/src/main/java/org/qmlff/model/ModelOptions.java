@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The hyper-parameters of both architectures, by their MODELS.md names. Fields that do not apply to
+ * The hyper-parameters of all architectures, by their MODELS.md (and docs/RICH.md) names. Fields that do not apply to
  * an architecture are ignored by it. Defaults are those of MODELS.md.
  *
- * @param architecture {@code le} or {@code revised}
+ * @param architecture {@code le}, {@code revised} or {@code rich}
  * @param D            number of exchange layers (le: 6, revised: 3)
  * @param rep          le: encodings per active atom (1)
  * @param centre       le: index of the centre atom (0)

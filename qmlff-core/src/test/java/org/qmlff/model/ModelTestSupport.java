@@ -42,6 +42,13 @@ final class ModelTestSupport {
         return new Dataset("synthetic_ethanol", ETHANOL, pos, e, f);
     }
 
+    /** A model initialised on synthetic ethanol from {@code seed}, then randomised (σ = 0.2) away from its initialisation. */
+    static ForceField randomModel(ModelOptions o, long seed) {
+        ForceField m = Models.create(o, java.util.List.of(syntheticEthanol(5, seed)), seed);
+        randomise(m, new Random(seed + 1), 0.2);
+        return m;
+    }
+
     /** Randomises every parameter of a model (so that derivative tests do not sit at a special point). */
     static void randomise(ForceField m, Random rng, double sigma) {
         double[] p = new double[m.parameterCount()];

@@ -54,9 +54,7 @@ class RichModelTest {
     }
 
     private static ForceField model(ModelOptions o, long seed) {
-        ForceField m = Models.create(o, List.of(ModelTestSupport.syntheticEthanol(5, seed)), seed);
-        ModelTestSupport.randomise(m, new Random(seed + 1), 0.2);
-        return m;
+        return ModelTestSupport.randomModel(o, seed);
     }
 
     @ParameterizedTest(name = "{0}")
