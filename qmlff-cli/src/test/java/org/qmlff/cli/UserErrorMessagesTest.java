@@ -77,4 +77,29 @@ class UserErrorMessagesTest {
         assertThat(UserErrors.userMessage(new NullPointerException("boom"))).isNull();
         assertThat(UserErrors.userMessage(new IllegalStateException("boom"))).isNull();
     }
+
+    @Test
+    void badModelFilesSayWhatIsWrongInPlainWords() throws Exception {
+        org.qmlff.data.Dataset ethanol = org.qmlff.data.DataFiles.read(Path.of(TRAIN)).first(2);
+        Path good = dir.resolve("good.json");
+        org.qmlff.model.Models.write(org.qmlff.model.Models.create(org.qmlff.model.ModelOptions.defaults("revised"),
+                java.util.List.of(ethanol), 1), java.util.Map.of(), good);
+        String text = Files.readString(good);
+        String version = "\"version\"\\s*:\\s*1";
+        assertThat(java.util.regex.Pattern.compile(version).matcher(text).find()).isTrue();
+        Path word = Files.writeString(dir.resolve("word.json"), text.replaceFirst(version, "\"version\": \"one\""));
+        assertOneLineUserError(CliRun.main("predict", "--model", word.toString(), "--data", TRAIN, "--out", dir.resolve("p.json").toString()),
+                "model file version 'one' is not a whole number");
+        Path missing = Files.writeString(dir.resolve("noversion.json"), text.replaceFirst(version + "\\s*,", ""));
+        assertOneLineUserError(CliRun.main("predict", "--model", missing.toString(), "--data", TRAIN, "--out", dir.resolve("p.json").toString()),
+                "model file version is missing");
+        // A NaN parameter: Jackson's own message names one of its options.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\"data\"\\s*:\\s*\\[\\s*)(-?[0-9.eE+-]+)").matcher(text);
+        assertThat(m.find()).as("a parameter list in the model file").isTrue();
+        Path nan = Files.writeString(dir.resolve("nan.json"), m.replaceFirst("$1NaN"));
+        CliRun r = CliRun.main("predict", "--model", nan.toString(), "--data", TRAIN, "--out", dir.resolve("p.json").toString());
+        assertOneLineUserError(r, "nan.json", "NaN or infinite", "line ");
+        assertThat(r.err()).doesNotContain("ALLOW_NON_NUMERIC").doesNotContain("JsonReadFeature");
+        assertThat(dir.resolve("p.json")).doesNotExist();
+    }
 }

@@ -140,7 +140,7 @@ public final class Models {
         try {
             root = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new DataFormatException(file + ": not a valid JSON model file (" + e.getOriginalMessage() + ")");
+            throw new DataFormatException(file + ": not a valid JSON model file (" + plainJsonError(e) + ")");
         } catch (IOException e) {
             if (!Files.exists(file)) throw new DataFormatException(file + ": no such model file");
             throw new UncheckedIOException(e);
@@ -149,12 +149,32 @@ public final class Models {
         return fromJson(root, file.toString());
     }
 
+    /**
+     * Jackson's parse errors in plain words: its messages name its own options ("enable
+     * JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS") which mean nothing to a user.
+     */
+    static String plainJsonError(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (m.contains("Non-standard token") || m.contains("NaN") || m.contains("Infinity"))
+            return "a value is NaN or infinite" + where + "; model files hold finite numbers only";
+        int cut = m.indexOf(": enable");
+        if (cut < 0) cut = m.indexOf('`');
+        if (cut >= 0) m = m.substring(0, cut);
+        m = m.strip();
+        return (m.isEmpty() ? "malformed JSON" : Character.toLowerCase(m.charAt(0)) + m.substring(1)) + where;
+    }
+
     /** Builds a model from a parsed model file; {@code where} names it in error messages. */
     public static ForceField fromJson(JsonNode root, String where) {
         String format = root.path("format").asText("");
         if (!format.equals("qmlff-model"))
             throw new DataFormatException(where + ": format is '" + format + "', expected 'qmlff-model'");
-        int version = root.path("version").asInt(-1);
+        JsonNode versionNode = root.path("version");
+        if (!versionNode.isIntegralNumber())
+            throw new DataFormatException(where + ": model file version " + (versionNode.isMissingNode() ? "is missing"
+                    : "'" + versionNode.asText() + "' is not a whole number") + " (expected 1 or 2)");
+        int version = versionNode.asInt();
         if (version != 1 && version != 2)
             throw new DataFormatException(where + ": model file version " + version + " is not supported (expected 1 or 2)");
         String arch = root.path("architecture").asText("");
