@@ -69,14 +69,17 @@ final class TrainingPipeline {
     }
 
     /** Trains (or resumes) the run of {@code cfg} and writes its outputs. */
-    void run(TrainConfig cfg, boolean resume) {
+    void run(TrainConfig cfg, boolean resumeAsked) {
         Path dir = cfg.out();
         Path checkpointFile = dir.resolve("checkpoint.json");
-        if (!resume && Files.exists(checkpointFile))
+        if (!resumeAsked && Files.exists(checkpointFile))
             throw new UserError(dir + " already holds a training run (checkpoint.json); continue it with --resume "
                     + dir + " or choose another --out");
-        if (resume && !Files.exists(checkpointFile))
-            throw new UserError(dir + ": no checkpoint.json to resume from");
+        // A run killed before its first checkpoint has only its config.yaml: --resume starts it again
+        // from there, which is what an uninterrupted run would have done.
+        boolean resume = resumeAsked && Files.exists(checkpointFile);
+        // A kill during a checkpoint write leaves its temporary file; it holds nothing worth keeping.
+        AtomicFiles.removeStaleTemporaries(checkpointFile);
         Checkpoint checkpoint = resume ? Checkpoint.read(checkpointFile) : null;
 
         Split split = load(cfg);
@@ -91,9 +94,10 @@ final class TrainingPipeline {
         }
         Trainer trainer = new Trainer(model, split.train(), split.valid(), cfg.training(), cfg.threads());
 
-        if (!resume) AtomicFiles.writeString(dir.resolve("config.yaml"), cfg.toYaml());
+        if (!resumeAsked) AtomicFiles.writeString(dir.resolve("config.yaml"), cfg.toYaml());
         RunLog log = new RunLog(dir.resolve("train.log"), resume, terminal ? null : out);
         long totalSteps = (long) trainer.batchesPerEpoch() * cfg.training().epochs();
+        if (resumeAsked && !resume) log.add("no checkpoint yet: starting the run again from its config.yaml");
         if (resume) {
             log.add("resumed after epoch " + checkpoint.epochsDone() + " of " + cfg.training().epochs()
                     + " (threads " + cfg.threads() + ")");
@@ -111,7 +115,8 @@ final class TrainingPipeline {
         TrainingResult result;
         long stepsDone = resume ? (long) checkpoint.epochsDone() * trainer.batchesPerEpoch() : 0;
         try (ConsoleProgress progress = new ConsoleProgress(log, terminal, stepsDone, totalSteps,
-                resume ? checkpoint.elapsedSeconds() : 0)) {
+                resume ? checkpoint.elapsedSeconds() : 0);
+             InterruptNotice notice = InterruptNotice.install(dir, checkpointFile)) {
             result = resume ? trainer.resume(checkpoint, checkpointFile, progress)
                     : trainer.train(checkpointFile, progress);
         }

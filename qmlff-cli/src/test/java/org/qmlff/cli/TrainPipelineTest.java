@@ -163,6 +163,35 @@ class TrainPipelineTest {
     }
 
     @Test
+    void resumeOfARunKilledBeforeItsFirstCheckpointStartsFromItsConfig(@TempDir Path tmp) throws Exception {
+        Path full = tmp.resolve("full");
+        assertThat(CliRun.of(new TrainCommand(backend()), args(full, "2")).code()).isZero();
+        for (int calls : new int[]{5, 40}) { // both inside epoch 1 (60 evaluations per epoch)
+            Path cut = tmp.resolve("cut" + calls);
+            CliRun crashed = CliRun.of(new TrainCommand(backend().wrapping(ff -> crashingAfter(ff, calls))), args(cut, "2"));
+            assertThat(crashed.code()).isNotZero();
+            assertThat(cut.resolve("checkpoint.json")).doesNotExist();
+            assertThat(cut.resolve("config.yaml")).exists();
+            // what a kill -9 during a checkpoint write leaves behind
+            Path stale = Files.writeString(cut.resolve(".checkpoint.json.123456789.tmp"), "{\"half\": ");
+            CliRun resumed = CliRun.of(new TrainCommand(backend()), "--resume", cut.toString(), "--threads", "1");
+            assertThat(resumed.err()).isEmpty();
+            assertThat(resumed.code()).isZero();
+            assertThat(params(cut.resolve("model.json"))).isEqualTo(params(full.resolve("model.json")));
+            assertThat(stale).doesNotExist();
+            assertThat(Files.readString(cut.resolve("train.log"))).contains("no checkpoint yet: starting the run again");
+        }
+    }
+
+    @Test
+    void theInterruptNoticeSaysWhereTheCheckpointIsAndHowToResume(@TempDir Path tmp) throws Exception {
+        Path cp = tmp.resolve("checkpoint.json");
+        assertThat(InterruptNotice.message(tmp, cp)).contains("before the first checkpoint").contains("qmlff train --resume " + tmp);
+        Files.writeString(cp, "{}");
+        assertThat(InterruptNotice.message(tmp, cp)).contains("the last checkpoint is " + cp).contains("qmlff train --resume " + tmp);
+    }
+
+    @Test
     void recipeFromTheConfigFileResumesBitForBit(@TempDir Path tmp) throws Exception {
         Path yaml = tmp.resolve("recipe.yaml");
         Files.writeString(yaml, """

@@ -59,6 +59,32 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes temporary files that an interrupted {@link #write} of {@code target} left behind (a
+     * kill between creating and renaming one). Failures to delete are ignored: they are hidden files
+     * that no reader looks at.
+     */
+    public static void removeStaleTemporaries(Path target) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) return;
+        String prefix = "." + abs.getFileName() + ".";
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && n.endsWith(".tmp")) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // see above
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // an unreadable directory fails the real write with a proper message
+        }
+    }
+
     /** Writes {@code bytes} to {@code target} atomically. */
     public static void write(Path target, byte[] bytes) {
         write(target, out -> out.write(bytes));
