@@ -76,7 +76,12 @@ public final class ExtXyz {
         String file = path.toString();
         String name = Rmd17.stripExtension(path.getFileName().toString());
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return new Reader(file, name, r, units, labelsRequired).read();
+            Reader reader = new Reader(file, name, r, units, labelsRequired);
+            try {
+                return reader.read();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new DataFormatException(file + ": line " + (reader.line + 1) + ": not UTF-8 text (a binary or corrupt file?)");
+            }
         }
     }
 

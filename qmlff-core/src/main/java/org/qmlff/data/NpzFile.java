@@ -58,8 +58,9 @@ public final class NpzFile implements AutoCloseable {
             zip = new ZipFile(path.toFile());
         } catch (NoSuchFileException e) {
             throw new DataFormatException(label + ": no such file");
-        } catch (ZipException e) {
-            throw new DataFormatException(label + ": truncated or damaged zip archive (" + e.getMessage() + ")");
+        } catch (ZipException | EOFException e) {
+            throw new DataFormatException(label + ": truncated or damaged zip archive"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
         Map<String, ZipEntry> entries = new LinkedHashMap<>();
         Enumeration<? extends ZipEntry> en = zip.entries();

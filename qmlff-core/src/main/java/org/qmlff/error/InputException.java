@@ -25,8 +25,29 @@ public class InputException extends RuntimeException {
      * @param cause   the underlying failure, or null
      */
     public InputException(String message, String hint, Throwable cause) {
-        super(message, cause);
-        this.hint = hint;
+        super(oneLine(message), cause);
+        this.hint = hint == null ? null : oneLine(hint);
+    }
+
+    /**
+     * Control characters quoted from a broken input (a newline inside a mangled NPY header key)
+     * would split the one-line message: they are shown escaped, as {@code \n} or {@code \x07}.
+     */
+    static String oneLine(String text) {
+        if (text == null) return null;
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || c == 0x7f;
+            if (control && sb == null) sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+            if (sb == null) continue;
+            if (!control) sb.append(c);
+            else if (c == '\n') sb.append("\\n");
+            else if (c == '\r') sb.append("\\r");
+            else if (c == '\t') sb.append("\\t");
+            else sb.append(String.format("\\x%02x", (int) c));
+        }
+        return sb == null ? text : sb.toString();
     }
 
     /** A second line telling the user what to do, or null. */

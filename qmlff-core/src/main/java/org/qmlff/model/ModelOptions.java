@@ -90,6 +90,7 @@ public record ModelOptions(String architecture, int D, int rep, int centre, Stri
         int[] out = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].trim();
+            if (p.isEmpty()) throw new IllegalArgumentException("empty species list '" + value + "'");
             out[i] = Character.isDigit(p.charAt(0)) ? Integer.parseInt(p) : elementNumber(p);
         }
         Arrays.sort(out);

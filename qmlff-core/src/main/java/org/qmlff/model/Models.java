@@ -167,6 +167,16 @@ public final class Models {
 
     /** Builds a model from a parsed model file; {@code where} names it in error messages. */
     public static ForceField fromJson(JsonNode root, String where) {
+        try {
+            return fromJsonChecked(root, where);
+        } catch (IllegalArgumentException e) {
+            // The models' constructors check their hyper-parameters; from a file, a bad one is bad input.
+            String m = e.getMessage() == null ? "invalid model" : e.getMessage();
+            throw new DataFormatException(m.startsWith(where) ? m : where + ": " + m, e);
+        }
+    }
+
+    private static ForceField fromJsonChecked(JsonNode root, String where) {
         String format = root.path("format").asText("");
         if (!format.equals("qmlff-model"))
             throw new DataFormatException(where + ": format is '" + format + "', expected 'qmlff-model'");
