@@ -88,6 +88,19 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
      */
     static TrainConfig resolve(Map<String, Object> file, String fileLabel, Path fileDir, Map<String, Object> flags,
                                Clock clock, int defaultThreads) {
+        try {
+            return resolveChecked(file, fileLabel, fileDir, flags, clock, defaultThreads);
+        } catch (UserError e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // The core's records check their values (an unknown architecture, a negative size): here
+            // those values came from the config file or the flags, so it is the user's input.
+            throw new UserError((fileLabel == null ? "" : fileLabel + " (or the flags): ") + e.getMessage());
+        }
+    }
+
+    private static TrainConfig resolveChecked(Map<String, Object> file, String fileLabel, Path fileDir, Map<String, Object> flags,
+                                              Clock clock, int defaultThreads) {
         Map<String, Object> merged = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : file.entrySet()) {
