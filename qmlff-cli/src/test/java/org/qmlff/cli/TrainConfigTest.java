@@ -122,9 +122,9 @@ class TrainConfigTest {
         assertThatThrownBy(() -> resolve(Map.of(), null, flags))
                 .isInstanceOf(UserError.class).hasMessageContaining("--n-valid must be between 1 and n-train - 1 = 49");
         assertThatThrownBy(() -> resolve(Map.of(), null, Map.of("data", List.of("a"), "arch", "mace")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown architecture 'mace'");
+                .isInstanceOf(UserError.class).hasMessageContaining("unknown architecture 'mace'");
         assertThatThrownBy(() -> resolve(Map.of(), null, Map.of("data", List.of("a"), "nq", "3")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nq must be even");
+                .isInstanceOf(UserError.class).hasMessageContaining("nq must be even");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "data: [a\nepochs: 3\n");
         assertThatThrownBy(() -> TrainConfig.readYaml(bad)).isInstanceOf(UserError.class)
