@@ -133,6 +133,7 @@ final class LearningCurveCommand implements Callable<Integer> {
             console.println();
             console.print(report.summaryTable().markdown());
             console.print(report.fitsTable().markdown());
+            console.print(report.zeroShotTable().markdown());
             for (String line : report.diagnosisLines()) console.println(line);
             console.println();
             console.println("wrote " + out.resolve("learning_curve.md") + ", learning_curve.csv, "
@@ -145,7 +146,8 @@ final class LearningCurveCommand implements Callable<Integer> {
     }
 
     /** A training file, its molecule label and its test files. */
-    record Molecule(String label, Path data, Dataset dataset, List<Path> tests, List<Dataset> testSets) {
+    /** One training molecule; its tests are its own ({@code ownTests} of them) followed by the zero-shot ones. */
+    record Molecule(String label, Path data, Dataset dataset, List<Path> tests, List<Dataset> testSets, int ownTests) {
     }
 
     private int nTrainFrames() {
@@ -167,6 +169,15 @@ final class LearningCurveCommand implements Callable<Integer> {
         }
         for (Path p : test) tests.add(backend.load(p));
         int[] match = Molecules.match(train, tests);
+        // A test file of a molecule that no --data file holds is evaluated zero-shot by every run of
+        // the grid, as `qmlff train` does with such a file.
+        List<Path> zeroShotPaths = new ArrayList<>();
+        List<Dataset> zeroShotSets = new ArrayList<>();
+        for (int j = 0; j < tests.size(); j++)
+            if (match[j] < 0) {
+                zeroShotPaths.add(test.get(j));
+                zeroShotSets.add(tests.get(j));
+            }
         Molecule[] out = new Molecule[train.size()];
         Map<String, Path> seen = new LinkedHashMap<>();
         for (int i = 0; i < train.size(); i++) {
@@ -183,12 +194,13 @@ final class LearningCurveCommand implements Callable<Integer> {
                     td.add(tests.get(j));
                 }
             if (tp.isEmpty())
-                throw new UserError("--data " + data.get(i) + ": no --test file of the same molecule (" + label + ")");
-            out[i] = new Molecule(label, data.get(i), train.get(i), tp, td);
+                throw new UserError("--data " + data.get(i) + ": no --test file of the same molecule (" + label
+                        + "); a learning curve needs one for each training molecule");
+            int own = tp.size();
+            tp.addAll(zeroShotPaths);
+            td.addAll(zeroShotSets);
+            out[i] = new Molecule(label, data.get(i), train.get(i), tp, td, own);
         }
-        for (int j = 0; j < tests.size(); j++)
-            if (match[j] < 0)
-                throw new UserError("--test " + test.get(j) + ": its molecule is not among the --data files");
         return out;
     }
 
@@ -209,9 +221,28 @@ final class LearningCurveCommand implements Callable<Integer> {
                     for (long s = 0; s < seeds; s++) {
                         String name = a + "-" + m.label() + "-n" + n + "-s" + s;
                         Path dir = out.resolve("runs").resolve(name);
-                        plan.add(new PlannedRun(name, a, m.label(), n, s, config(a, m, n, s, dir)));
+                        TrainConfig cfg = config(a, m, n, s, dir);
+                        if (n == ns.first() && s == 0) checkTestsDescribable(cfg, m);
+                        plan.add(new PlannedRun(name, a, m.label(), n, s, cfg));
                     }
         return plan;
+    }
+
+    /**
+     * Refuses, before any run starts, a zero-shot test file with an element the architecture
+     * trained on this molecule cannot describe; each run would otherwise fail on it in turn.
+     */
+    private void checkTestsDescribable(TrainConfig cfg, Molecule m) {
+        if (m.ownTests() == m.tests().size()) return; // a molecule's own tests always are
+        ForceField model = backend.create(cfg.model(), List.of(m.dataset()), cfg.training().seed());
+        for (int j = m.ownTests(); j < m.tests().size(); j++) {
+            try {
+                model.checkCompatible(m.testSets().get(j).numbers());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--test " + m.tests().get(j) + ": " + e.getMessage() + " (arch " + cfg.arch()
+                        + " trained on " + m.label() + ")");
+            }
+        }
     }
 
     /** The settings of one run: exactly what {@code qmlff train} would resolve from equivalent flags. */

@@ -31,6 +31,8 @@ final class LearningCurveReport {
     /** Fits on the per-size means, then fits on all runs. */
     final List<CurveFit> fits;
     final List<Diagnosis> diagnoses;
+    /** Zero-shot test errors (molecule {@code trained→tested}) per size, mean ± std over seeds; often empty. */
+    final List<SizeSummary> zeroShot;
     private final PublishedResults published;
 
     private LearningCurveReport(List<RunDirectory> runs, PublishedResults published) {
@@ -48,6 +50,9 @@ final class LearningCurveReport {
             for (Quantity q : Quantity.values()) d.add(Diagnosis.of(curve, q));
         });
         this.diagnoses = List.copyOf(d);
+        List<RunResult> z = new ArrayList<>();
+        for (RunDirectory r : runs) z.addAll(r.zeroShotResults());
+        this.zeroShot = LearningCurves.aggregate(z);
     }
 
     /** The analysis of these finished runs. */
@@ -196,6 +201,17 @@ final class LearningCurveReport {
                 verdict);
     }
 
+    /** The zero-shot table (test molecules no run trained on), or an empty document when there are none. */
+    Doc zeroShotTable() {
+        if (zeroShot.isEmpty()) return new Doc();
+        List<List<String>> rows = new ArrayList<>();
+        for (SizeSummary s : zeroShot)
+            rows.add(List.of(s.arch(), s.molecule(), Integer.toString(s.nTrain()), Integer.toString(s.runs()),
+                    Fmt.meanStd(s.test().energy()), Fmt.meanStd(s.test().force()), Fmt.mae(s.nullModel().force().mean())));
+        return new Doc().table(List.of("arch", "trained→tested", "N", "seeds", "zero-shot E MAE (meV)",
+                "zero-shot F MAE (meV/Å)", "null F MAE (meV/Å)"), rows);
+    }
+
     /** The per-run table. */
     Doc runsTable(Path base) {
         List<List<String>> rows = new ArrayList<>();
@@ -243,6 +259,12 @@ final class LearningCurveReport {
             for (int i = 0; i < files.size(); i++)
                 d.image(files.get(i), mol + ": test " + Quantity.values()[i].label() + " MAE against N");
         });
+        if (!zeroShot.isEmpty()) {
+            d.heading(level, "Zero-shot tests");
+            d.paragraph("Test files of molecules no --data file holds, predicted by each model trained on another "
+                    + "molecule. Not part of the fits. The null model has no energy for an unseen molecule.");
+            d.addAll(zeroShotTable());
+        }
         d.heading(level, "Runs");
         d.addAll(runsTable(base));
         return d;

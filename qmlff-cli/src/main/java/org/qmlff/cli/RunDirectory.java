@@ -92,6 +92,11 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
         JsonNode set(String set) {
             return block.path(set);
         }
+
+        /** Whether the run only tested on this molecule, never trained on it. */
+        boolean zeroShot() {
+            return block.path("zero_shot").asBoolean(false);
+        }
     }
 
     /** The molecules of {@code metrics.json: per_dataset}, in file order. */
@@ -122,7 +127,7 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
      * have been tested on it.
      */
     RunResult toRunResult() {
-        List<MoleculeMetrics> mols = molecules();
+        List<MoleculeMetrics> mols = molecules().stream().filter(m -> !m.zeroShot()).toList();
         if (mols.size() != 1)
             throw new UserError(dir + ": a learning-curve run trains on one molecule; metrics.json lists "
                     + mols.size());
@@ -131,6 +136,22 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
             throw new UserError(dir + ": metrics.json has no test errors for " + m.label() + " (run without --test)");
         return new RunResult(arch(), m.label(), trainFrames(), seed(), errors(m.set("train")), errors(m.set("test")),
                 errors(m.set("null")), number("training_time_s"));
+    }
+
+    /**
+     * The zero-shot tests of this learning-curve run, one per test molecule it never trained on, as
+     * results whose molecule reads {@code trained→tested}; train errors are those of the trained
+     * molecule, the null model's energy error is NaN (it has no energy for an unseen molecule).
+     */
+    List<RunResult> zeroShotResults() {
+        RunResult trained = toRunResult();
+        List<RunResult> out = new ArrayList<>();
+        for (MoleculeMetrics m : molecules())
+            if (m.zeroShot() && m.set("test").isObject())
+                out.add(new RunResult(trained.arch(), trained.molecule() + "→" + Molecules.label(m.name()), trained.nTrain(),
+                        trained.seed(), trained.train(), errors(m.set("test")), errors(m.set("null")),
+                        trained.trainingSeconds()));
+        return out;
     }
 
     /**

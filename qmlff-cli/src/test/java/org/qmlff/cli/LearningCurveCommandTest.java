@@ -301,12 +301,63 @@ class LearningCurveCommandTest {
                 "--test", "water_test.npz", "--sizes", "20", "--n-train", "60", "--n-valid", "10", "--out", out.toString());
         assertThat(unmatched.code()).isEqualTo(2);
         assertThat(unmatched.err().strip()).isEqualTo("qmlff: error: --data ethanol_train.npz: no --test file of the "
-                + "same molecule (ethanol)");
+                + "same molecule (ethanol); a learning curve needs one for each training molecule");
         CliRun arch = CliRun.of(new LearningCurveCommand(backend()), "--arch", "le,mace", "--data", "ethanol_train.npz",
                 "--test", "ethanol_test.npz", "--sizes", "20", "--out", out.toString());
         assertThat(arch.code()).isEqualTo(2);
         assertThat(arch.err()).contains("--arch: unknown architecture 'mace'");
         assertThat(out.resolve("runs")).doesNotExist();
+    }
+
+    /**
+     * A test file of a molecule no --data file holds is evaluated zero-shot by every run, as {@code qmlff
+     * train} does, and tabulated apart from the fits; one the architecture cannot describe is refused
+     * before anything is trained.
+     */
+    @Test
+    void testsOfAnotherMoleculeAreEvaluatedZeroShot(@TempDir Path tmp) throws Exception {
+        Dataset water = TestBackend.molecule("rmd17_water_test_01", new int[]{8, 1, 1}, 7, 5);
+        TestBackend b = backend().add("water_test.npz", water);
+        Path out = tmp.resolve("lc");
+        CliRun r = CliRun.of(new LearningCurveCommand(b), "--arch", "le", "--data", "ethanol_train.npz", "--test",
+                "ethanol_test.npz", "water_test.npz", "--sizes", "20,40", "--seeds", "2", "--n-train", "60",
+                "--n-valid", "10", "--epochs", "2", "--threads", "1", "--out", out.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        for (Path run : runDirs(out)) {
+            JsonNode per = metrics(run).get("per_dataset");
+            assertThat(per.get("water (zero-shot)").get("zero_shot").asBoolean()).as(run.toString()).isTrue();
+            double[] zs = mae(run, water);
+            assertThat(per.get("water (zero-shot)").get("test").get("force_mae_kcal_per_mol_per_A").asDouble())
+                    .isCloseTo(zs[1], within(1e-12));
+            assertThat(per.get("ethanol").get("test").get("energy_mae_kcal_per_mol").asDouble())
+                    .isCloseTo(mae(run, TEST)[0], within(1e-12));
+        }
+        // the curve and its fits are the trained molecule's only: 2 sizes, one molecule
+        List<Map<String, String>> sum = csv(out.resolve("learning_curve_summary.csv"));
+        assertThat(sum).hasSize(2).allSatisfy(row -> assertThat(row.get("molecule")).isEqualTo("ethanol"));
+        // the zero-shot table: mean over the two seeds of the water force MAE, in meV/Å
+        String md = Files.readString(out.resolve("learning_curve.md"));
+        assertThat(md).contains("## Zero-shot tests").contains("ethanol→water");
+        double f0 = metrics(runDirs(out).get(0)).get("per_dataset").get("water (zero-shot)").get("test")
+                .get("force_mae_meV_per_A").asDouble();
+        double f1 = metrics(runDirs(out).get(1)).get("per_dataset").get("water (zero-shot)").get("test")
+                .get("force_mae_meV_per_A").asDouble();
+        assertThat(md).contains("| 20 | 2 | ").contains(Fmt.mae((f0 + f1) / 2) + " ± " + Fmt.mae(Math.abs(f0 - f1) / Math.sqrt(2)));
+        assertThat(r.out()).contains("zero-shot F MAE (meV/Å)");
+
+        // a test molecule with an element the trained model lacks: refused before any run
+        TestBackend nitrogen = backend().add("ammonia_test.npz",
+                TestBackend.molecule("rmd17_ammonia_test_01", new int[]{7, 1, 1, 1}, 5, 3));
+        Path out2 = tmp.resolve("lc2");
+        CliRun bad = CliRun.of(new LearningCurveCommand(nitrogen), "--arch", "le", "--data", "ethanol_train.npz",
+                "--test", "ethanol_test.npz", "ammonia_test.npz", "--sizes", "20", "--n-train", "60", "--n-valid", "10",
+                "--epochs", "1", "--out", out2.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).startsWith("qmlff: error: --test ammonia_test.npz: atom 0 has element 7")
+                .endsWith("(arch le trained on ethanol)");
+        assertThat(bad.err().lines().count()).isEqualTo(1);
+        assertThat(out2.resolve("runs")).doesNotExist();
     }
 
     /** {@code qmlff train --n-fit}: fewer training frames, the same validation frames (50..59). */
