@@ -9,8 +9,9 @@ import java.util.Properties;
 
 /**
  * Entry point of the {@code qmlff} command. Subcommands are thin: they parse options, call the core
- * library and print. User errors ({@link UserError} and the core's {@code IllegalArgumentException}
- * family raised on bad input) become one line on stderr and a non-zero exit code, without a stack trace.
+ * library and print. User errors (the core's {@code org.qmlff.error.InputException}, of which
+ * {@link UserError} is the CLI's own) become one line on stderr and exit code 2, without a stack
+ * trace; anything else is a bug and keeps its trace (see {@link UserErrors}).
  */
 @Command(name = "qmlff",
         mixinStandardHelpOptions = true,

@@ -110,15 +110,19 @@ final class MdBenchmarkCommand implements Callable<Integer> {
         MdBenchmarkConfig config = new MdBenchmarkConfig(temperature, dt, length, friction, f, s, bondFactor, bondThreshold,
                 nveLength, sampleEvery, checkpointEvery, new DistanceGrid(hrMax, hrBins), MdLimits.defaults(temperature));
         PrintWriter w = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-        Files.createDirectories(out);
-        List<MdBenchmarkResult> results = new ArrayList<>();
+        // every model, frame and reference is checked before the output directory is made
+        List<MdBenchmark> benches = new ArrayList<>();
         for (int m = 0; m < fields.size(); m++) {
-            MdBenchmark bench;
             try {
-                bench = new MdBenchmark(fields.get(m), labels.get(m), ids.get(m), init, ref, config);
+                benches.add(new MdBenchmark(fields.get(m), labels.get(m), ids.get(m), init, ref, config));
             } catch (IllegalArgumentException e) {
                 throw new UserError("model " + labels.get(m) + ": " + e.getMessage());
             }
+        }
+        Files.createDirectories(out);
+        List<MdBenchmarkResult> results = new ArrayList<>();
+        for (int m = 0; m < fields.size(); m++) {
+            MdBenchmark bench = benches.get(m);
             w.println(labels.get(m) + ": " + config.runs() + " NVT runs of " + length + " ps and " + (config.nveSteps() > 0
                     ? config.runs() + " NVE runs of " + nveLength + " ps" : "no NVE runs") + " on " + nThreads + " threads; "
                     + BondTopology.of(init.numbers(), start(init, f[0]), bondFactor).size() + " bonds in frame " + f[0]);

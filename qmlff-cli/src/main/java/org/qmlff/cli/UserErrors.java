@@ -15,9 +15,9 @@ import java.util.List;
  * numerical failures one line and exit code 3; anything else is a bug and keeps its stack trace
  * (exit code 1).
  *
- * <p>{@link IllegalArgumentException} from the core's precondition checks on option values (a
- * negative epoch count, an unknown element) is still shown as a user error: those checks validate
- * what the user typed. Every other unexpected exception type is a bug.
+ * <p>The core's checks of values a user can give (options records, units, elements, data and
+ * model files) throw {@link InputException}; a plain {@link IllegalArgumentException} is a broken
+ * precondition inside the program and, like every other unexpected exception, a bug.
  */
 final class UserErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     static final int USER_ERROR = 2;
@@ -121,7 +121,7 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler, Comman
 
     /** The one-line message for a user error, or null if {@code ex} is a bug. */
     static String userMessage(Throwable ex) {
-        if (ex instanceof InputException || ex instanceof IllegalArgumentException) return ex.getMessage();
+        if (ex instanceof InputException) return ex.getMessage();
         IOException io = FileSystemErrors.ioCause(ex);
         if (io != null) return FileSystemErrors.describe(io);
         return null;

@@ -67,7 +67,7 @@ class ConfigFuzzTest {
     }
 
     /** Line- and byte-level mutations: YAML breaks on indentation, quotes and type changes. */
-    private static byte[] mutate(byte[] valid, long seed) {
+    static byte[] mutate(byte[] valid, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         byte[] b = valid.clone();
         String tokens = ":-[]{},'\"#&*!|> \t\n0123456789.eE-x";

@@ -115,6 +115,11 @@ class TrainPipelineTest {
 
     /** A model that fails after a number of evaluations, to interrupt a run part-way. */
     static ForceField crashingAfter(ForceField inner, int calls) {
+        return crashingAfter(inner, calls, () -> new IllegalStateException("simulated crash"));
+    }
+
+    /** {@code inner}, throwing what {@code crash} makes from evaluation {@code calls + 1} on. */
+    static ForceField crashingAfter(ForceField inner, int calls, java.util.function.Supplier<RuntimeException> crash) {
         AtomicInteger count = new AtomicInteger();
         return new ForceField() {
             public String architecture() { return inner.architecture(); }
@@ -125,7 +130,7 @@ class TrainPipelineTest {
             public Scratch newScratch() { return inner.newScratch(); }
             public void checkCompatible(int[] numbers) { inner.checkCompatible(numbers); }
             public double energyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
-                if (count.incrementAndGet() > calls) throw new IllegalStateException("simulated crash");
+                if (count.incrementAndGet() > calls) throw crash.get();
                 return inner.energyAndForces(numbers, positions, forces, scratch);
             }
             public void addObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] dLdF,

@@ -76,6 +76,21 @@ class UserErrorMessagesTest {
     void aBugStillShowsItsStackTrace() {
         assertThat(UserErrors.userMessage(new NullPointerException("boom"))).isNull();
         assertThat(UserErrors.userMessage(new IllegalStateException("boom"))).isNull();
+        // a broken precondition inside the program is a bug; only the input-error type is the user's
+        assertThat(UserErrors.userMessage(new IllegalArgumentException("row of 3 cells under 4 headers"))).isNull();
+        assertThat(UserErrors.userMessage(new org.qmlff.error.InputException("--lr must be > 0"))).isEqualTo("--lr must be > 0");
+    }
+
+    @Test
+    void anIllegalArgumentDuringTrainingPrintsItsTraceAndExitsWithOne() {
+        TestBackend b = LearningCurveCommandTest.backend().wrapping(ff -> TrainPipelineTest.crashingAfter(ff, 5,
+                () -> new IllegalArgumentException("simulated broken precondition")));
+        CliRun r = CliRun.of(new TrainCommand(b), "--arch", "le", "--data", "ethanol_train.npz", "--n-train", "60",
+                "--n-valid", "10", "--epochs", "1", "--threads", "1", "--out", dir.resolve("run").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("IllegalArgumentException: simulated broken precondition")
+                .contains("\tat org.qmlff.");
+        assertThat(r.err()).doesNotContain("qmlff: error: simulated");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.qmlff.data;
 
+import org.qmlff.error.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public enum Element {
      */
     public static Element of(int z) {
         if (!isKnown(z))
-            throw new IllegalArgumentException("unknown element Z=" + z + " (qmlff knows H..Ar, Z=1..18)");
+            throw new InputException("unknown element Z=" + z + " (qmlff knows H..Ar, Z=1..18)");
         return BY_Z[z - 1];
     }
 

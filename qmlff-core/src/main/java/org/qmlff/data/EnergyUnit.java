@@ -1,5 +1,6 @@
 package org.qmlff.data;
 
+import org.qmlff.error.InputException;
 import java.util.Locale;
 
 /**
@@ -62,7 +63,7 @@ public enum EnergyUnit {
             case "ha", "hartree", "eh":
                 return HARTREE;
             default:
-                throw new IllegalArgumentException("unknown energy unit '" + name + "' (expected kcal/mol, eV, meV or Ha)");
+                throw new InputException("unknown energy unit '" + name + "' (expected kcal/mol, eV, meV or Ha)");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.qmlff.data;
 
+import org.qmlff.error.InputException;
 import java.util.Locale;
 
 /** Length units qmlff reads and writes. Internally all lengths are Å. */
@@ -50,7 +51,7 @@ public enum LengthUnit {
             case "bohr", "a0", "au":
                 return BOHR;
             default:
-                throw new IllegalArgumentException("unknown length unit '" + name + "' (expected angstrom or bohr)");
+                throw new InputException("unknown length unit '" + name + "' (expected angstrom or bohr)");
         }
     }
 

@@ -6,8 +6,14 @@ package org.qmlff.error;
  * array, frame, option); {@link #hint()} is an optional second line saying what to do.
  *
  * <p>Front ends show it without a stack trace and exit with status 2.
+ *
+ * <p>It is an {@link IllegalArgumentException}: a library caller who passes a bad value to an
+ * options record or a parser gets the exception type Java promises for that. The converse does not
+ * hold: a plain {@code IllegalArgumentException} is a broken precondition inside the program, a bug,
+ * and front ends show it with its stack trace. Code that validates what a user can type or load
+ * throws this type.
  */
-public class InputException extends RuntimeException {
+public class InputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String hint;
 

@@ -1,5 +1,7 @@
 package org.qmlff.geometry;
 
+import org.qmlff.error.InputException;
+
 /**
  * The neighbours of every atom of one configuration within the cutoff of a {@link RadialBasis}, with
  * the basis values of each neighbour pair. Lengths in Å.
@@ -45,7 +47,7 @@ public final class NeighbourList {
     /**
      * Rebuilds the list for {@code atoms} atoms at {@code positions} ({@code [3a + c]}, Å).
      *
-     * @throws IllegalArgumentException if two atoms coincide
+     * @throws InputException if two atoms coincide (a geometry no force field describes)
      */
     public void build(double[] positions, int atoms) {
         ensure(atoms);
@@ -60,7 +62,7 @@ public final class NeighbourList {
                 double dy = positions[3 * j + 1] - positions[3 * i + 1];
                 double dz = positions[3 * j + 2] - positions[3 * i + 2];
                 double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                if (d == 0) throw new IllegalArgumentException("atoms " + i + " and " + j + " coincide");
+                if (d == 0) throw new InputException("atoms " + i + " and " + j + " coincide");
                 pairR[pr++] = d;
                 if (d < rc) {
                     cursor[i]++;

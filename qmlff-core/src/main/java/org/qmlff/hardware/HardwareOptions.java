@@ -1,5 +1,7 @@
 package org.qmlff.hardware;
 
+import org.qmlff.error.InputException;
+
 /**
  * How a {@link HardwareForceField} evaluates its circuits.
  *
@@ -12,10 +14,10 @@ package org.qmlff.hardware;
  */
 public record HardwareOptions(long shots, boolean shift, NoiseModel noise, long seed) {
     public HardwareOptions {
-        if (shots < 0) throw new IllegalArgumentException("--shots must be ≥ 0 (0 means exact), not " + shots);
+        if (shots < 0) throw new InputException("--shots must be ≥ 0 (0 means exact), not " + shots);
         if (noise == null) noise = NoiseModel.NONE;
         if (!shift && (shots > 0 || !noise.isNone()))
-            throw new IllegalArgumentException("shots and noise need parameter-shift derivatives");
+            throw new InputException("shots and noise need parameter-shift derivatives");
     }
 
     /** The exact model: adjoint derivatives, infinitely many shots, no noise. */

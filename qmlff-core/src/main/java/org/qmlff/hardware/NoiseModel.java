@@ -1,5 +1,6 @@
 package org.qmlff.hardware;
 
+import org.qmlff.error.InputException;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,7 @@ public record NoiseModel(NoiseRates enc, NoiseRates ex, NoiseRates prep, double 
 
     public NoiseModel {
         if (!(readout01 >= 0 && readout01 <= 1 && readout10 >= 0 && readout10 <= 1))
-            throw new IllegalArgumentException("readout error probabilities must lie in 0..1");
+            throw new InputException("readout error probabilities must lie in 0..1");
     }
 
     public boolean isNone() {
@@ -49,12 +50,12 @@ public record NoiseModel(NoiseRates enc, NoiseRates ex, NoiseRates prep, double 
         double ro = 0;
         for (String item : spec.split(",")) {
             String[] kv = item.trim().split("=");
-            if (kv.length != 2) throw new IllegalArgumentException("noise: '" + item + "' is not key=value");
+            if (kv.length != 2) throw new InputException("noise: '" + item + "' is not key=value");
             double v;
             try {
                 v = Double.parseDouble(kv[1].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("noise: '" + kv[1] + "' is not a number");
+                throw new InputException("noise: '" + kv[1] + "' is not a number");
             }
             String k = kv[0].trim().toLowerCase(Locale.ROOT);
             switch (k) {
@@ -77,7 +78,7 @@ public record NoiseModel(NoiseRates enc, NoiseRates ex, NoiseRates prep, double 
                         case "deph" -> 2;
                         default -> -1;
                     };
-                    if (kind < 0 || ch < 0) throw new IllegalArgumentException("noise: unknown key '" + kv[0]
+                    if (kind < 0 || ch < 0) throw new InputException("noise: unknown key '" + kv[0]
                             + "' (depol1, depol2, amp, deph, readout, or enc./ex./prep. + depol/amp/deph)");
                     r[kind][ch] = v;
                 }

@@ -1,5 +1,7 @@
 package org.qmlff.hardware;
 
+import org.qmlff.error.InputException;
+
 /**
  * Noise applied after one gate, in Qiskit Aer's conventions (qiskit_aer.noise):
  *
@@ -21,7 +23,7 @@ public record NoiseRates(double depolarizing, double amplitudeDamping, double de
     }
 
     private static void check(String what, double v, double max) {
-        if (!(v >= 0 && v <= max)) throw new IllegalArgumentException(what + " rate " + v + " is outside 0.." + max);
+        if (!(v >= 0 && v <= max)) throw new InputException(what + " rate " + v + " is outside 0.." + max);
     }
 
     public boolean isNone() {

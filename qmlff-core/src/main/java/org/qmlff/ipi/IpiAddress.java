@@ -1,5 +1,6 @@
 package org.qmlff.ipi;
 
+import org.qmlff.error.InputException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -30,8 +31,8 @@ public sealed interface IpiAddress {
     /** A TCP socket; {@code port} in 1..65535. */
     record Inet(String host, int port) implements IpiAddress {
         public Inet {
-            if (host == null || host.isBlank()) throw new IllegalArgumentException("host name is empty");
-            if (port < 1 || port > 65535) throw new IllegalArgumentException("port must be in 1..65535, got " + port);
+            if (host == null || host.isBlank()) throw new InputException("host name is empty");
+            if (port < 1 || port > 65535) throw new InputException("port must be in 1..65535, got " + port);
         }
 
         @Override
@@ -50,7 +51,7 @@ public sealed interface IpiAddress {
      * {@code /} is taken as the socket file's path itself.
      */
     static IpiAddress unix(String name) {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("UNIX socket name is empty");
+        if (name == null || name.isBlank()) throw new InputException("UNIX socket name is empty");
         return new Unix(Path.of(name.contains("/") ? name : UNIX_PREFIX + name));
     }
 

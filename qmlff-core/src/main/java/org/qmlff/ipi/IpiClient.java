@@ -1,5 +1,6 @@
 package org.qmlff.ipi;
 
+import org.qmlff.error.InputException;
 import org.qmlff.model.ForceField;
 
 import java.io.IOException;
@@ -51,13 +52,18 @@ public final class IpiClient {
     /** Connects to the server at {@code address} and serves it until it sends EXIT or closes. */
     public IpiSummary serve(IpiAddress address) throws IOException {
         try (IpiConnection c = IpiConnection.open(address, timeout)) {
-            return new Session(c).run();
+            return serve(c);
         }
+    }
+
+    /** Serves the server at the other end of {@code channel} until it sends EXIT or closes. */
+    IpiSummary serve(IpiChannel channel) throws IOException {
+        return new Session(channel).run();
     }
 
     /** One connection's protocol state and buffers (allocated once, reused for every request). */
     private final class Session {
-        private final IpiConnection connection;
+        private final IpiChannel connection;
         private final int n = numbers.length;
         private final ByteBuffer header = buffer(HEADER);
         private final ByteBuffer intBuf = buffer(4);
@@ -73,7 +79,7 @@ public final class IpiClient {
         private double energy;
         private long served;
 
-        Session(IpiConnection connection) {
+        Session(IpiChannel connection) {
             this.connection = connection;
         }
 
@@ -130,7 +136,12 @@ public final class IpiClient {
                     throw new IpiException("the i-PI server sent a non-finite position for atom " + i / 3 + " (" + bohr + ")");
                 positions[i] = bohr * IpiUnits.BOHR;
             }
-            energy = forceField.energyAndForces(numbers, positions, forces, scratch);
+            try {
+                energy = forceField.energyAndForces(numbers, positions, forces, scratch);
+            } catch (InputException e) {
+                throw new IpiException("the model cannot evaluate the positions of request " + (served + 1) + ": "
+                        + e.getMessage(), e);
+            }
             if (!Double.isFinite(energy))
                 throw new IpiException("the model gave a non-finite energy (" + energy + ") for request " + (served + 1));
             for (int i = 0; i < 3 * n; i++)

@@ -17,7 +17,7 @@ import java.time.Duration;
  * gives up after the timeout instead of hanging on a dead server (blocking socket channels, and
  * UNIX-domain ones in particular, have no read timeout of their own).
  */
-final class IpiConnection implements Closeable {
+final class IpiConnection implements IpiChannel, Closeable {
     private static final long RETRY_MILLIS = 100;
     private final SocketChannel channel;
     private final Selector selector;
@@ -89,12 +89,8 @@ final class IpiConnection implements Closeable {
         }
     }
 
-    /**
-     * Fills {@code buf}. Returns false if the server closed the connection before the first byte
-     * and {@code endAllowed}; a close after that, or a close when not allowed, is an error naming
-     * {@code what}.
-     */
-    boolean read(ByteBuffer buf, String what, boolean endAllowed) throws IOException {
+    @Override
+    public boolean read(ByteBuffer buf, String what, boolean endAllowed) throws IOException {
         boolean first = true;
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (buf.hasRemaining()) {
@@ -119,8 +115,8 @@ final class IpiConnection implements Closeable {
         return true;
     }
 
-    /** Writes all of {@code buf}. */
-    void write(ByteBuffer buf, String what) throws IOException {
+    @Override
+    public void write(ByteBuffer buf, String what) throws IOException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (buf.hasRemaining()) {
             int w;

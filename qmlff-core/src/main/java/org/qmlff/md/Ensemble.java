@@ -1,5 +1,6 @@
 package org.qmlff.md;
 
+import org.qmlff.error.InputException;
 import java.util.Locale;
 
 /** The thermodynamic ensemble of a run, which also picks its integrator. */
@@ -14,7 +15,7 @@ public enum Ensemble {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "nve" -> NVE;
             case "nvt" -> NVT;
-            default -> throw new IllegalArgumentException("unknown ensemble '" + text + "' (expected nve or nvt)");
+            default -> throw new InputException("unknown ensemble '" + text + "' (expected nve or nvt)");
         };
     }
 

@@ -1,5 +1,7 @@
 package org.qmlff.md;
 
+import org.qmlff.error.InputException;
+
 /**
  * Settings of one MD run. The compact constructor rejects nonsense with one-line
  * {@link IllegalArgumentException}s naming the option.
@@ -22,12 +24,12 @@ public record MdConfig(Ensemble ensemble, double temperature, double timestep, l
     public MdConfig {
         if (ensemble == null) throw new IllegalArgumentException("ensemble is missing");
         if (!(temperature >= 0) || Double.isInfinite(temperature))
-            throw new IllegalArgumentException("temperature must be a finite number >= 0 K, got " + temperature);
+            throw new InputException("temperature must be a finite number >= 0 K, got " + temperature);
         if (!(timestep > 0) || Double.isInfinite(timestep))
-            throw new IllegalArgumentException("time step must be a positive number of fs, got " + timestep);
-        if (steps < 0) throw new IllegalArgumentException("number of steps must be >= 0, got " + steps);
+            throw new InputException("time step must be a positive number of fs, got " + timestep);
+        if (steps < 0) throw new InputException("number of steps must be >= 0, got " + steps);
         if (!(friction >= 0) || Double.isInfinite(friction))
-            throw new IllegalArgumentException("friction must be a finite number >= 0 (1/fs), got " + friction);
+            throw new InputException("friction must be a finite number >= 0 (1/fs), got " + friction);
         if (limits == null) throw new IllegalArgumentException("limits are missing");
     }
 

@@ -1,5 +1,7 @@
 package org.qmlff.md;
 
+import org.qmlff.error.InputException;
+
 /**
  * Limits beyond which a run is considered to have blown up and is stopped (the trajectory written so
  * far stays valid). Non-finite energies or forces always stop a run.
@@ -14,10 +16,10 @@ public record MdLimits(double maxDistanceFromCentre, double maxTemperature) {
 
     public MdLimits {
         if (!(maxDistanceFromCentre > 0) || Double.isNaN(maxDistanceFromCentre))
-            throw new IllegalArgumentException("maximum distance from the centre of mass must be positive (Å), got "
+            throw new InputException("maximum distance from the centre of mass must be positive (Å), got "
                     + maxDistanceFromCentre);
         if (!(maxTemperature > 0) || Double.isNaN(maxTemperature))
-            throw new IllegalArgumentException("maximum temperature must be positive (K), got " + maxTemperature);
+            throw new InputException("maximum temperature must be positive (K), got " + maxTemperature);
     }
 
     /**

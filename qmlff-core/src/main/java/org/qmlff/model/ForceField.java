@@ -54,7 +54,7 @@ public interface ForceField {
     Scratch newScratch();
 
     /**
-     * Throws {@link IllegalArgumentException} with a one-line message if this model cannot describe a
+     * Throws {@link org.qmlff.error.InputException} with a one-line message if this model cannot describe a
      * molecule with these atomic numbers (wrong atom count or order for {@code le}, an unknown element
      * for {@code revised}).
      */

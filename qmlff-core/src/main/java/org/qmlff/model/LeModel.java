@@ -1,5 +1,7 @@
 package org.qmlff.model;
 
+import org.qmlff.error.InputException;
+
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
@@ -123,10 +125,10 @@ public final class LeModel extends CircuitForceField {
     @Override
     public void checkCompatible(int[] other) {
         if (other.length != atoms)
-            throw new IllegalArgumentException("this le model was trained on a molecule of " + atoms
+            throw new InputException("this le model was trained on a molecule of " + atoms
                     + " atoms; the data has " + other.length + " (le models are tied to one molecule)");
         if (!Arrays.equals(other, numbers))
-            throw new IllegalArgumentException("this le model was trained on atoms " + Arrays.toString(numbers)
+            throw new InputException("this le model was trained on atoms " + Arrays.toString(numbers)
                     + " in that order; the data has " + Arrays.toString(other) + " (le models are tied to one molecule and atom order)");
     }
 

@@ -1,5 +1,7 @@
 package org.qmlff.model;
 
+import org.qmlff.error.InputException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,8 +108,8 @@ public final class Models {
         for (Dataset d : training) {
             try {
                 m.checkCompatible(d.numbers());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(d.name() + ": " + e.getMessage());
+            } catch (InputException e) {
+                throw new InputException(d.name() + ": " + e.getMessage(), e);
             }
         }
         double[] v = ps.values();

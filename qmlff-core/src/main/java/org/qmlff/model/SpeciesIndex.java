@@ -1,5 +1,7 @@
 package org.qmlff.model;
 
+import org.qmlff.error.InputException;
+
 import java.util.Arrays;
 
 /** The species index s of each atomic number for the atom-centred architectures (revised, rich). */
@@ -12,18 +14,18 @@ final class SpeciesIndex {
         int[] index = new int[119];
         Arrays.fill(index, -1);
         for (int i = 0; i < species.length; i++) {
-            if (species[i] < 1 || species[i] > 118) throw new IllegalArgumentException("species " + species[i] + " is not an atomic number");
+            if (species[i] < 1 || species[i] > 118) throw new InputException("species " + species[i] + " is not an atomic number");
             index[species[i]] = i;
         }
         return index;
     }
 
-    /** Throws a one-line {@link IllegalArgumentException} naming the first atom whose element is not a species. */
+    /** Throws a one-line {@link InputException} naming the first atom whose element is not a species. */
     static void check(int[] index, int[] species, int[] numbers) {
         for (int a = 0; a < numbers.length; a++) {
             int z = numbers[a];
             if (z < 1 || z > 118 || index[z] < 0)
-                throw new IllegalArgumentException("atom " + a + " has atomic number " + z
+                throw new InputException("atom " + a + " has atomic number " + z
                         + ", which is not among this model's species " + Arrays.toString(species));
         }
     }

@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.error.InputException;
+
 /**
  * The opt-in training recipe of docs/RECIPE.md, on top of MODELS.md §Training objective. Every option
  * is off in {@link #NONE}, and a run with {@link #NONE} is bit-identical to one without a recipe.
@@ -38,23 +40,23 @@ public record Recipe(double emaDecay, double weightDecay, boolean amsgrad, doubl
             PLATEAU_FACTOR, PLATEAU_THRESHOLD);
 
     public Recipe {
-        if (!(emaDecay >= 0 && emaDecay < 1)) throw new IllegalArgumentException("ema must be in [0, 1), got " + emaDecay);
+        if (!(emaDecay >= 0 && emaDecay < 1)) throw new InputException("ema must be in [0, 1), got " + emaDecay);
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay))
-            throw new IllegalArgumentException("weight-decay must be finite and >= 0, got " + weightDecay);
+            throw new InputException("weight-decay must be finite and >= 0, got " + weightDecay);
         if (!(clipNorm >= 0) || Double.isInfinite(clipNorm))
-            throw new IllegalArgumentException("clip must be a finite gradient norm >= 0 (0 = off), got " + clipNorm);
-        if (stage2Epochs < 0) throw new IllegalArgumentException("stage2-epochs must be >= 0, got " + stage2Epochs);
+            throw new InputException("clip must be a finite gradient norm >= 0 (0 = off), got " + clipNorm);
+        if (stage2Epochs < 0) throw new InputException("stage2-epochs must be >= 0, got " + stage2Epochs);
         if (!(stage2Lr > 0) || Double.isInfinite(stage2Lr))
-            throw new IllegalArgumentException("stage2-lr must be > 0, got " + stage2Lr);
+            throw new InputException("stage2-lr must be > 0, got " + stage2Lr);
         if (!(stage2WEnergy >= 0) || !(stage2WForce >= 0) || Double.isInfinite(stage2WEnergy)
                 || Double.isInfinite(stage2WForce) || stage2WEnergy + stage2WForce == 0)
-            throw new IllegalArgumentException("stage-2 weights must be finite, >= 0 and not both 0: stage2-w-energy="
+            throw new InputException("stage-2 weights must be finite, >= 0 and not both 0: stage2-w-energy="
                     + stage2WEnergy + ", stage2-w-force=" + stage2WForce);
-        if (plateauPatience < 0) throw new IllegalArgumentException("plateau-patience must be >= 0, got " + plateauPatience);
+        if (plateauPatience < 0) throw new InputException("plateau-patience must be >= 0, got " + plateauPatience);
         if (!(plateauFactor > 0 && plateauFactor < 1))
-            throw new IllegalArgumentException("plateau-factor must be in (0, 1), got " + plateauFactor);
+            throw new InputException("plateau-factor must be in (0, 1), got " + plateauFactor);
         if (!(plateauThreshold >= 0) || Double.isInfinite(plateauThreshold))
-            throw new IllegalArgumentException("plateau-threshold must be finite and >= 0, got " + plateauThreshold);
+            throw new InputException("plateau-threshold must be finite and >= 0, got " + plateauThreshold);
     }
 
     public boolean ema() {
@@ -92,7 +94,7 @@ public record Recipe(double emaDecay, double weightDecay, boolean amsgrad, doubl
             case "plateau-patience" -> new Recipe(emaDecay, weightDecay, amsgrad, clipNorm, stage2Epochs, stage2Lr, stage2WEnergy, stage2WForce, integer(key, value), plateauFactor, plateauThreshold);
             case "plateau-factor" -> new Recipe(emaDecay, weightDecay, amsgrad, clipNorm, stage2Epochs, stage2Lr, stage2WEnergy, stage2WForce, plateauPatience, value, plateauThreshold);
             case "plateau-threshold" -> new Recipe(emaDecay, weightDecay, amsgrad, clipNorm, stage2Epochs, stage2Lr, stage2WEnergy, stage2WForce, plateauPatience, plateauFactor, value);
-            default -> throw new IllegalArgumentException("unknown recipe option '" + key + "' (known: " + String.join(", ", KEYS) + ")");
+            default -> throw new InputException("unknown recipe option '" + key + "' (known: " + String.join(", ", KEYS) + ")");
         };
     }
 
@@ -120,7 +122,7 @@ public record Recipe(double emaDecay, double weightDecay, boolean amsgrad, doubl
 
     private static int integer(String key, double v) {
         if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE)
-            throw new IllegalArgumentException(key + " must be an integer, got " + v);
+            throw new InputException(key + " must be an integer, got " + v);
         return (int) v;
     }
 }

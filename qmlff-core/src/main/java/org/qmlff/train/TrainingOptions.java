@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.error.InputException;
+
 /**
  * What determines a training run's result (the thread count does not; it is passed separately).
  *
@@ -24,14 +26,14 @@ public record TrainingOptions(int epochs, int batchSize, double lr, double wEner
     public TrainingOptions {
         if (recipe == null) recipe = Recipe.NONE;
         if (recipe.stage2Epochs() >= epochs && recipe.twoStage())
-            throw new IllegalArgumentException("stage2-epochs (" + recipe.stage2Epochs()
+            throw new InputException("stage2-epochs (" + recipe.stage2Epochs()
                     + ") must be fewer than the epochs of the run (" + epochs + ")");
-        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        if (!(lr > 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+        if (epochs < 1) throw new InputException("epochs must be at least 1, got " + epochs);
+        if (batchSize < 1) throw new InputException("batch size must be at least 1, got " + batchSize);
+        if (!(lr > 0) || Double.isInfinite(lr)) throw new InputException("learning rate must be > 0, got " + lr);
         if (!(wEnergy >= 0) || !(wForce >= 0) || Double.isInfinite(wEnergy) || Double.isInfinite(wForce)
                 || wEnergy + wForce == 0)
-            throw new IllegalArgumentException("weights must be finite, >= 0 and not both 0: w-energy=" + wEnergy
+            throw new InputException("weights must be finite, >= 0 and not both 0: w-energy=" + wEnergy
                     + ", w-force=" + wForce);
     }
 

@@ -7,12 +7,12 @@ import java.util.SplittableRandom;
  * Deterministic byte-level mutations of a valid input, the way a fuzzer corrupts files: flipped
  * bits, random bytes, deleted, duplicated and inserted runs, truncation. One seed, one mutant.
  */
-final class Mutator {
+public final class Mutator {
     private Mutator() {
     }
 
     /** 1 to 8 mutations of {@code valid}, chosen by {@code seed}. */
-    static byte[] mutate(byte[] valid, long seed) {
+    public static byte[] mutate(byte[] valid, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         byte[] b = valid.clone();
         int count = 1 + rng.nextInt(8);

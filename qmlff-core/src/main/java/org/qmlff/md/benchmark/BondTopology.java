@@ -1,5 +1,7 @@
 package org.qmlff.md.benchmark;
 
+import org.qmlff.error.InputException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,14 +55,14 @@ public final class BondTopology {
     /** Covalent radius of element {@code z}, Å. */
     public static double covalentRadius(int z) {
         if (z < 1 || z >= RADIUS.length)
-            throw new IllegalArgumentException("no covalent radius for Z=" + z + " (qmlff knows H..Ar, Z=1..18)");
+            throw new InputException("no covalent radius for Z=" + z + " (qmlff knows H..Ar, Z=1..18)");
         return RADIUS[z];
     }
 
     /** The bonds of the geometry {@code positions} (Å, flat) of atoms {@code numbers} by the rule above. */
     public static BondTopology of(int[] numbers, double[] positions, double factor) {
         if (!(factor > 0) || Double.isInfinite(factor))
-            throw new IllegalArgumentException("bond factor must be a positive number, got " + factor);
+            throw new InputException("bond factor must be a positive number, got " + factor);
         if (positions.length != 3 * numbers.length)
             throw new IllegalArgumentException(positions.length + " coordinates for " + numbers.length + " atoms");
         List<Bond> bonds = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.qmlff.md.benchmark;
 
+import org.qmlff.error.InputException;
+
 /**
  * The fixed grid of h(r), the distribution of interatomic distances: {@code bins} equal bins of
  * width {@code max / bins} covering [0, max) Å. Bin b holds distances d with
@@ -14,8 +16,8 @@ public record DistanceGrid(double max, int bins) {
 
     public DistanceGrid {
         if (!(max > 0) || Double.isInfinite(max))
-            throw new IllegalArgumentException("h(r) grid end must be a positive number of Å, got " + max);
-        if (bins < 1) throw new IllegalArgumentException("h(r) grid needs at least one bin, got " + bins);
+            throw new InputException("h(r) grid end must be a positive number of Å, got " + max);
+        if (bins < 1) throw new InputException("h(r) grid needs at least one bin, got " + bins);
     }
 
     /** Bin width, Å. */

@@ -1,5 +1,6 @@
 package org.qmlff.md.benchmark;
 
+import org.qmlff.error.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,11 +73,11 @@ public final class MdBenchmark {
         Arrays.sort(a);
         Arrays.sort(b);
         if (!Arrays.equals(a, b))
-            throw new IllegalArgumentException("the reference data (" + reference.formula() + ") is not the molecule of the "
+            throw new InputException("the reference data (" + reference.formula() + ") is not the molecule of the "
                     + "initial geometries (" + init.formula() + ")");
         for (int f : config.frames())
             if (f < 0 || f >= init.frames())
-                throw new IllegalArgumentException("starting frame " + f + " does not exist: the initial-geometry file has "
+                throw new InputException("starting frame " + f + " does not exist: the initial-geometry file has "
                         + init.frames() + " frames (0.." + (init.frames() - 1) + ")");
         this.forceField = forceField;
         this.label = label;
@@ -168,7 +169,7 @@ public final class MdBenchmark {
         if (Files.isRegularFile(file)) {
             JsonNode j = JSON.readTree(file.toFile());
             if (!identity.equals(j.path("identity").asText()))
-                throw new IllegalArgumentException(file + ": NVE result of other settings; expected " + identity);
+                throw new InputException(file + ": NVE result of other settings; expected " + identity);
             return new DriftOutcome(index, frame, seed, j.path("steps").asLong(), j.path("drift").asDouble(),
                     j.path("stop_reason").isTextual() ? j.path("stop_reason").asText() : null, j.path("wall_s").asDouble());
         }
@@ -194,12 +195,12 @@ public final class MdBenchmark {
             try {
                 j = JSON.readTree(file.toFile());
             } catch (IOException e) {
-                throw new IllegalArgumentException(file + ": not valid JSON; delete the directory to start afresh");
+                throw new InputException(file + ": not valid JSON; delete the directory to start afresh");
             }
             if (!SETTINGS_FORMAT.equals(j.path("format").asText()))
-                throw new IllegalArgumentException(file + ": not a qmlff md-benchmark directory");
+                throw new InputException(file + ": not a qmlff md-benchmark directory");
             if (!identity.equals(j.path("identity").asText()))
-                throw new IllegalArgumentException(dir + " holds a benchmark with other settings or another model ("
+                throw new InputException(dir + " holds a benchmark with other settings or another model ("
                         + j.path("identity").asText() + "); choose another output directory");
             return;
         }

@@ -1,5 +1,6 @@
 package org.qmlff.md.benchmark;
 
+import org.qmlff.error.InputException;
 import org.qmlff.md.MdLimits;
 
 import java.util.Arrays;
@@ -38,28 +39,28 @@ public record MdBenchmarkConfig(double temperature, double timestep, double leng
 
     public MdBenchmarkConfig {
         if (!(temperature >= 0) || Double.isInfinite(temperature))
-            throw new IllegalArgumentException("temperature must be a finite number >= 0 K, got " + temperature);
+            throw new InputException("temperature must be a finite number >= 0 K, got " + temperature);
         positive(timestep, "time step (fs)");
         positive(length, "run length (ps)");
         if (!(friction >= 0) || Double.isInfinite(friction))
-            throw new IllegalArgumentException("friction must be a finite number >= 0 (1/fs), got " + friction);
+            throw new InputException("friction must be a finite number >= 0 (1/fs), got " + friction);
         if (frames == null || frames.length == 0) throw new IllegalArgumentException("at least one run is needed");
         if (seeds == null || seeds.length != frames.length)
-            throw new IllegalArgumentException((seeds == null ? 0 : seeds.length) + " seeds for " + frames.length + " runs");
+            throw new InputException((seeds == null ? 0 : seeds.length) + " seeds for " + frames.length + " runs");
         positive(bondFactor, "bond factor");
         positive(bondThreshold, "bond threshold (Å)");
         if (!(nveLength >= 0) || Double.isInfinite(nveLength))
-            throw new IllegalArgumentException("NVE length must be a finite number >= 0 ps, got " + nveLength);
-        if (sampleEvery < 1) throw new IllegalArgumentException("h(r) sampling interval must be >= 1 step, got " + sampleEvery);
+            throw new InputException("NVE length must be a finite number >= 0 ps, got " + nveLength);
+        if (sampleEvery < 1) throw new InputException("h(r) sampling interval must be >= 1 step, got " + sampleEvery);
         if (checkpointEvery < 1)
-            throw new IllegalArgumentException("checkpoint interval must be >= 1 step, got " + checkpointEvery);
+            throw new InputException("checkpoint interval must be >= 1 step, got " + checkpointEvery);
         if (grid == null || limits == null) throw new IllegalArgumentException("grid and limits are required");
         frames = frames.clone();
         seeds = seeds.clone();
     }
 
     private static void positive(double v, String what) {
-        if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(what + " must be a positive number, got " + v);
+        if (!(v > 0) || Double.isInfinite(v)) throw new InputException(what + " must be a positive number, got " + v);
     }
 
     /**
@@ -77,8 +78,8 @@ public record MdBenchmarkConfig(double temperature, double timestep, double leng
      * (frame i = ⌊i · available / runs⌋).
      */
     public static int[] evenFrames(int runs, int available) {
-        if (runs < 1) throw new IllegalArgumentException("number of runs must be >= 1, got " + runs);
-        if (available < 1) throw new IllegalArgumentException("the initial-geometry file has no frames");
+        if (runs < 1) throw new InputException("number of runs must be >= 1, got " + runs);
+        if (available < 1) throw new InputException("the initial-geometry file has no frames");
         int[] f = new int[runs];
         for (int i = 0; i < runs; i++) f[i] = (int) ((long) i * available / runs);
         return f;

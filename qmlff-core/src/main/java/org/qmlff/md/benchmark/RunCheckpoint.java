@@ -1,5 +1,6 @@
 package org.qmlff.md.benchmark;
 
+import org.qmlff.error.InputException;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.md.MdState;
 
@@ -148,10 +149,10 @@ final class RunCheckpoint {
      */
     static RunCheckpoint read(Path file, String identity, DistanceGrid grid, int atoms) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (!MAGIC.equals(in.readUTF())) throw new IllegalArgumentException(file + ": not a qmlff md-benchmark checkpoint");
+            if (!MAGIC.equals(in.readUTF())) throw new InputException(file + ": not a qmlff md-benchmark checkpoint");
             String id = in.readUTF();
             if (!id.equals(identity))
-                throw new IllegalArgumentException(file + ": checkpoint of other settings (" + id + "); expected " + identity);
+                throw new InputException(file + ": checkpoint of other settings (" + id + "); expected " + identity);
             boolean finished = in.readBoolean();
             boolean failed = in.readBoolean();
             long failureStep = in.readLong();
@@ -160,7 +161,7 @@ final class RunCheckpoint {
             double potential = in.readDouble();
             double[] x = readArray(in, 3 * atoms, file), v = readArray(in, 3 * atoms, file), f = readArray(in, 3 * atoms, file);
             int bins = in.readInt();
-            if (bins != grid.bins()) throw new IllegalArgumentException(file + ": histogram of " + bins + " bins, expected " + grid.bins());
+            if (bins != grid.bins()) throw new InputException(file + ": histogram of " + bins + " bins, expected " + grid.bins());
             long[] counts = new long[bins];
             for (int b = 0; b < bins; b++) counts[b] = in.readLong();
             long pairs = in.readLong(), frames = in.readLong();
@@ -178,7 +179,7 @@ final class RunCheckpoint {
             cp.evaluations = in.readLong();
             return cp;
         } catch (EOFException e) {
-            throw new IllegalArgumentException(file + ": checkpoint is truncated; delete it to restart that run");
+            throw new InputException(file + ": checkpoint is truncated; delete it to restart that run");
         }
     }
 
@@ -190,7 +191,7 @@ final class RunCheckpoint {
     private static double[] readArray(DataInputStream in, int expected, Path file) throws IOException {
         int len = in.readInt();
         if (len != expected && len != 0)
-            throw new IllegalArgumentException(file + ": checkpoint holds " + len + " coordinates, expected " + expected);
+            throw new InputException(file + ": checkpoint holds " + len + " coordinates, expected " + expected);
         double[] a = new double[len];
         for (int i = 0; i < len; i++) a[i] = in.readDouble();
         return a;
