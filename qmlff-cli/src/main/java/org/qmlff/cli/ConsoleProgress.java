@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
+
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -58,7 +60,7 @@ final class ConsoleProgress implements TrainingListener, AutoCloseable {
     }
 
     private static String mev(double kcal) {
-        return Double.isFinite(kcal) ? String.format(Locale.ROOT, "%.2f", kcal * Metrics.KCAL_PER_MOL_IN_MEV) : "-";
+        return Double.isFinite(kcal) ? String.format(Locale.ROOT, "%.2f", kcal * Units.MEV_PER_KCAL_MOL) : "-";
     }
 
     @Override

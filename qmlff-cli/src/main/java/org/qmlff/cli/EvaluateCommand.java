@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
@@ -118,7 +120,7 @@ final class EvaluateCommand implements Callable<Integer> {
             root.put("training", meta.describe());
             root.put("datasets", entries);
             if (overall != null) root.put("overall", overall.toMap());
-            root.put("kcal_per_mol_in_meV", Metrics.KCAL_PER_MOL_IN_MEV);
+            root.put("kcal_per_mol_in_meV", Units.MEV_PER_KCAL_MOL);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } else {
             out.println(String.format(Locale.ROOT, "model %s: %s, %d parameters; %s", model, ff.architecture(),

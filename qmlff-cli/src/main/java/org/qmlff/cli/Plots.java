@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
+
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -60,8 +62,8 @@ final class Plots {
             double mean = Predictions.meanEnergy(d);
             double[] x = new double[d.frames()], y = new double[d.frames()];
             for (int f = 0; f < d.frames(); f++) {
-                x[f] = (d.energies()[f] - mean) * Metrics.KCAL_PER_MOL_IN_MEV;
-                y[f] = (preds.get(s).energies()[f] - mean) * Metrics.KCAL_PER_MOL_IN_MEV;
+                x[f] = (d.energies()[f] - mean) * Units.MEV_PER_KCAL_MOL;
+                y[f] = (preds.get(s).energies()[f] - mean) * Units.MEV_PER_KCAL_MOL;
                 lo = Math.min(lo, Math.min(x[f], y[f]));
                 hi = Math.max(hi, Math.max(x[f], y[f]));
             }
@@ -83,8 +85,8 @@ final class Plots {
             int n = (ref.length + stride - 1) / stride;
             double[] x = new double[n], y = new double[n];
             for (int i = 0, k = 0; k < n; i += stride, k++) {
-                x[k] = ref[i] * Metrics.KCAL_PER_MOL_IN_MEV;
-                y[k] = pred[i] * Metrics.KCAL_PER_MOL_IN_MEV;
+                x[k] = ref[i] * Units.MEV_PER_KCAL_MOL;
+                y[k] = pred[i] * Units.MEV_PER_KCAL_MOL;
                 lo = Math.min(lo, Math.min(x[k], y[k]));
                 hi = Math.max(hi, Math.max(x[k], y[k]));
             }

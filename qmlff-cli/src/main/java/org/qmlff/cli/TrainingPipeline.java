@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
@@ -268,7 +270,7 @@ final class TrainingPipeline {
         m.put("best_valid_loss", r.bestValidLoss());
         m.put("epochs", cfg.training().epochs());
         m.put("training_time_s", r.elapsedSeconds());
-        m.put("kcal_per_mol_in_meV", Metrics.KCAL_PER_MOL_IN_MEV);
+        m.put("kcal_per_mol_in_meV", Units.MEV_PER_KCAL_MOL);
         AtomicFiles.write(file, os -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(os, m));
     }
 
@@ -278,8 +280,8 @@ final class TrainingPipeline {
                 "epoch,lr,train_loss,valid_loss,valid_energy_mae_meV,valid_force_mae_meV_per_A,elapsed_s\n");
         for (EpochRecord r : curves)
             sb.append(r.epoch()).append(',').append(r.lr()).append(',').append(r.trainLoss()).append(',')
-                    .append(r.validLoss()).append(',').append(r.validEnergyMae() * Metrics.KCAL_PER_MOL_IN_MEV)
-                    .append(',').append(r.validForceMae() * Metrics.KCAL_PER_MOL_IN_MEV).append(',')
+                    .append(r.validLoss()).append(',').append(r.validEnergyMae() * Units.MEV_PER_KCAL_MOL)
+                    .append(',').append(r.validForceMae() * Units.MEV_PER_KCAL_MOL).append(',')
                     .append(String.format(Locale.ROOT, "%.3f", r.elapsedSeconds())).append('\n');
         AtomicFiles.writeString(file, sb.toString());
     }

@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.data.Dataset;
@@ -31,7 +33,7 @@ class ReportingTest {
         }
         String line = ConsoleProgress.epochLine(rec, 4);
         assertThat(Files.readAllLines(logFile)).containsExactly(line);
-        assertThat(line).contains("epoch 2/4").contains("valid E MAE " + String.format("%.2f", 0.1 * Metrics.KCAL_PER_MOL_IN_MEV))
+        assertThat(line).contains("epoch 2/4").contains("valid E MAE " + String.format("%.2f", 0.1 * Units.MEV_PER_KCAL_MOL))
                 .contains("F MAE 21.68 meV/Å");
         // without a terminal, epoch lines go to the echo writer; a resumed log keeps its lines
         RunLog resumed = new RunLog(logFile, true, new PrintWriter(echo, true));

@@ -1,10 +1,11 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.ipi.IpiAddress;
-import org.qmlff.ipi.IpiUnits;
 import org.qmlff.model.Models;
 import picocli.CommandLine;
 
@@ -79,7 +80,7 @@ class ServeIpiCommandTest {
                 pos.put(header("POSDATA"));
                 for (int i = 0; i < 18; i++) pos.putDouble(i % 4 == 0 ? 20.0 : 0.0);
                 pos.putInt(9);
-                for (double x : MdCliTestSupport.ETHANOL) pos.putDouble(1.01 * x / IpiUnits.BOHR);
+                for (double x : MdCliTestSupport.ETHANOL) pos.putDouble(1.01 * x / Units.ASE_ANGSTROM_PER_BOHR);
                 write(c, pos.flip());
                 write(c, ByteBuffer.wrap(header("GETFORCE")));
                 ByteBuffer reply = ByteBuffer.allocate(12 + 8 + 4 + 27 * 8 + 72 + 4).order(ByteOrder.nativeOrder());

@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -83,7 +85,7 @@ class TrainPipelineTest {
         assertThat(m.get("test").get("energy_mae_kcal_per_mol").asDouble()).isCloseTo(sae / 40, within(1e-12));
         assertThat(m.get("test").get("force_mae_kcal_per_mol_per_A").asDouble()).isCloseTo(saf / 480, within(1e-12));
         assertThat(m.get("test").get("energy_mae_meV").asDouble())
-                .isCloseTo(sae / 40 * Metrics.KCAL_PER_MOL_IN_MEV, within(1e-9));
+                .isCloseTo(sae / 40 * Units.MEV_PER_KCAL_MOL, within(1e-9));
         // null model: mean energy of the 50 training frames, zero forces
         double mean = Predictions.meanEnergy(MOL_A.range(0, 50));
         double nae = 0, naf = 0;

@@ -1,7 +1,8 @@
 package org.qmlff.data;
 
 /**
- * Physical constants used for unit conversion, from exact SI definitions (2019) and CODATA 2018.
+ * The one place for physical constants and unit conversions, from exact SI definitions (2019) and
+ * CODATA 2018 (and, for the i-PI socket only, ASE's CODATA 2014 values, named as such).
  *
  * <p>qmlff's internal units are Å, kcal/mol and kcal/mol/Å ({@link Dataset}). Convert with
  * {@link EnergyUnit} and {@link LengthUnit}; the constants here are what those enums are built from.
@@ -39,6 +40,43 @@ public final class Units {
 
     /** The Bohr radius in Å (CODATA 2018: 0.529177210903). */
     public static final double ANGSTROM_PER_BOHR = 0.529177210903;
+
+    /**
+     * 1 kcal/mol in meV ≈ 43.3641042: 4184 J/mol over the Faraday constant e·N_A, times 1000 (the same
+     * double as 4184 / 96485.33212331001 · 1000). Reports give errors in meV and meV/Å; MODELS.md
+     * rounds it to 43.364.
+     */
+    public static final double MEV_PER_KCAL_MOL = EV_PER_KCAL_MOL * 1000.0;
+
+    /** Boltzmann constant, J/K (exact since 2019). */
+    public static final double BOLTZMANN_J_PER_K = 1.380649e-23;
+
+    /**
+     * Boltzmann's constant in kcal/mol/K, i.e. the molar gas constant R = N_A k_B over 4184 J/kcal:
+     * 0.00198720425864…
+     */
+    public static final double BOLTZMANN_KCAL_MOL_PER_K = BOLTZMANN_J_PER_K * AVOGADRO / JOULES_PER_KCAL;
+
+    /**
+     * The acceleration, in Å/fs², of a force of 1 kcal/mol/Å on a mass of 1 amu. Per particle 1 kcal/mol is
+     * 4184 J / N_A and 1 amu is 10⁻³ kg / N_A (to 4·10⁻¹⁰, the 2019 SI molar mass constant), so N_A
+     * cancels: a = 4184 J / (10⁻³ kg · 10⁻¹⁰ m) = 4.184·10¹⁶ m/s² = 4.184·10⁻⁴ Å/fs². Hence
+     * {@code a [Å/fs²] = MD_ACCELERATION · F [kcal/mol/Å] / m [amu]}.
+     */
+    public static final double MD_ACCELERATION = 4.184e-4;
+
+    /**
+     * The Bohr radius in Å as ASE has it ({@code ase.units}, CODATA 2014, derived as 4π ε₀ ħ² / (m_e e²)),
+     * used on the i-PI socket so that positions, energies and forces exchanged with ASE round-trip to
+     * rounding. It differs from {@link #ANGSTROM_PER_BOHR} by a few parts in 10¹⁰.
+     */
+    public static final double ASE_ANGSTROM_PER_BOHR = 0.5291772105638411;
+
+    /**
+     * The Hartree energy in kcal/mol as ASE has it ({@code units.Ha / (units.kcal / units.mol)}, CODATA
+     * 2014), for the i-PI socket (see {@link #ASE_ANGSTROM_PER_BOHR}); CODATA 2018 gives 627.5094740631.
+     */
+    public static final double ASE_KCAL_MOL_PER_HARTREE = 627.5094738898777;
 
     /** Converts an energy between units. */
     public static double convert(double value, EnergyUnit from, EnergyUnit to) {

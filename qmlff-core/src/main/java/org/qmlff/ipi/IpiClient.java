@@ -1,5 +1,7 @@
 package org.qmlff.ipi;
 
+import org.qmlff.data.Units;
+
 import org.qmlff.error.InputException;
 import org.qmlff.model.ForceField;
 
@@ -11,7 +13,7 @@ import java.time.Duration;
 
 /**
  * An i-PI driver serving one molecule's energies and forces from a {@link ForceField} (protocol
- * and units: see the package description and {@link IpiUnits}).
+ * and units: see the package description and {@link org.qmlff.data.Units#ASE_ANGSTROM_PER_BOHR}).
  *
  * <p>The server only sends positions, so the client is given the atomic numbers, in the server's
  * atom order. States: the client answers {@code NEEDINIT} until it receives {@code INIT} (whose
@@ -134,7 +136,7 @@ public final class IpiClient {
                 double bohr = positionBuf.getDouble();
                 if (!Double.isFinite(bohr))
                     throw new IpiException("the i-PI server sent a non-finite position for atom " + i / 3 + " (" + bohr + ")");
-                positions[i] = bohr * IpiUnits.BOHR;
+                positions[i] = bohr * Units.ASE_ANGSTROM_PER_BOHR;
             }
             try {
                 energy = forceField.energyAndForces(numbers, positions, forces, scratch);
@@ -154,9 +156,9 @@ public final class IpiClient {
             if (!haveData) throw new IpiException("unexpected GETFORCE: no positions were received since the last forces");
             reply.clear();
             putHeader(reply, "FORCEREADY");
-            reply.putDouble(energy / IpiUnits.HARTREE);
+            reply.putDouble(energy / Units.ASE_KCAL_MOL_PER_HARTREE);
             reply.putInt(n);
-            double forceUnit = IpiUnits.BOHR / IpiUnits.HARTREE;
+            double forceUnit = Units.ASE_ANGSTROM_PER_BOHR / Units.ASE_KCAL_MOL_PER_HARTREE;
             for (int i = 0; i < 3 * n; i++) reply.putDouble(forces[i] * forceUnit);
             for (int i = 0; i < 9; i++) reply.putDouble(0.0);
             reply.putInt(0);

@@ -1,5 +1,7 @@
 package org.qmlff.md;
 
+import org.qmlff.data.Units;
+
 /**
  * Langevin dynamics (NVT) with the BAOAB splitting of Leimkuhler and Matthews: half kick (B), half
  * drift (A), exact Ornstein–Uhlenbeck velocity update (O), half drift (A), force evaluation, half
@@ -38,7 +40,7 @@ public final class LangevinBaoab implements Integrator {
         double c2 = Math.sqrt(-Math.expm1(-2.0 * friction * timestep));
         this.noiseAmplitude = new double[masses.length];
         for (int a = 0; a < masses.length; a++)
-            noiseAmplitude[a] = c2 * Math.sqrt(MdUnits.BOLTZMANN * temperature * MdUnits.ACCELERATION / masses[a]);
+            noiseAmplitude[a] = c2 * Math.sqrt(Units.BOLTZMANN_KCAL_MOL_PER_K * temperature * Units.MD_ACCELERATION / masses[a]);
         this.noise = noise;
     }
 

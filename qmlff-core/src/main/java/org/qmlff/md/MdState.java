@@ -1,5 +1,7 @@
 package org.qmlff.md;
 
+import org.qmlff.data.Units;
+
 /**
  * The dynamical state of a molecule during a run: positions (Å), velocities (Å/fs), the forces
  * (kcal/mol/Å) and potential energy (kcal/mol) at the current positions, the step count and time.
@@ -46,7 +48,7 @@ public final class MdState {
         this.numbers = numbers.clone();
         this.masses = masses.clone();
         this.accelerationPerForce = new double[n];
-        for (int a = 0; a < n; a++) accelerationPerForce[a] = MdUnits.ACCELERATION / masses[a];
+        for (int a = 0; a < n; a++) accelerationPerForce[a] = Units.MD_ACCELERATION / masses[a];
         this.degreesOfFreedom = degreesOfFreedom;
         this.positions = positions.clone();
         this.velocities = velocities.clone();
@@ -68,7 +70,7 @@ public final class MdState {
         return masses;
     }
 
-    /** {@code MdUnits.ACCELERATION / m_a}: multiplies a force (kcal/mol/Å) into an acceleration (Å/fs²). */
+    /** {@code Units.MD_ACCELERATION / m_a}: multiplies a force (kcal/mol/Å) into an acceleration (Å/fs²). */
     double accelerationPerForce(int atom) {
         return accelerationPerForce[atom];
     }

@@ -1,25 +1,13 @@
 package org.qmlff.md;
 
+import org.qmlff.data.Units;
+
 /**
- * The constants that connect qmlff's MD units (Å, fs, amu, kcal/mol, K).
- *
- * <p>Acceleration. A force of 1 kcal/mol/Å on a mass of 1 amu: per particle, 1 kcal/mol is
- * 4184 J / N_A and 1 amu is 10⁻³ kg / N_A (to 4·10⁻¹⁰, the 2019 SI molar mass constant), so
- * N_A cancels and a = 4184 J / (10⁻³ kg · 10⁻¹⁰ m) = 4.184·10¹⁶ m/s². With 1 m = 10¹⁰ Å and
- * 1 s = 10¹⁵ fs that is 4.184·10¹⁶ · 10¹⁰ / 10³⁰ Å/fs² = 4.184·10⁻⁴ Å/fs².
- * Hence {@code a [Å/fs²] = ACCELERATION · F [kcal/mol/Å] / m [amu]} and, inversely, the kinetic
- * energy {@code ½ m v²} with v in Å/fs is {@code ½ m v² / ACCELERATION} kcal/mol.
- *
- * <p>Boltzmann's constant in kcal/mol/K is the molar gas constant R = N_A k_B, with the exact 2019 SI
- * values k_B = 1.380649·10⁻²³ J/K and N_A = 6.02214076·10²³ /mol, divided by 4184 J/kcal:
- * 0.00198720425864…
+ * Kinetic energy and temperature in qmlff's MD units (Å, fs, amu, kcal/mol, K). The constants are
+ * {@link Units#MD_ACCELERATION} ((kcal/mol/Å)/amu in Å/fs²: the kinetic energy {@code ½ m v²} with v
+ * in Å/fs is {@code ½ m v² / MD_ACCELERATION} kcal/mol) and {@link Units#BOLTZMANN_KCAL_MOL_PER_K}.
  */
 public final class MdUnits {
-    /** (kcal/mol/Å)/amu expressed in Å/fs². */
-    public static final double ACCELERATION = 4.184e-4;
-    /** Boltzmann's constant, kcal/mol/K. */
-    public static final double BOLTZMANN = 1.380649e-23 * 6.02214076e23 / 4184.0;
-
     private MdUnits() {
     }
 
@@ -30,7 +18,7 @@ public final class MdUnits {
             double vx = velocities[3 * a], vy = velocities[3 * a + 1], vz = velocities[3 * a + 2];
             twice += masses[a] * (vx * vx + vy * vy + vz * vz);
         }
-        return 0.5 * twice / ACCELERATION;
+        return 0.5 * twice / Units.MD_ACCELERATION;
     }
 
     /**
@@ -38,6 +26,6 @@ public final class MdUnits {
      * freedom: {@code T = 2 K / (dof k_B)}; 0 when there are no degrees of freedom.
      */
     public static double temperature(double kineticEnergy, int dof) {
-        return dof <= 0 ? 0.0 : 2.0 * kineticEnergy / (dof * BOLTZMANN);
+        return dof <= 0 ? 0.0 : 2.0 * kineticEnergy / (dof * Units.BOLTZMANN_KCAL_MOL_PER_K);
     }
 }

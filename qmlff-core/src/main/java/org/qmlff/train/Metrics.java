@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.data.Units;
+
 import org.qmlff.data.Element;
 
 import org.qmlff.data.Dataset;
@@ -27,13 +29,6 @@ public record Metrics(int frames, long forceComponents, double energyMae, double
                       double forceRmse, List<ElementError> forcePerElement) {
 
     /**
-     * 1 kcal/mol in meV (thermochemical calorie): 4184 J/mol divided by the Faraday constant
-     * F = e·N_A = 96485.33212331 C/mol (exact in SI 2019), times 1000 = 43.3641042 meV. The one conversion
-     * constant of this package; MODELS.md rounds it to 43.364.
-     */
-    public static final double KCAL_PER_MOL_IN_MEV = 4184.0 / 96485.33212331001 * 1000;
-
-    /**
      * Force error of one element's atoms.
      *
      * @param atomicNumber Z
@@ -46,7 +41,7 @@ public record Metrics(int frames, long forceComponents, double energyMae, double
         }
 
         public double forceMaeMeV() {
-            return forceMae * KCAL_PER_MOL_IN_MEV;
+            return forceMae * Units.MEV_PER_KCAL_MOL;
         }
     }
 
@@ -109,19 +104,19 @@ public record Metrics(int frames, long forceComponents, double energyMae, double
     }
 
     public double energyMaeMeV() {
-        return energyMae * KCAL_PER_MOL_IN_MEV;
+        return energyMae * Units.MEV_PER_KCAL_MOL;
     }
 
     public double energyRmseMeV() {
-        return energyRmse * KCAL_PER_MOL_IN_MEV;
+        return energyRmse * Units.MEV_PER_KCAL_MOL;
     }
 
     public double forceMaeMeV() {
-        return forceMae * KCAL_PER_MOL_IN_MEV;
+        return forceMae * Units.MEV_PER_KCAL_MOL;
     }
 
     public double forceRmseMeV() {
-        return forceRmse * KCAL_PER_MOL_IN_MEV;
+        return forceRmse * Units.MEV_PER_KCAL_MOL;
     }
 
     /**

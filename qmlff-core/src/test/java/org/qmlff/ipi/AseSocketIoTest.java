@@ -1,5 +1,7 @@
 package org.qmlff.ipi;
 
+import org.qmlff.data.Units;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -62,9 +64,9 @@ class AseSocketIoTest {
             int[] numbers = ints(hello.get("numbers"));
             double[] start = doubles(hello.get("positions"));
             JsonNode units = hello.get("units");
-            assertThat(units.get("Bohr").asDouble()).isEqualTo(IpiUnits.BOHR);
+            assertThat(units.get("Bohr").asDouble()).isEqualTo(Units.ASE_ANGSTROM_PER_BOHR);
             double kcalPerMol = units.get("kcal_per_mol").asDouble(); // eV
-            assertThat(units.get("Hartree").asDouble() / kcalPerMol).isCloseTo(IpiUnits.HARTREE, within(1e-12));
+            assertThat(units.get("Hartree").asDouble() / kcalPerMol).isCloseTo(Units.ASE_KCAL_MOL_PER_HARTREE, within(1e-12));
 
             // A real model: the reference revised model of shared/reference (bundled in the test resources).
             ForceField model = Models.read(Path.of(getClass().getResource("/reference/revised_default.json").toURI()));

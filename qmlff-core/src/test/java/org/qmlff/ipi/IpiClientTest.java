@@ -1,5 +1,7 @@
 package org.qmlff.ipi;
 
+import org.qmlff.data.Units;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,7 +51,7 @@ class IpiClientTest {
 
     private static double[] toBohr(double[] angstrom) {
         double[] b = new double[angstrom.length];
-        for (int i = 0; i < b.length; i++) b[i] = angstrom[i] / IpiUnits.BOHR;
+        for (int i = 0; i < b.length; i++) b[i] = angstrom[i] / Units.ASE_ANGSTROM_PER_BOHR;
         return b;
     }
 
@@ -73,9 +75,9 @@ class IpiClientTest {
         double[] f = new double[27];
         double e = toy.energyAndForces(Z, angstrom, f, toy.newScratch());
         assertThat(got.atoms()).isEqualTo(9);
-        assertThat(got.energy() * IpiUnits.HARTREE).isCloseTo(e, within(1e-12 * Math.max(1, Math.abs(e))));
+        assertThat(got.energy() * Units.ASE_KCAL_MOL_PER_HARTREE).isCloseTo(e, within(1e-12 * Math.max(1, Math.abs(e))));
         for (int i = 0; i < 27; i++)
-            assertThat(got.forces()[i] * IpiUnits.HARTREE / IpiUnits.BOHR).isCloseTo(f[i], within(1e-11));
+            assertThat(got.forces()[i] * Units.ASE_KCAL_MOL_PER_HARTREE / Units.ASE_ANGSTROM_PER_BOHR).isCloseTo(f[i], within(1e-11));
         assertThat(got.virial()).containsOnly(0.0);
         assertThat(got.extra()).isEmpty();
     }

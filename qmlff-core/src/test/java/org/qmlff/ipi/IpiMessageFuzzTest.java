@@ -1,5 +1,7 @@
 package org.qmlff.ipi;
 
+import org.qmlff.data.Units;
+
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -47,7 +49,7 @@ class IpiMessageFuzzTest {
             for (int i = 0; i < 9; i++) b.putDouble(i % 4 == 0 ? 20 : 0);
             for (int i = 0; i < 9; i++) b.putDouble(i % 4 == 0 ? 0.05 : 0);
             b.putInt(3);
-            for (int i = 0; i < 9; i++) b.putDouble(pos[9 * frame + i] / IpiUnits.BOHR);
+            for (int i = 0; i < 9; i++) b.putDouble(pos[9 * frame + i] / Units.ASE_ANGSTROM_PER_BOHR);
             header(b, "STATUS");
             header(b, "GETFORCE");
         }

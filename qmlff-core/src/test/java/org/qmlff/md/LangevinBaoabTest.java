@@ -1,5 +1,7 @@
 package org.qmlff.md;
 
+import org.qmlff.data.Units;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -56,7 +58,7 @@ class LangevinBaoabTest {
         assertThat(s.temperatureError()).isBetween(0.001 * target, 0.02 * target);
         assertThat(Math.abs(s.meanTemperature() - target)).isLessThan(3.5 * s.temperatureError());
         BlockAverage u = BlockAverage.of(r.series().potential(), r.series().size());
-        double expected = 6 * MdUnits.BOLTZMANN * target;
+        double expected = 6 * Units.BOLTZMANN_KCAL_MOL_PER_K * target;
         assertThat(Math.abs(u.mean() - expected)).isLessThan(3.5 * u.standardError());
         assertThat(u.standardError()).isLessThan(0.03 * expected);
     }

@@ -1,5 +1,7 @@
 package org.qmlff.md;
 
+import org.qmlff.data.Units;
+
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +62,7 @@ class MaxwellBoltzmannTest {
         for (int i = 0; i < x.length; i++) x[i] = 20 * rng.nextDouble();
         double[] v = new double[3 * n];
         MaxwellBoltzmann.draw(masses, x, temperature, new GaussianRandom(2024), v);
-        double kt = MdUnits.BOLTZMANN * temperature * MdUnits.ACCELERATION; // amu Å²/fs²
+        double kt = Units.BOLTZMANN_KCAL_MOL_PER_K * temperature * Units.MD_ACCELERATION; // amu Å²/fs²
         double[] z = new double[3 * n];
         double[] mv2 = new double[3];
         for (int a = 0; a < n; a++)

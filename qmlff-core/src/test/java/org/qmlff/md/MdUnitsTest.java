@@ -1,5 +1,7 @@
 package org.qmlff.md;
 
+import org.qmlff.data.Units;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,14 +19,14 @@ class MdUnitsTest {
         double forceNewton = KCAL_J / AVOGADRO / 1e-10;           // 1 kcal/mol/Å on one particle
         double accelSi = forceNewton / AMU_KG;                    // m/s² on 1 amu
         double accelAngstromPerFs2 = accelSi * 1e10 / 1e30;       // Å/fs²
-        assertThat(MdUnits.ACCELERATION).isCloseTo(accelAngstromPerFs2, within(1e-9 * accelAngstromPerFs2));
+        assertThat(Units.MD_ACCELERATION).isCloseTo(accelAngstromPerFs2, within(1e-9 * accelAngstromPerFs2));
     }
 
     @Test
     void boltzmannFromSi() {
         double k = BOLTZMANN_SI * AVOGADRO / KCAL_J;
-        assertThat(MdUnits.BOLTZMANN).isCloseTo(k, within(1e-15));
-        assertThat(MdUnits.BOLTZMANN).isCloseTo(0.0019872043, within(1e-10));
+        assertThat(Units.BOLTZMANN_KCAL_MOL_PER_K).isCloseTo(k, within(1e-15));
+        assertThat(Units.BOLTZMANN_KCAL_MOL_PER_K).isCloseTo(0.0019872043, within(1e-10));
     }
 
     @Test
@@ -38,7 +40,7 @@ class MdUnitsTest {
     void temperatureIsEquipartition() {
         double t = 250.0;
         int dof = 21;
-        double ke = 0.5 * dof * MdUnits.BOLTZMANN * t;
+        double ke = 0.5 * dof * Units.BOLTZMANN_KCAL_MOL_PER_K * t;
         assertThat(MdUnits.temperature(ke, dof)).isCloseTo(t, within(1e-12));
         assertThat(MdUnits.temperature(1.0, 0)).isZero();
     }

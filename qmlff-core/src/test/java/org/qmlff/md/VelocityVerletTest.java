@@ -1,5 +1,7 @@
 package org.qmlff.md;
 
+import org.qmlff.data.Units;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,7 +15,7 @@ class VelocityVerletTest {
     /** Largest position error against the exact harmonic solution over 200 fs, for time step dt. */
     private static double harmonicError(double dt) {
         double k = 100, m = 12;
-        double omega = Math.sqrt(k * MdUnits.ACCELERATION / m);
+        double omega = Math.sqrt(k * Units.MD_ACCELERATION / m);
         double[] x0 = {0.1, -0.05, 0.02}, v0 = {0.0, 0.004, -0.003};
         MdState s = new MdState(new int[]{6}, new double[]{m}, x0, v0, 3);
         ForceEvaluation f = new ForceEvaluation(new ToyForceFields.Tethers(k, new double[3]), new int[]{6});
@@ -60,7 +62,7 @@ class VelocityVerletTest {
     void nveConservesEnergyWithErrorsScalingAsDtSquared() throws IOException {
         MdResult coarse = nve(0.5, 500), fine = nve(0.25, 500);
         double dCoarse = maxEnergyDeviation(coarse), dFine = maxEnergyDeviation(fine);
-        double kinetic = 0.5 * 21 * MdUnits.BOLTZMANN * 300; // initial kinetic energy, ~6 kcal/mol
+        double kinetic = 0.5 * 21 * Units.BOLTZMANN_KCAL_MOL_PER_K * 300; // initial kinetic energy, ~6 kcal/mol
         assertThat(dCoarse).isLessThan(0.01 * kinetic);
         assertThat(dCoarse / dFine).isBetween(3.0, 5.0);
         assertThat(Math.abs(fine.summary().energyDrift())).isLessThan(1e-3);

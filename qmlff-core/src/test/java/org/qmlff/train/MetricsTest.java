@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.data.Units;
+
 import org.qmlff.data.Element;
 
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,8 @@ class MetricsTest {
     void conversionConstantIsKcalPerMolInMeV() {
         // 4184 J per mol of particles, per particle, in eV: 4184 / (e · N_A) with the exact SI constants
         double e = 1.602176634e-19, na = 6.02214076e23;
-        assertThat(Metrics.KCAL_PER_MOL_IN_MEV).isCloseTo(4184.0 / (e * na) * 1000, within(1e-11));
-        assertThat(Metrics.KCAL_PER_MOL_IN_MEV).isCloseTo(43.364, within(5e-4));
+        assertThat(Units.MEV_PER_KCAL_MOL).isCloseTo(4184.0 / (e * na) * 1000, within(1e-11));
+        assertThat(Units.MEV_PER_KCAL_MOL).isCloseTo(43.364, within(5e-4));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.qmlff.md.benchmark;
 
+import org.qmlff.data.Units;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,8 +36,6 @@ public record MdBenchmarkResult(String label, String modelId, MdBenchmarkConfig 
     static final String FORMAT = "qmlff-md-benchmark-result 1";
     /** The format tag of {@code summary.json}. */
     public static final String SUMMARY_FORMAT = "qmlff-md-benchmark-summary 1";
-    /** 1 kcal/mol in meV. */
-    public static final double MEV_PER_KCAL_MOL = 43.364;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public MdBenchmarkResult {
@@ -175,7 +175,7 @@ public record MdBenchmarkResult(String label, String modelId, MdBenchmarkConfig 
         hr.put("reference_frames", referenceFrames);
         ObjectNode nve = root.putObject("nve");
         nve.put("mean_abs_drift_kcal_mol_atom_ps", meanAbsoluteDrift());
-        nve.put("mean_abs_drift_meV_atom_ps", meanAbsoluteDrift() * MEV_PER_KCAL_MOL);
+        nve.put("mean_abs_drift_meV_atom_ps", meanAbsoluteDrift() * Units.MEV_PER_KCAL_MOL);
         nve.put("stopped_early", nveStopped());
         ArrayNode ds = nve.putArray("per_run");
         for (DriftOutcome d : drifts) {
@@ -203,7 +203,7 @@ public record MdBenchmarkResult(String label, String modelId, MdBenchmarkConfig 
     public List<String> summaryRow() {
         Survival sv = survival();
         String median = Double.isNaN(sv.median()) ? "> " + fmt(sv.length()) : fmt(sv.median());
-        String drift = Double.isNaN(meanAbsoluteDrift()) ? "–" : String.format(Locale.ROOT, "%.3g", meanAbsoluteDrift() * MEV_PER_KCAL_MOL)
+        String drift = Double.isNaN(meanAbsoluteDrift()) ? "–" : String.format(Locale.ROOT, "%.3g", meanAbsoluteDrift() * Units.MEV_PER_KCAL_MOL)
                 + (nveStopped() > 0 ? " (" + nveStopped() + " of " + drifts.size() + " stopped)" : "");
         return List.of(label, sv.failures() + " of " + sv.runs(),
                 fmt(sv.mean()) + " ± " + (Double.isNaN(sv.standardError()) ? "–" : fmt(sv.standardError())), median,

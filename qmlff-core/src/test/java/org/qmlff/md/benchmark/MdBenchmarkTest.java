@@ -1,5 +1,7 @@
 package org.qmlff.md.benchmark;
 
+import org.qmlff.data.Units;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.data.Dataset;
@@ -98,7 +100,7 @@ class MdBenchmarkTest {
 
     /** Normalised analytic bond-length density of a harmonic diatomic, ∝ r² exp(−k (r − r0)² / 2kT), averaged over each bin. */
     private static double[] analytic(DistanceGrid g, double k, double r0, double temperature) {
-        double kt = MdUnits.BOLTZMANN * temperature;
+        double kt = Units.BOLTZMANN_KCAL_MOL_PER_K * temperature;
         int sub = 200;
         double[] h = new double[g.bins()];
         double total = 0;
@@ -151,7 +153,7 @@ class MdBenchmarkTest {
                 out[1] = -f;
             }
         };
-        double a = f * MdUnits.ACCELERATION * (1 / 12.011 + 1 / 15.999);
+        double a = f * Units.MD_ACCELERATION * (1 / 12.011 + 1 / 15.999);
         double nExact = Math.sqrt(2 * 0.5 / a) / dt;
         assertThat(nExact - Math.floor(nExact)).isBetween(0.05, 0.95); // far from a step boundary
         long expected = (long) Math.floor(nExact) + 1;
