@@ -4,8 +4,9 @@
  * (extended XYZ), an energy log (CSV) and collect the run's statistics.
  *
  * <p>Units throughout: positions Å, time fs, velocities Å/fs, masses amu (g/mol), energies kcal/mol,
- * forces kcal/mol/Å, temperatures K. {@link org.qmlff.md.MdUnits} holds the two constants that
- * connect them (the acceleration factor and Boltzmann's constant) with their derivation.
+ * forces kcal/mol/Å, temperatures K. The two constants that connect them (the acceleration factor
+ * and Boltzmann's constant) are in {@link org.qmlff.data.Units}, with their derivation;
+ * {@link org.qmlff.md.MdUnits} computes kinetic energies and temperatures with them.
  *
  * <p>Degrees of freedom (used for every temperature): the initial velocities carry no linear and
  * no angular momentum. Velocity Verlet with a translation- and rotation-invariant force field
