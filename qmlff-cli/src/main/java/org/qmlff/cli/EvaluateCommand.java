@@ -10,7 +10,7 @@ import org.qmlff.data.Element;
 import org.qmlff.train.Metrics;
 import org.qmlff.train.Predictions;
 import org.qmlff.train.Predictor;
-import org.qmlff.train.WorkerPool;
+import org.qmlff.parallel.WorkerPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

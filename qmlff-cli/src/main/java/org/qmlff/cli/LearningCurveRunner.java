@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.parallel.WorkerPool;
 import org.qmlff.train.Checkpoint;
 
 import java.io.PrintWriter;
@@ -14,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -81,55 +78,34 @@ final class LearningCurveRunner {
         order.sort(Comparator.comparingInt((Integer i) -> -plan.get(i).nTrain()).thenComparingInt(i -> i));
 
         AtomicInteger done = new AtomicInteger();
-        Map<Integer, Throwable> failures = new TreeMap<>();
         int total = plan.size();
-        AtomicInteger threadNo = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
-            Thread t = new Thread(r, "qmlff-lc-" + threadNo.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            List<Integer> submitted = new ArrayList<>();
-            for (int i : order) {
+        List<Integer> todo = new ArrayList<>();
+        for (int i : order) {
+            if (initial[i] == Status.SKIPPED) report(done.incrementAndGet(), total, plan.get(i).name(), "finished earlier, skipped");
+            else todo.add(i);
+        }
+        Map<Integer, Throwable> failures = new TreeMap<>();
+        try (WorkerPool pool = new WorkerPool(concurrent)) {
+            Map<Integer, Throwable> failed = pool.forEachIndependent(todo.size(), (k, worker) -> {
+                int i = todo.get(k);
                 LearningCurveCommand.PlannedRun p = plan.get(i);
-                if (initial[i] == Status.SKIPPED) {
-                    report(done.incrementAndGet(), total, p.name(), "finished earlier, skipped");
-                    continue;
-                }
                 boolean resume = initial[i] == Status.RESUMED;
-                submitted.add(i);
-                futures.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
+                long t0 = System.nanoTime();
+                try {
                     new TrainingPipeline(backend, new PrintWriter(Writer.nullWriter()), false).run(p.config(), resume);
-                    RunDirectory r = RunDirectory.read(p.dir());
-                    var res = r.toRunResult();
+                    var res = RunDirectory.read(p.dir()).toRunResult();
                     report(done.incrementAndGet(), total, p.name(), String.format(Locale.ROOT,
                             "%s in %.1f s: test E MAE %s meV, F MAE %s meV/Å; train E MAE %s meV, F MAE %s meV/Å",
                             resume ? "resumed and finished" : "trained", (System.nanoTime() - t0) * 1e-9,
                             Fmt.mae(res.test().energy()), Fmt.mae(res.test().force()), Fmt.mae(res.train().energy()),
                             Fmt.mae(res.train().force())));
-                    return null;
-                }));
-            }
-            for (int k = 0; k < futures.size(); k++) {
-                int i = submitted.get(k);
-                try {
-                    futures.get(k).get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    failures.put(i, cause);
-                    String msg = UserErrors.userMessage(cause);
-                    report(done.incrementAndGet(), total, plan.get(i).name(),
-                            "FAILED: " + (msg != null ? msg : cause.toString()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new UserError("interrupted");
+                } catch (RuntimeException e) {
+                    String msg = UserErrors.userMessage(e);
+                    report(done.incrementAndGet(), total, p.name(), "FAILED: " + (msg != null ? msg : e.toString()));
+                    throw e;
                 }
-            }
-        } finally {
-            pool.shutdownNow();
+            });
+            failed.forEach((k, e) -> failures.put(todo.get(k), e));
         }
         return new Outcome(failures, plan.stream().map(LearningCurveCommand.PlannedRun::name).toList());
     }

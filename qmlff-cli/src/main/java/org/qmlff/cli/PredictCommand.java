@@ -4,7 +4,7 @@ import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
 import org.qmlff.train.Predictions;
 import org.qmlff.train.Predictor;
-import org.qmlff.train.WorkerPool;
+import org.qmlff.parallel.WorkerPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

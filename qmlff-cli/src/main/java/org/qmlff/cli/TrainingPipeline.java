@@ -16,7 +16,7 @@ import org.qmlff.train.Predictions;
 import org.qmlff.train.Predictor;
 import org.qmlff.train.Trainer;
 import org.qmlff.train.TrainingResult;
-import org.qmlff.train.WorkerPool;
+import org.qmlff.parallel.WorkerPool;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import org.qmlff.model.ForceField;
 import org.qmlff.train.BatchObjective;
 import org.qmlff.train.FrameList;
 import org.qmlff.train.Objective;
-import org.qmlff.train.WorkerPool;
+import org.qmlff.parallel.WorkerPool;
 
 import java.util.List;
 import java.util.Random;

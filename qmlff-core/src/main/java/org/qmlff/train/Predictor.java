@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.parallel.WorkerPool;
+
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
 

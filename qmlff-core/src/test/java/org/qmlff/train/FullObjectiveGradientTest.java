@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.parallel.WorkerPool;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qmlff.data.DataFiles;

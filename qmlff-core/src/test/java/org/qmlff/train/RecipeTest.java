@@ -1,5 +1,7 @@
 package org.qmlff.train;
 
+import org.qmlff.parallel.WorkerPool;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.data.Dataset;

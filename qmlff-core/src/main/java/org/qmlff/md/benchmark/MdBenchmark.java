@@ -12,6 +12,7 @@ import org.qmlff.md.MdConfig;
 import org.qmlff.md.MdResult;
 import org.qmlff.md.MdSimulation;
 import org.qmlff.model.ForceField;
+import org.qmlff.parallel.WorkerPool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -211,33 +208,22 @@ public final class MdBenchmark {
     }
 
     private static List<Object> execute(List<Callable<Object>> tasks, int threads) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-            Thread t = new Thread(r, "md-benchmark");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<Object> t : tasks) futures.add(pool.submit(t));
-            List<Object> out = new ArrayList<>();
-            for (Future<Object> f : futures) {
+        Object[] out = new Object[tasks.size()];
+        try (WorkerPool pool = new WorkerPool(Math.max(1, Math.min(threads, tasks.size())))) {
+            pool.forEach(tasks.size(), (i, w) -> {
                 try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof IOException io) throw io;
-                    if (c instanceof UncheckedIOException u) throw u;
-                    if (c instanceof RuntimeException re) throw re;
-                    if (c instanceof Error err) throw err;
-                    throw new IllegalStateException(c);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while the MD benchmark ran", e);
+                    out[i] = tasks.get(i).call();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        return Arrays.asList(out);
     }
 }

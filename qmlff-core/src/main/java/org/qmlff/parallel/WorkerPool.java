@@ -1,7 +1,9 @@
-package org.qmlff.train;
+package org.qmlff.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,7 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed number of worker threads that process the items 0..n−1 of a task. Each item is handled by
+ * The library's one pool of worker threads for independent work items: training and evaluation over
+ * frames, the runs of an MD benchmark, the runs of a learning-curve grid. (The simulator's
+ * allocation-free spin pool, which splits one state vector into chunks gate after gate, is the
+ * engine's own; the two never nest: parallelism is at one level, chosen by the caller.)
+ *
+ * <p>A fixed number of worker threads that process the items 0..n−1 of a task. Each item is handled by
  * exactly one worker; which worker gets which item varies from run to run, so tasks must write each
  * item's result to that item's own buffer and use the worker index only to pick per-worker working
  * memory (a {@code ForceField.Scratch}). Then results do not depend on the thread count.
@@ -100,6 +107,26 @@ public final class WorkerPool implements AutoCloseable {
         if (first instanceof RuntimeException re) throw re;
         if (first instanceof Error err) throw err;
         if (first != null) throw new IllegalStateException(first);
+    }
+
+    /**
+     * Runs {@code task} on every item 0..n−1, whether or not others fail, and waits for all of them;
+     * returns the failures by item (empty when all succeeded). For independent jobs such as the runs
+     * of a grid, where one failed run must not stop the others. Errors ({@link Error}) still stop the
+     * pool's callers: they are rethrown after every item has ended.
+     */
+    public Map<Integer, Throwable> forEachIndependent(int n, Task task) {
+        Map<Integer, Throwable> failures = new TreeMap<>();
+        Throwable[] byItem = new Throwable[Math.max(n, 0)];
+        forEach(n, (i, w) -> {
+            try {
+                task.run(i, w);
+            } catch (RuntimeException e) {
+                byItem[i] = e;
+            }
+        });
+        for (int i = 0; i < byItem.length; i++) if (byItem[i] != null) failures.put(i, byItem[i]);
+        return failures;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.qmlff.train;
+package org.qmlff.parallel;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +36,23 @@ class WorkerPoolTest {
             AtomicIntegerArray c = new AtomicIntegerArray(1);
             pool.forEach(5, (i, w) -> c.incrementAndGet(0));
             assertThat(c.get(0)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void independentItemsAllRunAndTheirFailuresAreReportedByItem() {
+        for (int threads : new int[]{1, 4}) {
+            AtomicIntegerArray count = new AtomicIntegerArray(40);
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                var failures = pool.forEachIndependent(40, (i, w) -> {
+                    count.incrementAndGet(i);
+                    if (i % 7 == 3) throw new IllegalStateException("run " + i + " failed");
+                });
+                assertThat(failures.keySet()).containsExactly(3, 10, 17, 24, 31, 38);
+                assertThat(failures.get(17)).hasMessage("run 17 failed");
+                assertThat(pool.forEachIndependent(5, (i, w) -> { })).isEmpty();
+            }
+            for (int i = 0; i < 40; i++) assertThat(count.get(i)).as("item " + i).isEqualTo(1);
         }
     }
 }
