@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.qmlff.perf.BenchCircuits;
+import org.qmlff.sim.SampleCircuits;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
@@ -40,7 +40,7 @@ public class GateBenchmark {
     int qubits;
 
     @Param({"ENC", "EX"})
-    BenchCircuits.GateType gate;
+    SampleCircuits.GateType gate;
 
     private Simulator sim;
     private Circuit circuit;
@@ -49,14 +49,14 @@ public class GateBenchmark {
 
     @Setup
     public void setup() {
-        circuit = BenchCircuits.gateCircuit(gate, qubits, BenchCircuits.gatesFor(qubits, AMP_GATES));
+        circuit = SampleCircuits.gateCircuit(gate, qubits, SampleCircuits.gatesFor(qubits, AMP_GATES));
         if (Math.scalb((double) circuit.gateCount(), qubits) != AMP_GATES)
             throw new IllegalStateException("the score would not be per amplitude-gate at " + qubits + " qubits");
         // an observable on every qubit, so that the simulator's light cone keeps every gate
-        observable = BenchCircuits.allQubitsZ(qubits);
+        observable = SampleCircuits.allQubitsZ(qubits);
         if (circuit.lightCone(observable).gateCount() != circuit.gateCount())
             throw new IllegalStateException("some gates would be skipped at " + qubits + " qubits");
-        z = BenchCircuits.randomInputs(circuit.inputs(), 1);
+        z = SampleCircuits.randomInputs(circuit.inputs(), 1);
         sim = new Simulator(qubits);
     }
 

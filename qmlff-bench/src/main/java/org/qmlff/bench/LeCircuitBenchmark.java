@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.qmlff.perf.BenchCircuits;
+import org.qmlff.sim.SampleCircuits;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code le-d6-forward}, {@code le-d6-gradient}, {@code le-d6-hvp}: the baseline circuit of MODELS.md
- * with D = 6 ({@link BenchCircuits#layered}), observable σ₀·σ₁, random inputs; ms per call. The
+ * with D = 6 ({@link SampleCircuits#layered}), observable σ₀·σ₁, random inputs; ms per call. The
  * simulator runs the gates of the observable's light cone ({@link Circuit#lightCone}: 184 of the 270
  * at 20 qubits), so ns per amplitude per gate of the forward = score × 10^6 / (2^qubits × those gates).
  * The simulator splits gates over its threads only from 2^14 amplitudes on, so
@@ -53,10 +53,10 @@ public class LeCircuitBenchmark {
 
     @Setup
     public void setup() {
-        circuit = BenchCircuits.layered(qubits, DEPTH);
-        observable = BenchCircuits.pair01();
-        z = BenchCircuits.randomInputs(circuit.inputs(), 1);
-        u = BenchCircuits.randomInputs(circuit.inputs(), 2);
+        circuit = SampleCircuits.layered(qubits, DEPTH);
+        observable = SampleCircuits.pair01();
+        z = SampleCircuits.randomInputs(circuit.inputs(), 1);
+        u = SampleCircuits.randomInputs(circuit.inputs(), 2);
         grad = new double[circuit.inputs()];
         hvp = new double[circuit.inputs()];
         sim = new Simulator(qubits, threads);

@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.qmlff.perf.BenchCircuits;
+import org.qmlff.sim.SampleCircuits;
 import org.qmlff.perf.CircuitWorkload;
 import org.qmlff.perf.Derivative;
 import org.qmlff.sim.Circuit;
@@ -38,9 +38,9 @@ public class RevisedBatchBenchmark {
 
     @Setup
     public void setup() {
-        Circuit c = BenchCircuits.layered(4, 3);
-        forward = new CircuitWorkload(c, BenchCircuits.pair01(), Derivative.FORWARD, BATCH, 1, 1);
-        hvp = new CircuitWorkload(c, BenchCircuits.pair01(), Derivative.HVP, BATCH, 1, 1);
+        Circuit c = SampleCircuits.layered(4, 3);
+        forward = new CircuitWorkload(c, SampleCircuits.pair01(), Derivative.FORWARD, BATCH, 1, 1);
+        hvp = new CircuitWorkload(c, SampleCircuits.pair01(), Derivative.HVP, BATCH, 1, 1);
     }
 
     @TearDown

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.qmlff.perf.BenchCircuits;
 
 /**
  * The simulator's execution plans ({@link ExecutionPlan}: light cone, commuting gates reordered, qubits
@@ -18,7 +17,7 @@ class ExecutionPlanTest {
     @Test
     void layeredCircuitRunsAlmostEntirelyOnLowBits() {
         int n = 20;
-        Circuit c = BenchCircuits.layered(n, 6);
+        Circuit c = SampleCircuits.layered(n, 6);
         ExecutionPlan plan = c.plan(Observable.heisenberg(0, 1), Simulator.CHUNK_LOG);
         Circuit run = plan.circuit();
         assertThat(run.gateCount()).isEqualTo(c.lightCone(Observable.heisenberg(0, 1)).gateCount());
@@ -74,7 +73,7 @@ class ExecutionPlanTest {
             agree(c, o, rng, "random circuit " + trial, 1);
         }
         // the layered circuit relabels its qubits several times on the way
-        Circuit layered = BenchCircuits.layered(16, 6);
+        Circuit layered = SampleCircuits.layered(16, 6);
         assertThat(layered.plan(Observable.heisenberg(0, 1), Simulator.CHUNK_LOG).permutations()).isPositive();
         agree(layered, Observable.heisenberg(0, 1), rng, "layered, 1 thread", 1);
         agree(layered, Observable.heisenberg(0, 1), rng, "layered, 2 threads", 2);

@@ -8,7 +8,6 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.qmlff.perf.BenchCircuits;
 
 /**
  * The simulator skips the gates outside the observable's backward light cone ({@link Circuit#lightCone}).
@@ -20,7 +19,7 @@ class LightConeTest {
 
     @Test
     void layeredCircuitKeepsItsBackwardLightCone() {
-        Circuit c = BenchCircuits.layered(20, 6);
+        Circuit c = SampleCircuits.layered(20, 6);
         Circuit cone = c.lightCone(Observable.heisenberg(0, 1));
         // Walking back from σ₀·σ₁ on {0, 1}: the last encoding layer keeps 2 gates; then each ring layer
         // widens the cone by two qubits on each side (odd pairs, then even pairs), so the Ex layers keep
@@ -81,7 +80,7 @@ class LightConeTest {
     void largeCircuitAgreesWithEveryGateRun() {
         // 12 qubits: the chunked sweeps with the configured (vector) kernels
         int n = 12;
-        Circuit c = BenchCircuits.layered(n, 4);
+        Circuit c = SampleCircuits.layered(n, 4);
         Observable o = Observable.heisenberg(0, 1);
         // the same value, but acting on every qubit: nothing may be skipped
         Observable whole = o.plus(Observable.pauli(0.0, "Z".repeat(n)));
@@ -89,8 +88,8 @@ class LightConeTest {
         assertThat(c.lightCone(whole)).isSameAs(c);
 
         int m = c.inputs();
-        double[] z = BenchCircuits.randomInputs(m, 7);
-        double[] u = BenchCircuits.randomInputs(m, 8);
+        double[] z = SampleCircuits.randomInputs(m, 7);
+        double[] u = SampleCircuits.randomInputs(m, 8);
         try (Simulator sim = new Simulator(n)) {
             Derivatives reference = Derivatives.of(sim, c, whole, z, u);
             Derivatives pruned = Derivatives.of(sim, c, o, z, u);
@@ -125,10 +124,10 @@ class LightConeTest {
 
     @Test
     void identityObservableSkipsEveryGate() {
-        Circuit c = BenchCircuits.layered(4, 2);
+        Circuit c = SampleCircuits.layered(4, 2);
         Observable o = Observable.pauli(2.5, "IIII");
         assertThat(c.lightCone(o).gateCount()).isZero();
-        double[] z = BenchCircuits.randomInputs(c.inputs(), 3);
+        double[] z = SampleCircuits.randomInputs(c.inputs(), 3);
         double[] grad = new double[c.inputs()];
         double[] hvp = new double[c.inputs()];
         try (Simulator sim = new Simulator(4); Simulator sweeps = Simulator.sweepsOnly(4, KernelKind.SCALAR)) {

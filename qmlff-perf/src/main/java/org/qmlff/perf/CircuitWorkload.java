@@ -1,5 +1,7 @@
 package org.qmlff.perf;
 
+import org.qmlff.sim.SampleCircuits;
+
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
@@ -39,8 +41,8 @@ public final class CircuitWorkload implements Workload, AutoCloseable {
         this.z = new double[batch][];
         this.u = new double[batch][];
         for (int b = 0; b < batch; b++) {
-            z[b] = BenchCircuits.randomInputs(m, seed + 2L * b);
-            u[b] = BenchCircuits.randomInputs(m, seed + 2L * b + 1);
+            z[b] = SampleCircuits.randomInputs(m, seed + 2L * b);
+            u[b] = SampleCircuits.randomInputs(m, seed + 2L * b + 1);
         }
         this.grad = new double[m];
         this.hvp = new double[m];

@@ -1,16 +1,14 @@
-package org.qmlff.perf;
-
-import org.qmlff.sim.Circuit;
-import org.qmlff.sim.Observable;
+package org.qmlff.sim;
 
 import java.util.Random;
 
 /**
- * The circuits the benchmarks time, and random inputs for them. Every circuit gives each
+ * Sample circuits for benchmarks and tests (the circuits {@code qmlff bench} and the JMH benchmarks time, and the
+ * shapes the simulator tests use), and random inputs for them. Every circuit gives each
  * parametrised gate its own inputs (3 per {@code Enc}, 1 per {@code Ex}), so no two gates are the
  * same and the simulator cannot share work between them.
  */
-public final class BenchCircuits {
+public final class SampleCircuits {
 
     /** The parametrised gate whose cost a gate benchmark isolates. */
     public enum GateType {
@@ -20,7 +18,7 @@ public final class BenchCircuits {
         EX
     }
 
-    private BenchCircuits() {
+    private SampleCircuits() {
     }
 
     /**

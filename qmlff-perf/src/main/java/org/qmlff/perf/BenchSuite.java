@@ -1,5 +1,7 @@
 package org.qmlff.perf;
 
+import org.qmlff.sim.SampleCircuits;
+
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
 import org.qmlff.model.LeModel;
@@ -17,10 +19,10 @@ import java.util.function.Consumer;
  * The benchmarks of {@code qmlff bench}, by name:
  * <ul>
  *   <li>{@code gate-enc}, {@code gate-ex}: ns per amplitude per gate of a forward pass through a long
- *       circuit of one gate type ({@link BenchCircuits#gateCircuit}), with an observable on every qubit
+ *       circuit of one gate type ({@link SampleCircuits#gateCircuit}), with an observable on every qubit
  *       so that every gate runs;</li>
  *   <li>{@code le-d6-forward}, {@code le-d6-gradient}, {@code le-d6-hvp}: the baseline D = 6 circuit
- *       ({@link BenchCircuits#layered}) with observable σ₀·σ₁ at random inputs, 1 thread, and the
+ *       ({@link SampleCircuits#layered}) with observable σ₀·σ₁ at random inputs, 1 thread, and the
  *       forward at the largest size also with {@link BenchPlan#threads()} threads. The simulator runs
  *       the observable's {@linkplain Circuit#lightCone light cone} (184 of the 270 gates at 20 qubits);
  *       a record's {@code gates} and ns per amplitude per gate count those;</li>
@@ -72,11 +74,11 @@ public final class BenchSuite {
 
     /** {@code gate-enc} and {@code gate-ex} at every size of the plan. */
     public void gates(Consumer<BenchRecord> sink) {
-        for (BenchCircuits.GateType type : BenchCircuits.GateType.values()) {
-            String name = type == BenchCircuits.GateType.ENC ? "gate-enc" : "gate-ex";
+        for (SampleCircuits.GateType type : SampleCircuits.GateType.values()) {
+            String name = type == SampleCircuits.GateType.ENC ? "gate-enc" : "gate-ex";
             for (int n : plan.gateSizes()) {
-                Circuit c = BenchCircuits.gateCircuit(type, n, BenchCircuits.gatesFor(n, plan.gateAmpGates()));
-                sink.accept(circuit(name, c, BenchCircuits.allQubitsZ(n), Derivative.FORWARD, 1));
+                Circuit c = SampleCircuits.gateCircuit(type, n, SampleCircuits.gatesFor(n, plan.gateAmpGates()));
+                sink.accept(circuit(name, c, SampleCircuits.allQubitsZ(n), Derivative.FORWARD, 1));
             }
         }
     }
@@ -84,14 +86,14 @@ public final class BenchSuite {
     /** {@code le-d6-*} at 8 and the largest size; the largest forward also multi-threaded. */
     public void layered(Consumer<BenchRecord> sink) {
         for (int n : plan.layeredSizes()) {
-            Circuit c = BenchCircuits.layered(n, LE_DEPTH);
+            Circuit c = SampleCircuits.layered(n, LE_DEPTH);
             for (Derivative d : Derivative.values()) {
-                sink.accept(circuit("le-d6-" + d.label(), c, BenchCircuits.pair01(), d, 1));
+                sink.accept(circuit("le-d6-" + d.label(), c, SampleCircuits.pair01(), d, 1));
             }
         }
         if (plan.threads() > 1) {
-            Circuit c = BenchCircuits.layered(plan.maxQubits(), LE_DEPTH);
-            sink.accept(circuit("le-d6-forward", c, BenchCircuits.pair01(), Derivative.FORWARD, plan.threads()));
+            Circuit c = SampleCircuits.layered(plan.maxQubits(), LE_DEPTH);
+            sink.accept(circuit("le-d6-forward", c, SampleCircuits.pair01(), Derivative.FORWARD, plan.threads()));
         }
     }
 
@@ -106,11 +108,11 @@ public final class BenchSuite {
 
     /** {@code revised-batch-forward} and {@code revised-batch-hvp}. */
     public void revisedBatch(Consumer<BenchRecord> sink) {
-        Circuit c = BenchCircuits.layered(REVISED_QUBITS, REVISED_DEPTH);
+        Circuit c = SampleCircuits.layered(REVISED_QUBITS, REVISED_DEPTH);
         for (Derivative d : new Derivative[]{Derivative.FORWARD, Derivative.HVP}) {
-            try (CircuitWorkload w = new CircuitWorkload(c, BenchCircuits.pair01(), d, plan.revisedBatch(), 1, SEED)) {
+            try (CircuitWorkload w = new CircuitWorkload(c, SampleCircuits.pair01(), d, plan.revisedBatch(), 1, SEED)) {
                 sink.accept(BenchRecord.throughput("revised-batch-" + d.label(), c.qubits(), 1,
-                        c.lightCone(BenchCircuits.pair01()).gateCount(),
+                        c.lightCone(SampleCircuits.pair01()).gateCount(),
                         w.batch(), d == Derivative.FORWARD, harness.measure(w)));
             }
         }
