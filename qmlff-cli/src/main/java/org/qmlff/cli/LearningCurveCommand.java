@@ -6,7 +6,9 @@ import org.qmlff.analysis.PublishedResults;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
+import org.qmlff.model.LeArchitecture;
 import org.qmlff.model.ModelOptions;
+import org.qmlff.model.RevisedArchitecture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -107,7 +109,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         if (threadsPerRun > total)
             throw new UserError("--threads-per-run " + threadsPerRun + " exceeds --threads " + total);
         if (seeds < 1) throw new UserError("--seeds must be at least 1, got " + seeds);
-        if (archs == null || archs.isEmpty()) archs = List.of("le", "revised");
+        if (archs == null || archs.isEmpty()) archs = List.of(LeArchitecture.NAME, RevisedArchitecture.NAME);
         for (String a : archs) {
             try {
                 ModelOptions.defaults(a.trim());

@@ -27,7 +27,7 @@ import java.util.Arrays;
  * weights, the state tangent of {@link RichTangentState}. The three-body invariants are quadratic in
  * U, so their derivatives are written out below (docs/RICH.md §Derivatives).
  */
-public final class RichModel extends CircuitForceField {
+public final class RichModel extends CircuitForceField<RichModelOptions> {
     /** Legendre coefficients p[l][n]: P_l(x) = Σ_n p[l][n] x^n. */
     private static final double[][] LEGENDRE = {
             {1, 0, 0, 0}, {0, 1, 0, 0}, {-0.5, 0, 1.5, 0}, {0, -1.5, 0, 2.5}};
@@ -60,10 +60,10 @@ public final class RichModel extends CircuitForceField {
     private final int[] monoDegree;
     private final double[] monoWeight;
 
-    RichModel(ModelOptions options) {
+    RichModel(RichModelOptions options) {
         super(options, parameters(options));
         RichOptions ro = options.rich();
-        if (ro.readout().equals("chiral") && !options.parity().equals("sym"))
+        if (ro.readout().equals("chiral") && options.parity() != Parity.SYM)
             throw new IllegalArgumentException("readout=chiral reads pseudo-scalars and needs parity=sym");
         this.nq = options.nq();
         this.layersD = options.D();
@@ -139,8 +139,7 @@ public final class RichModel extends CircuitForceField {
     }
 
     /** The parameter tensors of docs/RICH.md for these options. */
-    private static ParameterSet parameters(ModelOptions options) {
-        if (!options.architecture().equals("rich")) throw new IllegalArgumentException("not a rich option set");
+    private static ParameterSet parameters(RichModelOptions options) {
         RichOptions ro = options.rich();
         int d = options.D(), nq = options.nq(), ns = options.species().length, k = options.K(), ch = ro.channels();
         int pe = ro.coupling().equals("tied") ? 1 : graphPairs(ro.graph(), nq).length;
@@ -179,7 +178,7 @@ public final class RichModel extends CircuitForceField {
 
     @Override
     public String architecture() {
-        return "rich";
+        return RichArchitecture.NAME;
     }
 
     @Override

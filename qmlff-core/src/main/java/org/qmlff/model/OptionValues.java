@@ -1,0 +1,68 @@
+package org.qmlff.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Parsing of option values from their text form, with the messages every options type uses. */
+final class OptionValues {
+    private OptionValues() {
+    }
+
+    static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw notANumber(name, value);
+        }
+    }
+
+    static double real(String name, String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw notANumber(name, value);
+        }
+    }
+
+    private static IllegalArgumentException notANumber(String name, String value) {
+        return new IllegalArgumentException("model option " + name + ": not a number: '" + value + "'");
+    }
+
+    /** A species list: atomic numbers or element symbols, comma or blank separated, brackets optional; sorted. */
+    static int[] species(String value) {
+        String v = value.replace("[", "").replace("]", "").trim();
+        String[] parts = v.split("[,\\s]+");
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.isEmpty()) throw new IllegalArgumentException("empty species list '" + value + "'");
+            try {
+                out[i] = Character.isDigit(p.charAt(0)) ? Integer.parseInt(p) : elementNumber(p);
+            } catch (NumberFormatException e) {
+                throw notANumber("species", value);
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static int elementNumber(String symbol) {
+        String[] symbols = {"H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl", "Ar"};
+        for (int i = 0; i < symbols.length; i++)
+            if (symbols[i].equalsIgnoreCase(symbol)) return i + 1;
+        throw new IllegalArgumentException("unknown element '" + symbol + "' in species");
+    }
+
+    /**
+     * The error for an option {@code name} that architecture {@code arch} does not accept: it names
+     * the architectures that do, or lists every known option name.
+     */
+    static IllegalArgumentException notAnOption(String arch, String name) {
+        List<String> owners = Architectures.all().stream().filter(a -> a.optionNames().contains(name))
+                .map(Architecture::name).toList();
+        if (!owners.isEmpty())
+            return new IllegalArgumentException("model option " + name + " applies to --arch " + String.join(" or ", owners) + " only");
+        return new IllegalArgumentException("unknown model option '" + name + "' (known: "
+                + String.join(", ", Architectures.optionNames()) + ")");
+    }
+}

@@ -1,0 +1,73 @@
+package org.qmlff.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.qmlff.data.Dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The {@code rich} architecture ({@link RichModel}, docs/RICH.md): revised with richer readouts,
+ * three-body couplings and several channels. Its model files have version 2.
+ */
+public final class RichArchitecture extends CircuitArchitecture<RichModelOptions> {
+
+    /** The architecture's name. */
+    public static final String NAME = "rich";
+
+    private static final List<String> OPTION_NAMES;
+
+    static {
+        List<String> names = new ArrayList<>(CircuitOptions.NAMES);
+        names.addAll(RichOptions.NAMES);
+        OPTION_NAMES = List.copyOf(names);
+    }
+
+    public RichArchitecture() {
+        super(NAME, RichModelOptions.class, RichModel.class, OPTION_NAMES, CircuitLayout.PER_ATOM);
+    }
+
+    @Override
+    public RichModelOptions defaults() {
+        return RichModelOptions.defaults();
+    }
+
+    /** Version 2 added the rich architecture; le and revised files stay version 1 (readable by older readers). */
+    @Override
+    public int modelFileVersion() {
+        return 2;
+    }
+
+    /** docs/RICH.md §Initialisation. */
+    @Override
+    public RichModel create(RichModelOptions options, List<Dataset> training, Random rng) {
+        RichModel m = new RichModel(options);
+        ParameterSet ps = m.parameterSet();
+        double[] v = ps.values();
+        initialiseCircuitInputs(m, ps, training, rng);
+        if (options.rich().threebody() > 0) {
+            fillGaussian(v, ps.tensor("U"), 0.3, rng);
+            fillGaussian(v, ps.tensor("Y"), 0.05, rng);
+        }
+        // c[ch][0][s] = 1/C (the pair01 term), the other readout weights 0.
+        int channels = options.rich().channels(), ns = options.species().length;
+        int oc = ps.offset("c");
+        for (int ch = 0; ch < channels; ch++)
+            for (int s = 0; s < ns; s++) v[oc + ch * m.readoutSize() * ns + s] = 1.0 / channels;
+        fitBaseline(ps, options.species(), training);
+        return m;
+    }
+
+    @Override
+    public RichModel newModel(RichModelOptions options, JsonNode root, String where) {
+        return new RichModel(options);
+    }
+
+    @Override
+    public Map<Symmetry, Symmetry.Promise> symmetries(RichModelOptions options) {
+        return circuitSymmetries(options, RevisedArchitecture.PERMUTATION);
+    }
+
+}
