@@ -55,10 +55,8 @@ public final class Architectures {
     /** The architecture named {@code name}; a one-line {@link IllegalArgumentException} naming the known ones if none. */
     public static Architecture<?> get(String name) {
         for (Architecture<?> a : ALL) if (a.name().equals(name)) return a;
-        List<String> names = names();
-        String expected = names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
-        throw new IllegalArgumentException("unknown architecture '" + name + "' (expected " + expected + ")");
+        throw new IllegalArgumentException("unknown architecture '" + name + "' (expected "
+                + OptionValues.alternatives(names()) + ")");
     }
 
     /** The architecture of a model (by {@link ForceField#architecture()}). */

@@ -19,14 +19,27 @@ abstract class CircuitArchitecture<O extends CircuitOptions> implements Architec
     private final Class<? extends CircuitForceField<?>> modelType;
     private final List<String> optionNames;
     private final CircuitLayout layout;
+    private final O defaults;
+    private final Symmetry.Promise permutation;
 
+    /**
+     * @param permutation whether the architecture is permutation invariant, and why (rotation and
+     *                    translation invariance always hold, inversion with parity=sym)
+     */
     CircuitArchitecture(String name, Class<O> optionsType, Class<? extends CircuitForceField<?>> modelType,
-                        List<String> optionNames, CircuitLayout layout) {
+                        List<String> optionNames, CircuitLayout layout, O defaults, Symmetry.Promise permutation) {
         this.name = name;
         this.optionsType = optionsType;
         this.modelType = modelType;
         this.optionNames = List.copyOf(optionNames);
         this.layout = layout;
+        this.defaults = defaults;
+        this.permutation = permutation;
+    }
+
+    @Override
+    public final O defaults() {
+        return defaults;
     }
 
     @Override
@@ -63,11 +76,9 @@ abstract class CircuitArchitecture<O extends CircuitOptions> implements Architec
     private static final String ROTATION = "every circuit commutes with the same SU(2) rotation on all qubits, "
             + "and its inputs are relative position vectors";
 
-    /**
-     * The symmetry promises of a circuit architecture: rotation and translation always, permutation
-     * as given, inversion with parity=sym only.
-     */
-    static Map<Symmetry, Symmetry.Promise> circuitSymmetries(CircuitOptions options, Symmetry.Promise permutation) {
+    /** Rotation and translation always, permutation as the architecture says, inversion with parity=sym only. */
+    @Override
+    public final Map<Symmetry, Symmetry.Promise> symmetries(O options) {
         Map<Symmetry, Symmetry.Promise> m = new EnumMap<>(Symmetry.class);
         m.put(Symmetry.ROTATION_TRANSLATION, Symmetry.Promise.holds(ROTATION));
         m.put(Symmetry.PERMUTATION, permutation);
@@ -81,7 +92,7 @@ abstract class CircuitArchitecture<O extends CircuitOptions> implements Architec
      * Checks that every training molecule is made of the model's species and draws W, V and J0 (in
      * this order) as MODELS.md §Revised initialises them.
      */
-    static void initialiseCircuitInputs(ForceField m, ParameterSet ps, List<Dataset> training, Random rng) {
+    static void initialiseCircuitInputs(CircuitForceField<?> m, List<Dataset> training, Random rng) {
         for (Dataset d : training) {
             try {
                 m.checkCompatible(d.numbers());
@@ -89,6 +100,7 @@ abstract class CircuitArchitecture<O extends CircuitOptions> implements Architec
                 throw new IllegalArgumentException(d.name() + ": " + e.getMessage());
             }
         }
+        ParameterSet ps = m.parameterSet();
         double[] v = ps.values();
         fillGaussian(v, ps.tensor("W"), 0.3, rng);
         fillGaussian(v, ps.tensor("V"), 0.05, rng);
@@ -96,7 +108,8 @@ abstract class CircuitArchitecture<O extends CircuitOptions> implements Architec
     }
 
     /** Sets the per-species energies e0 to the least-squares composition baseline of the training data. */
-    static void fitBaseline(ParameterSet ps, int[] species, List<Dataset> training) {
+    static void fitBaseline(CircuitForceField<?> m, int[] species, List<Dataset> training) {
+        ParameterSet ps = m.parameterSet();
         double[] e0 = CompositionBaseline.fit(species, training);
         System.arraycopy(e0, 0, ps.values(), ps.offset("e0"), e0.length);
     }

@@ -2,29 +2,23 @@ package org.qmlff.model;
 
 import org.qmlff.sim.Observable;
 
-/** The {@code observable} option of the circuit architectures (MODELS.md): what each circuit measures. */
+import java.util.Locale;
+
+/**
+ * The {@code observable} option of the circuit architectures (MODELS.md): what each circuit
+ * measures, {@link #PAIR01} ⟨σ₀·σ₁⟩ or {@link #RING} the mean Heisenberg term over the ring pairs.
+ */
 public enum CircuitObservable {
-    /** ⟨σ₀·σ₁⟩, the Heisenberg term of qubits 0 and 1. */
-    PAIR01("pair01"),
-    /** The mean of the Heisenberg terms over the ring pairs of MODELS.md. */
-    RING("ring");
+    PAIR01, RING;
 
-    private final String text;
-
-    CircuitObservable(String text) {
-        this.text = text;
-    }
-
-    /** The option value as written in model files, configs and flags. */
+    /** The option value as written in model files, configs and flags: {@code pair01}, {@code ring}. */
     public String text() {
-        return text;
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The value named {@code text} ({@code pair01} or {@code ring}, surrounding blanks ignored). */
+    /** The value named {@code text} (surrounding blanks ignored). */
     public static CircuitObservable parse(String text) {
-        String t = text.trim();
-        for (CircuitObservable o : values()) if (o.text.equals(t)) return o;
-        throw new IllegalArgumentException("unknown observable '" + t + "' (expected pair01 or ring)");
+        return OptionValues.choice(values(), "observable", text);
     }
 
     /** The observable on a circuit of {@code qubits} qubits. */
@@ -34,6 +28,6 @@ public enum CircuitObservable {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

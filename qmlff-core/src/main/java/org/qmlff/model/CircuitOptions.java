@@ -12,12 +12,6 @@ public sealed interface CircuitOptions extends ModelOptions permits LeOptions, R
     /** The option names every circuit architecture accepts, in the order configs apply them. */
     List<String> NAMES = List.of("D", "rep", "centre", "observable", "nq", "K", "rc", "species", "parity");
 
-    /** Number of exchange layers. */
-    int D();
-
-    /** What each circuit measures. */
-    CircuitObservable observable();
-
     @Override
     Parity parity();
 }

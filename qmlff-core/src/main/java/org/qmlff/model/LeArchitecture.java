@@ -8,7 +8,6 @@ import org.qmlff.data.Dataset;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -22,12 +21,8 @@ public final class LeArchitecture extends CircuitArchitecture<LeOptions> {
     public static final String NAME = "le";
 
     public LeArchitecture() {
-        super(NAME, LeOptions.class, LeModel.class, CircuitOptions.NAMES, CircuitLayout.PER_CONFIGURATION);
-    }
-
-    @Override
-    public LeOptions defaults() {
-        return LeOptions.defaults();
+        super(NAME, LeOptions.class, LeModel.class, CircuitOptions.NAMES, CircuitLayout.PER_CONFIGURATION, LeOptions.defaults(),
+                Symmetry.Promise.not("le encodes atoms on fixed qubits, so it is not permutation invariant"));
     }
 
     /** MODELS.md §Initialisation: alpha = 1, J ~ N(0, 0.1²), scale and shift from the training energies. */
@@ -73,12 +68,6 @@ public final class LeArchitecture extends CircuitArchitecture<LeOptions> {
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(where + ": " + e.getMessage());
         }
-    }
-
-    @Override
-    public Map<Symmetry, Symmetry.Promise> symmetries(LeOptions options) {
-        return circuitSymmetries(options,
-                Symmetry.Promise.not("le encodes atoms on fixed qubits, so it is not permutation invariant"));
     }
 
 }

@@ -31,6 +31,11 @@ public record LeOptions(int D, int rep, int centre, CircuitObservable observable
         return LeArchitecture.NAME;
     }
 
+    @Override
+    public String toString() {
+        return ModelOptions.describe(this);
+    }
+
     /** {@inheritDoc} The options of {@code revised} ({@code nq}, {@code K}, {@code rc}, {@code species}) are checked and ignored. */
     @Override
     public LeOptions with(String name, String value) {
@@ -54,13 +59,6 @@ public record LeOptions(int D, int rep, int centre, CircuitObservable observable
         m.put("D", D);
         m.put("rep", rep);
         m.put("centre", centre);
-        m.put("observable", observable.text());
-        m.put("parity", parity.text());
-        return m;
-    }
-
-    @Override
-    public String toString() {
-        return ModelOptions.describe(this);
+        return OptionValues.closeHyper(m, observable, parity);
     }
 }

@@ -2,6 +2,7 @@ package org.qmlff.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Parsing of option values from their text form, with the messages every options type uses. */
 final class OptionValues {
@@ -51,6 +52,31 @@ final class OptionValues {
         for (int i = 0; i < symbols.length; i++)
             if (symbols[i].equalsIgnoreCase(symbol)) return i + 1;
         throw new IllegalArgumentException("unknown element '" + symbol + "' in species");
+    }
+
+    /** Adds observable and parity, which close the {@code hyper} of every circuit architecture; returns m. */
+    static Map<String, Object> closeHyper(Map<String, Object> m, CircuitObservable observable, Parity parity) {
+        m.put("observable", observable.text());
+        m.put("parity", parity.text());
+        return m;
+    }
+
+    /**
+     * The constant of {@code values} whose {@code toString} is {@code text} (blanks around it ignored);
+     * otherwise "unknown WHAT 'text' (expected a, b or c)".
+     */
+    static <E extends Enum<E>> E choice(E[] values, String what, String text) {
+        String t = text.trim();
+        for (E e : values) if (e.toString().equals(t)) return e;
+        List<String> names = new java.util.ArrayList<>();
+        for (E e : values) names.add(e.toString());
+        throw new IllegalArgumentException("unknown " + what + " '" + t + "' (expected " + alternatives(names) + ")");
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    static String alternatives(List<String> names) {
+        if (names.size() < 2) return String.join("", names);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /**

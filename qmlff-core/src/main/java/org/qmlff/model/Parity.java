@@ -1,36 +1,28 @@
 package org.qmlff.model;
 
+import java.util.Locale;
+
 /**
  * The {@code parity} option of the circuit architectures (MODELS.md): whether the energy is
  * symmetrised under inversion R → −R. SU(2) circuits do not represent parity, so without
- * symmetrisation a model can produce a pseudo-scalar; with {@link #SYM} it is exactly O(3)-invariant.
+ * symmetrisation a model can produce a pseudo-scalar; with {@link #SYM},
+ * E_sym(R) = ½(E(R) + E(−R)) is exactly O(3)-invariant at twice the circuits.
  */
 public enum Parity {
-    /** No symmetrisation: E(R). */
-    NONE("none"),
-    /** E_sym(R) = ½(E(R) + E(−R)): twice the circuits, exact inversion invariance. */
-    SYM("sym");
+    NONE, SYM;
 
-    private final String text;
-
-    Parity(String text) {
-        this.text = text;
-    }
-
-    /** The option value as written in model files, configs and flags. */
+    /** The option value as written in model files, configs and flags: {@code none}, {@code sym}. */
     public String text() {
-        return text;
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The value named {@code text} ({@code none} or {@code sym}, surrounding blanks ignored). */
+    /** The value named {@code text} (surrounding blanks ignored). */
     public static Parity parse(String text) {
-        String t = text.trim();
-        for (Parity p : values()) if (p.text.equals(t)) return p;
-        throw new IllegalArgumentException("unknown parity '" + t + "' (expected none or sym)");
+        return OptionValues.choice(values(), "parity", text);
     }
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

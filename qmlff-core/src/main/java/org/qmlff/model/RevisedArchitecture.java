@@ -5,7 +5,6 @@ import org.qmlff.data.Dataset;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /** The atom-centred, species-aware {@code revised} architecture ({@link RevisedModel}, MODELS.md §Revised). */
@@ -19,35 +18,24 @@ public final class RevisedArchitecture extends CircuitArchitecture<RevisedOption
             "the energy is a sum over atoms of functions of per-species neighbour sums");
 
     public RevisedArchitecture() {
-        super(NAME, RevisedOptions.class, RevisedModel.class, CircuitOptions.NAMES, CircuitLayout.PER_ATOM);
-    }
-
-    @Override
-    public RevisedOptions defaults() {
-        return RevisedOptions.defaults();
+        super(NAME, RevisedOptions.class, RevisedModel.class, CircuitOptions.NAMES, CircuitLayout.PER_ATOM,
+                RevisedOptions.defaults(), PERMUTATION);
     }
 
     /** MODELS.md §Initialisation: W, V, J0 Gaussian, s = 1, e0 the composition baseline. */
     @Override
     public RevisedModel create(RevisedOptions options, List<Dataset> training, Random rng) {
         RevisedModel m = new RevisedModel(options);
-        ParameterSet ps = m.parameterSet();
-        double[] v = ps.values();
-        initialiseCircuitInputs(m, ps, training, rng);
-        ParameterSet.Tensor s = ps.tensor("s");
-        Arrays.fill(v, s.offset(), s.offset() + s.size(), 1.0);
-        fitBaseline(ps, options.species(), training);
+        initialiseCircuitInputs(m, training, rng);
+        ParameterSet.Tensor s = m.parameterSet().tensor("s");
+        Arrays.fill(m.parameterSet().values(), s.offset(), s.offset() + s.size(), 1.0);
+        fitBaseline(m, options.species(), training);
         return m;
     }
 
     @Override
     public RevisedModel newModel(RevisedOptions options, JsonNode root, String where) {
         return new RevisedModel(options);
-    }
-
-    @Override
-    public Map<Symmetry, Symmetry.Promise> symmetries(RevisedOptions options) {
-        return circuitSymmetries(options, PERMUTATION);
     }
 
 }

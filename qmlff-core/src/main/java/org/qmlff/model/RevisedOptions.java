@@ -81,10 +81,7 @@ public record RevisedOptions(int D, int nq, int K, double rc, int[] species, Cir
 
     @Override
     public Map<String, Object> toHyper() {
-        Map<String, Object> m = atomCentredHyper();
-        m.put("observable", observable.text());
-        m.put("parity", parity.text());
-        return m;
+        return OptionValues.closeHyper(atomCentredHyper(), observable, parity);
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.qmlff.data.Dataset;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -26,12 +25,8 @@ public final class RichArchitecture extends CircuitArchitecture<RichModelOptions
     }
 
     public RichArchitecture() {
-        super(NAME, RichModelOptions.class, RichModel.class, OPTION_NAMES, CircuitLayout.PER_ATOM);
-    }
-
-    @Override
-    public RichModelOptions defaults() {
-        return RichModelOptions.defaults();
+        super(NAME, RichModelOptions.class, RichModel.class, OPTION_NAMES, CircuitLayout.PER_ATOM,
+                RichModelOptions.defaults(), RevisedArchitecture.PERMUTATION);
     }
 
     /** Version 2 added the rich architecture; le and revised files stay version 1 (readable by older readers). */
@@ -44,30 +39,25 @@ public final class RichArchitecture extends CircuitArchitecture<RichModelOptions
     @Override
     public RichModel create(RichModelOptions options, List<Dataset> training, Random rng) {
         RichModel m = new RichModel(options);
+        initialiseCircuitInputs(m, training, rng);
         ParameterSet ps = m.parameterSet();
         double[] v = ps.values();
-        initialiseCircuitInputs(m, ps, training, rng);
         if (options.rich().threebody() > 0) {
             fillGaussian(v, ps.tensor("U"), 0.3, rng);
             fillGaussian(v, ps.tensor("Y"), 0.05, rng);
         }
         // c[ch][0][s] = 1/C (the pair01 term), the other readout weights 0.
-        int channels = options.rich().channels(), ns = options.species().length;
+        int channels = options.rich().channels(), ns = options.base().species().length;
         int oc = ps.offset("c");
         for (int ch = 0; ch < channels; ch++)
             for (int s = 0; s < ns; s++) v[oc + ch * m.readoutSize() * ns + s] = 1.0 / channels;
-        fitBaseline(ps, options.species(), training);
+        fitBaseline(m, options.base().species(), training);
         return m;
     }
 
     @Override
     public RichModel newModel(RichModelOptions options, JsonNode root, String where) {
         return new RichModel(options);
-    }
-
-    @Override
-    public Map<Symmetry, Symmetry.Promise> symmetries(RichModelOptions options) {
-        return circuitSymmetries(options, RevisedArchitecture.PERMUTATION);
     }
 
 }

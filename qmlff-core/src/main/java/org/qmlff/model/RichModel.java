@@ -65,10 +65,10 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         RichOptions ro = options.rich();
         if (ro.readout().equals("chiral") && options.parity() != Parity.SYM)
             throw new IllegalArgumentException("readout=chiral reads pseudo-scalars and needs parity=sym");
-        this.nq = options.nq();
-        this.layersD = options.D();
-        this.kBasis = options.K();
-        int[] species = options.species();
+        this.nq = options.base().nq();
+        this.layersD = options.base().D();
+        this.kBasis = options.base().K();
+        int[] species = options.base().species();
         this.nSpecies = species.length;
         this.speciesOf = SpeciesIndex.of(species);
         this.nCh = ro.channels();
@@ -78,7 +78,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         this.pairsPerLayer = pairs.length;
         this.tied = ro.coupling().equals("tied");
         this.pe = tied ? 1 : pairs.length;
-        this.basis = new RadialBasis(kBasis, options.rc());
+        this.basis = new RadialBasis(kBasis, options.base().rc());
         this.readout = new RichReadout(ro.readout(), nq);
         this.nObs = readout.size();
         this.encChannels = (layersD + 1) * nq;
@@ -141,7 +141,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     /** The parameter tensors of docs/RICH.md for these options. */
     private static ParameterSet parameters(RichModelOptions options) {
         RichOptions ro = options.rich();
-        int d = options.D(), nq = options.nq(), ns = options.species().length, k = options.K(), ch = ro.channels();
+        int d = options.base().D(), nq = options.base().nq(), ns = options.base().species().length, k = options.base().K(), ch = ro.channels();
         int pe = ro.coupling().equals("tied") ? 1 : graphPairs(ro.graph(), nq).length;
         int nObs = new RichReadout(ro.readout(), nq).size();
         ParameterSet.Builder b = ParameterSet.builder()
@@ -183,7 +183,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
 
     @Override
     public void checkCompatible(int[] numbers) {
-        SpeciesIndex.check(speciesOf, options.species(), numbers);
+        SpeciesIndex.check(speciesOf, options.base().species(), numbers);
     }
 
     /** Per-thread buffers (see {@link RevisedModel}'s scratch for the two frame slots). */

@@ -26,32 +26,6 @@ public record RichModelOptions(RevisedOptions base, RichOptions rich) implements
     }
 
     @Override
-    public int D() {
-        return base.D();
-    }
-
-    public int nq() {
-        return base.nq();
-    }
-
-    public int K() {
-        return base.K();
-    }
-
-    public double rc() {
-        return base.rc();
-    }
-
-    public int[] species() {
-        return base.species();
-    }
-
-    @Override
-    public CircuitObservable observable() {
-        return base.observable();
-    }
-
-    @Override
     public Parity parity() {
         return base.parity();
     }
@@ -68,9 +42,7 @@ public record RichModelOptions(RevisedOptions base, RichOptions rich) implements
     public Map<String, Object> toHyper() {
         Map<String, Object> m = base.atomCentredHyper();
         m.putAll(rich.toHyper());
-        m.put("observable", base.observable().text());
-        m.put("parity", base.parity().text());
-        return m;
+        return OptionValues.closeHyper(m, base.observable(), base.parity());
     }
 
     @Override
