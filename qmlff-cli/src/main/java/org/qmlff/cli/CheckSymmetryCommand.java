@@ -98,7 +98,7 @@ final class CheckSymmetryCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
             out.printf(Locale.ROOT, "Symmetry check: %s model (parity=%s) on %s, %d frame(s), tolerance %.1e kcal/mol%n",
-                    ff.architecture(), ff.options().parity(), d.name(), Math.min(frames, d.frames()), tolerance);
+                    ff.architecture(), ff.options().parity().text(), d.name(), Math.min(frames, d.frames()), tolerance);
             out.printf(Locale.ROOT, "%-22s %6s %16s %20s  %s%n", "transformation", "trials", "max |dE| kcal/mol",
                     "max |dF| kcal/mol/A", "verdict");
             for (Map<String, Object> row : rows) {

@@ -279,26 +279,11 @@ final class LearningCurveCommand implements Callable<Integer> {
             files.put(m.data(), m.dataset());
             for (int j = 0; j < m.tests().size(); j++) files.put(m.tests().get(j), m.testSets().get(j));
         }
-        return new Backend() {
+        return new Backend.Forwarding(backend) {
             @Override
             public Dataset load(Path file) {
                 Dataset ds = files.get(file);
-                return ds != null ? ds : backend.load(file);
-            }
-
-            @Override
-            public ForceField create(ModelOptions options, List<Dataset> training, long seed) {
-                return backend.create(options, training, seed);
-            }
-
-            @Override
-            public ForceField read(Path file) {
-                return backend.read(file);
-            }
-
-            @Override
-            public void write(ForceField model, Map<String, Object> training, Path file) {
-                backend.write(model, training, file);
+                return ds != null ? ds : super.load(file);
             }
         };
     }

@@ -165,6 +165,10 @@ class ToyArchitectureCliTest {
             assertThat(row.get("promised_by_architecture").asBoolean()).as(row.toString()).isTrue();
             assertThat(row.get("passes").asBoolean()).as(row.toString()).isTrue();
         }
+        CliRun text = CliRun.main("check-symmetry", "--model", model.toString(), "--data", TEST.toString(), "--frames", "2");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).startsWith("Symmetry check: toy model (parity=none) on ")
+                .containsPattern("inversion\\s+2\\s+\\S+\\s+\\S+\\s+pass");
     }
 
     @Test

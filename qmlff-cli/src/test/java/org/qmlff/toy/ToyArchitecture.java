@@ -74,6 +74,17 @@ public final class ToyArchitecture implements Architecture<ToyArchitecture.Optio
         }
 
         @Override
+        public Scratch newScratch() {
+            return new Scratch() {
+            };
+        }
+
+        @Override
+        public void checkCompatible(int[] numbers) {
+            if (numbers.length < 2) throw new IllegalArgumentException("the toy potential needs at least 2 atoms");
+        }
+
+        @Override
         public String architecture() {
             return NAME;
         }
@@ -88,25 +99,16 @@ public final class ToyArchitecture implements Architecture<ToyArchitecture.Optio
             return params.size();
         }
 
+        /** shift, then a_0 … a_{K−1}. */
         @Override
         public void getParameters(double[] out) {
-            params.copyTo(out);
+            System.arraycopy(params.values(), 0, out, 0, params.size());
         }
 
         @Override
         public void setParameters(double[] in) {
-            params.copyFrom(in);
-        }
-
-        @Override
-        public Scratch newScratch() {
-            return new Scratch() {
-            };
-        }
-
-        @Override
-        public void checkCompatible(int[] numbers) {
-            if (numbers.length < 2) throw new IllegalArgumentException("the toy potential needs at least 2 atoms");
+            if (in.length < params.size()) throw new IllegalArgumentException("the toy needs " + params.size() + " parameters");
+            System.arraycopy(in, 0, params.values(), 0, params.size());
         }
 
         /** φ_k(r) = exp(−(k+1)·r/σ) into phi, and dφ_k/dr into dphi. */

@@ -1,8 +1,10 @@
 package org.qmlff.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Parsing of option values from their text form, with the messages every options type uses. */
 final class OptionValues {
@@ -62,14 +64,14 @@ final class OptionValues {
     }
 
     /**
-     * The constant of {@code values} whose {@code toString} is {@code text} (blanks around it ignored);
-     * otherwise "unknown WHAT 'text' (expected a, b or c)".
+     * The constant of {@code values} written {@code text} (blanks around it ignored); otherwise
+     * "unknown WHAT 'text' (expected a, b or c)".
      */
-    static <E extends Enum<E>> E choice(E[] values, String what, String text) {
+    static <E> E choice(E[] values, Function<? super E, String> written, String what, String text) {
         String t = text.trim();
-        for (E e : values) if (e.toString().equals(t)) return e;
-        List<String> names = new java.util.ArrayList<>();
-        for (E e : values) names.add(e.toString());
+        for (E e : values) if (written.apply(e).equals(t)) return e;
+        List<String> names = new ArrayList<>();
+        for (E e : values) names.add(written.apply(e));
         throw new IllegalArgumentException("unknown " + what + " '" + t + "' (expected " + alternatives(names) + ")");
     }
 

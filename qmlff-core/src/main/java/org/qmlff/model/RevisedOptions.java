@@ -44,11 +44,6 @@ public record RevisedOptions(int D, int nq, int K, double rc, int[] species, Cir
         return RevisedArchitecture.NAME;
     }
 
-    @Override
-    public int[] species() {
-        return species.clone();
-    }
-
     /** {@inheritDoc} The options of {@code le} ({@code rep}, {@code centre}) are checked and ignored. */
     @Override
     public RevisedOptions with(String name, String value) {
@@ -87,6 +82,11 @@ public record RevisedOptions(int D, int nq, int K, double rc, int[] species, Cir
     @Override
     public String toString() {
         return ModelOptions.describe(this);
+    }
+
+    @Override
+    public int[] species() {
+        return species.clone();
     }
 
     @Override

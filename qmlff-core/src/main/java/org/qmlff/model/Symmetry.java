@@ -18,12 +18,7 @@ public enum Symmetry {
 
     /** The symmetry with this report label. */
     public static Symmetry ofLabel(String label) {
-        return OptionValues.choice(values(), "symmetry", label);
-    }
-
-    @Override
-    public String toString() {
-        return label();
+        return OptionValues.choice(values(), Symmetry::label, "symmetry", label);
     }
 
     /**
