@@ -84,6 +84,14 @@ public interface Architecture<O extends ModelOptions> {
     /** The parameter tensors of {@code model} (one of {@link #modelType()}), in model-file order. */
     List<ParameterSet.Tensor> parameterTensors(ForceField model);
 
+    /**
+     * The atomic numbers, in order, of the one molecule {@code model} is tied to (le); null when the
+     * architecture's models describe any molecule made of their species.
+     */
+    default int[] molecule(ForceField model) {
+        return null;
+    }
+
     /** For each {@link Symmetry}, whether models with these options have it exactly, and why. */
     Map<Symmetry, Symmetry.Promise> symmetries(O options);
 

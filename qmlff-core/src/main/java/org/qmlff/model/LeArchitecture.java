@@ -47,8 +47,13 @@ public final class LeArchitecture extends CircuitArchitecture<LeOptions> {
     }
 
     @Override
+    public int[] molecule(ForceField model) {
+        return ((LeModel) model).numbers();
+    }
+
+    @Override
     public void writeHeader(ForceField model, ObjectNode root) {
-        int[] numbers = ((LeModel) model).numbers();
+        int[] numbers = molecule(model);
         root.put("natoms", numbers.length);
         ArrayNode nums = root.putArray("numbers");
         for (int z : numbers) nums.add(z);
