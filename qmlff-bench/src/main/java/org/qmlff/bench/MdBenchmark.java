@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qmlff.data.Dataset;
-import org.qmlff.model.ModelOptions;
+import org.qmlff.model.RevisedOptions;
 import org.qmlff.model.Models;
 import org.qmlff.perf.MdWorkload;
 
@@ -37,7 +37,7 @@ public class MdBenchmark {
     @Setup
     public void setup() {
         Dataset data = BenchData.ethanol();
-        step = new MdWorkload(Models.create(ModelOptions.defaults("revised"), List.of(data), 1), data, FRAMES);
+        step = new MdWorkload(Models.create(RevisedOptions.defaults(), List.of(data), 1), data, FRAMES);
     }
 
     @Benchmark

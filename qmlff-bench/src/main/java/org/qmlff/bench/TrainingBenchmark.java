@@ -14,7 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qmlff.data.Dataset;
+import org.qmlff.model.LeArchitecture;
 import org.qmlff.model.ModelOptions;
+import org.qmlff.model.RevisedArchitecture;
 import org.qmlff.model.Models;
 import org.qmlff.perf.TrainingWorkload;
 
@@ -36,7 +38,7 @@ public class TrainingBenchmark {
     /** MODELS.md batch size. */
     static final int BATCH = 20;
 
-    @Param({"revised", "le"})
+    @Param({RevisedArchitecture.NAME, LeArchitecture.NAME})
     String model;
 
     @Param({"1", "2"})

@@ -48,14 +48,20 @@ interface Backend {
         return d;
     }
 
-    /** A freshly initialised model (MODELS.md §Initialisation). */
-    ForceField create(ModelOptions options, List<Dataset> training, long seed);
+    /** A freshly initialised model (MODELS.md §Initialisation); by default {@link Models#create}. */
+    default ForceField create(ModelOptions options, List<Dataset> training, long seed) {
+        return Models.create(options, training, seed);
+    }
 
-    /** Reads a model file. */
-    ForceField read(Path file);
+    /** Reads a model file; by default {@link Models#read}. */
+    default ForceField read(Path file) {
+        return Models.read(file);
+    }
 
-    /** Writes a model file atomically with free-form training metadata. */
-    void write(ForceField model, Map<String, Object> training, Path file);
+    /** Writes a model file atomically with free-form training metadata; by default {@link Models#write}. */
+    default void write(ForceField model, Map<String, Object> training, Path file) {
+        Models.write(model, training, file);
+    }
 
     /** The core's data readers and {@link Models}. */
     static Backend standard() {
@@ -70,20 +76,38 @@ interface Backend {
                 return DataAccess.loadGeometry(file);
             }
 
-            @Override
-            public ForceField create(ModelOptions options, List<Dataset> training, long seed) {
-                return Models.create(options, training, seed);
-            }
-
-            @Override
-            public ForceField read(Path file) {
-                return Models.read(file);
-            }
-
-            @Override
-            public void write(ForceField model, Map<String, Object> training, Path file) {
-                Models.write(model, training, file);
-            }
         };
+    }
+
+    /**
+     * A backend that passes every call to another; subclasses replace what they change.
+     * {@link #loadGeometry} is not passed on: it reads through this backend's {@link #load}.
+     */
+    abstract class Forwarding implements Backend {
+        private final Backend inner;
+
+        Forwarding(Backend inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Dataset load(Path file) {
+            return inner.load(file);
+        }
+
+        @Override
+        public ForceField create(ModelOptions options, List<Dataset> training, long seed) {
+            return inner.create(options, training, seed);
+        }
+
+        @Override
+        public ForceField read(Path file) {
+            return inner.read(file);
+        }
+
+        @Override
+        public void write(ForceField model, Map<String, Object> training, Path file) {
+            inner.write(model, training, file);
+        }
     }
 }

@@ -3,7 +3,11 @@ package org.qmlff.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
+import org.qmlff.model.Architecture;
+import org.qmlff.model.Architectures;
 import org.qmlff.model.ForceField;
+import org.qmlff.model.ModelOptions;
+import org.qmlff.model.Symmetry;
 import org.qmlff.model.SymmetryCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,18 +70,12 @@ final class CheckSymmetryCommand implements Callable<Integer> {
         ForceField ff = backend.read(model);
         Dataset d = backend.loadFor(ff, data);
         List<SymmetryCheck.Result> results = SymmetryCheck.run(ff, d, frames, seed);
-        boolean sym = ff.options().parity().equals("sym");
-        boolean permutationPromised = !ff.architecture().equals("le");
+        Map<Symmetry, Symmetry.Promise> promises = promises(Architectures.of(ff), ff.options());
         PrintWriter out = spec.commandLine().getOut();
         boolean failed = false;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SymmetryCheck.Result r : results) {
-            boolean promised = switch (r.transformation()) {
-                case "rotation+translation" -> true;
-                case "permutation" -> permutationPromised;
-                case "inversion" -> sym;
-                default -> false;
-            };
+            boolean promised = promises.get(r.symmetry()).promised();
             boolean pass = r.passes(tolerance);
             if (promised && !pass && r.trials() > 0) failed = true;
             Map<String, Object> row = new LinkedHashMap<>();
@@ -93,14 +91,14 @@ final class CheckSymmetryCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", model.toString());
             m.put("architecture", ff.architecture());
-            m.put("parity", ff.options().parity());
+            m.put("parity", ff.options().parity().text());
             m.put("data", data.toString());
             m.put("tolerance", tolerance);
             m.put("results", rows);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
             out.printf(Locale.ROOT, "Symmetry check: %s model (parity=%s) on %s, %d frame(s), tolerance %.1e kcal/mol%n",
-                    ff.architecture(), ff.options().parity(), d.name(), Math.min(frames, d.frames()), tolerance);
+                    ff.architecture(), ff.options().parity().text(), d.name(), Math.min(frames, d.frames()), tolerance);
             out.printf(Locale.ROOT, "%-22s %6s %16s %20s  %s%n", "transformation", "trials", "max |dE| kcal/mol",
                     "max |dF| kcal/mol/A", "verdict");
             for (Map<String, Object> row : rows) {
@@ -109,7 +107,7 @@ final class CheckSymmetryCommand implements Callable<Integer> {
                 int trials = (Integer) row.get("trials");
                 String verdict = trials == 0 ? "not tested (no two atoms of one element)"
                         : pass ? "pass" : promised ? "FAIL (the architecture promises this symmetry)"
-                        : "not invariant (expected: " + why((String) row.get("transformation"), ff) + ")";
+                        : "not invariant (expected: " + promises.get(Symmetry.ofLabel((String) row.get("transformation"))).reason() + ")";
                 out.printf(Locale.ROOT, "%-22s %6d %16.3e %20.3e  %s%n", row.get("transformation"), trials,
                         (Double) row.get("max_energy_change_kcal_per_mol"),
                         (Double) row.get("max_force_deviation_kcal_per_mol_per_A"), verdict);
@@ -119,9 +117,8 @@ final class CheckSymmetryCommand implements Callable<Integer> {
         return failed && !reportOnly ? 1 : 0;
     }
 
-    private static String why(String transformation, ForceField ff) {
-        if (transformation.equals("permutation"))
-            return "le encodes atoms on fixed qubits, so it is not permutation invariant";
-        return "SU(2) does not represent parity; use parity=sym for exact O(3) invariance";
+    /** What the model's architecture promises for these options. */
+    private static <O extends ModelOptions> Map<Symmetry, Symmetry.Promise> promises(Architecture<O> arch, ModelOptions options) {
+        return arch.symmetries(arch.optionsType().cast(options));
     }
 }

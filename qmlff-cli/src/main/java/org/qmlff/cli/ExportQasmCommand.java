@@ -3,6 +3,8 @@ package org.qmlff.cli;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Dataset;
 import org.qmlff.hardware.QasmExport;
+import org.qmlff.model.Architecture;
+import org.qmlff.model.Architectures;
 import org.qmlff.model.ForceField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,8 +53,8 @@ final class ExportQasmCommand implements Callable<Integer> {
         Dataset d = backend.loadFor(ff, data);
         if (frame < 0 || frame >= d.frames())
             throw new UserError("--frame " + frame + ": " + data + " has " + d.frames() + " frames (0.." + (d.frames() - 1) + ")");
-        if (atom != null && ff.architecture().equals("le"))
-            throw new UserError("--atom: an le model runs one circuit per configuration, not one per atom");
+        if (atom != null && Architectures.of(ff).circuitLayout() != Architecture.CircuitLayout.PER_ATOM)
+            throw new UserError("--atom: an " + ff.architecture() + " model runs one circuit per configuration, not one per atom");
         if (atom != null && (atom < 0 || atom >= d.atoms()))
             throw new UserError("--atom " + atom + ": the molecule has " + d.atoms() + " atoms (0.." + (d.atoms() - 1) + ")");
         double[] pos = new double[3 * d.atoms()];

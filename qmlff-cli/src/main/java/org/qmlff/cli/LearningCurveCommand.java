@@ -6,7 +6,9 @@ import org.qmlff.analysis.PublishedResults;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
+import org.qmlff.model.LeArchitecture;
 import org.qmlff.model.ModelOptions;
+import org.qmlff.model.RevisedArchitecture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -55,7 +57,8 @@ final class LearningCurveCommand implements Callable<Integer> {
         this.backend = backend;
     }
 
-    @Option(names = "--arch", split = ",", paramLabel = "LIST", description = "Architectures (default: le,revised).")
+    @Option(names = "--arch", split = ",", paramLabel = "LIST", completionCandidates = ArchitectureNames.class,
+            description = "Architectures, of ${COMPLETION-CANDIDATES} (default: le,revised).")
     List<String> archs;
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
             description = "Training data files, one per molecule.")
@@ -107,7 +110,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         if (threadsPerRun > total)
             throw new UserError("--threads-per-run " + threadsPerRun + " exceeds --threads " + total);
         if (seeds < 1) throw new UserError("--seeds must be at least 1, got " + seeds);
-        if (archs == null || archs.isEmpty()) archs = List.of("le", "revised");
+        if (archs == null || archs.isEmpty()) archs = List.of(LeArchitecture.NAME, RevisedArchitecture.NAME);
         for (String a : archs) {
             try {
                 ModelOptions.defaults(a.trim());
@@ -277,26 +280,11 @@ final class LearningCurveCommand implements Callable<Integer> {
             files.put(m.data(), m.dataset());
             for (int j = 0; j < m.tests().size(); j++) files.put(m.tests().get(j), m.testSets().get(j));
         }
-        return new Backend() {
+        return new Backend.Forwarding(backend) {
             @Override
             public Dataset load(Path file) {
                 Dataset ds = files.get(file);
-                return ds != null ? ds : backend.load(file);
-            }
-
-            @Override
-            public ForceField create(ModelOptions options, List<Dataset> training, long seed) {
-                return backend.create(options, training, seed);
-            }
-
-            @Override
-            public ForceField read(Path file) {
-                return backend.read(file);
-            }
-
-            @Override
-            public void write(ForceField model, Map<String, Object> training, Path file) {
-                backend.write(model, training, file);
+                return ds != null ? ds : super.load(file);
             }
         };
     }

@@ -5,8 +5,8 @@ import org.qmlff.ipi.IpiAddress;
 import org.qmlff.ipi.IpiClient;
 import org.qmlff.ipi.IpiException;
 import org.qmlff.ipi.IpiSummary;
+import org.qmlff.model.Architectures;
 import org.qmlff.model.ForceField;
-import org.qmlff.model.LeModel;
 import org.qmlff.model.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,11 +57,11 @@ final class ServeIpiCommand implements Callable<Integer> {
                 throw new UserError("--frame " + frame + ": " + init + " has " + data.frames() + " frames (0.."
                         + (data.frames() - 1) + ")");
             numbers = data.numbers();
-        } else if (ff instanceof LeModel le) {
-            numbers = le.numbers();
         } else {
-            throw new UserError("--init FILE is needed: a " + ff.architecture()
-                    + " model describes any molecule of its species, so the atoms must be given");
+            numbers = Architectures.of(ff).molecule(ff);
+            if (numbers == null)
+                throw new UserError("--init FILE is needed: a " + ff.architecture()
+                        + " model describes any molecule of its species, so the atoms must be given");
         }
         return serve(ff, numbers, address);
     }

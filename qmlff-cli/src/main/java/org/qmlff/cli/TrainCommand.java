@@ -38,7 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     List<Path> data;
     @Option(names = "--test", arity = "1..*", paramLabel = "FILE", description = "Test data file(s), matched to --data by molecule.")
     List<Path> test;
-    @Option(names = "--arch", paramLabel = "le|revised", description = "Architecture (default: revised).")
+    @Option(names = "--arch", paramLabel = "ARCH", completionCandidates = ArchitectureNames.class,
+            description = "Architecture: ${COMPLETION-CANDIDATES} (default: revised).")
     String arch;
     @Option(names = "--n-train", paramLabel = "N", description = "Frames taken from each data file (default: 1000).")
     Integer nTrain;

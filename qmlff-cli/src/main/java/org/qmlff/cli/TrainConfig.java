@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.qmlff.model.Architectures;
 import org.qmlff.model.ModelOptions;
+import org.qmlff.model.RevisedArchitecture;
 import org.qmlff.train.Recipe;
 import org.qmlff.train.TrainingOptions;
 
@@ -50,9 +52,8 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
     /** Training keys, in the order they are written. */
     static final List<String> TRAIN_KEYS = List.of("data", "test", "arch", "n-train", "n-valid", "n-fit", "epochs", "batch",
             "lr", "w-energy", "w-force", "seed", "threads", "out");
-    /** Model option keys (MODELS.md names), in the order they are applied. */
-    static final List<String> MODEL_KEYS = List.of("D", "rep", "centre", "observable", "nq", "K", "rc", "species",
-            "parity", "readout", "threebody", "lmax", "channels", "graph", "coupling");
+    /** Model option keys (MODELS.md names and those of any other registered architecture), in the order they are applied. */
+    static final List<String> MODEL_KEYS = Architectures.optionNames();
 
     static final int DEFAULT_N_TRAIN = 1000;
     static final int DEFAULT_N_VALID = 50;
@@ -122,7 +123,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
             origin.put(e.getKey(), "--" + e.getKey());
         }
         Values v = new Values(merged, origin);
-        String arch = v.string("arch", "revised");
+        String arch = v.string("arch", RevisedArchitecture.NAME);
         // ModelOptions and TrainingOptions reject bad values with one-line IllegalArgumentExceptions
         ModelOptions model = ModelOptions.defaults(arch);
         for (String k : MODEL_KEYS)

@@ -58,34 +58,22 @@ class LearningCurveCommandTest {
     }
 
     /** A backend that counts created models and can make chosen ones crash. */
-    static final class Counting implements Backend {
-        final TestBackend inner = backend();
+    static final class Counting extends Backend.Forwarding {
         final AtomicInteger creates = new AtomicInteger();
         /** Crash the model of this (training frames, seed) after this many evaluations; null for none. */
         int[] crash;
 
-        @Override
-        public Dataset load(Path file) {
-            return inner.load(file);
+        Counting() {
+            super(backend());
         }
 
         @Override
         public ForceField create(ModelOptions options, List<Dataset> training, long seed) {
             creates.incrementAndGet();
-            ForceField ff = inner.create(options, training, seed);
+            ForceField ff = super.create(options, training, seed);
             if (crash != null && training.get(0).frames() == crash[0] && seed == crash[1])
                 return TrainPipelineTest.crashingAfter(ff, crash[2]);
             return ff;
-        }
-
-        @Override
-        public ForceField read(Path file) {
-            return inner.read(file);
-        }
-
-        @Override
-        public void write(ForceField model, Map<String, Object> training, Path file) {
-            inner.write(model, training, file);
         }
     }
 

@@ -2,6 +2,10 @@ package org.qmlff.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qmlff.model.CircuitObservable;
+import org.qmlff.model.LeOptions;
+import org.qmlff.model.Parity;
+import org.qmlff.model.RevisedOptions;
 import picocli.CommandLine;
 
 import java.nio.file.Files;
@@ -69,9 +73,10 @@ class TrainConfigTest {
         assertThat(c.training().lr()).isEqualTo(0.002);
         assertThat(c.training().wForce()).isEqualTo(5.0);
         assertThat(c.training().seed()).isEqualTo(12);
-        assertThat(c.model().D()).isEqualTo(3);
-        assertThat(c.model().rep()).isEqualTo(2);
-        assertThat(c.model().observable()).isEqualTo("ring");
+        LeOptions le = (LeOptions) c.model();
+        assertThat(le.D()).isEqualTo(3);
+        assertThat(le.rep()).isEqualTo(2);
+        assertThat(le.observable()).isEqualTo(CircuitObservable.RING);
         // paths in the file are relative to the file, flags relative to the working directory
         assertThat(c.data()).containsExactly(dir.resolve("mols/ethanol.npz"), Path.of("/abs/uracil.npz"));
         assertThat(c.test()).containsExactly(Path.of("t1.npz"), Path.of("t2.npz"));
@@ -83,13 +88,15 @@ class TrainConfigTest {
         Path yaml = dir.resolve("run.yaml");
         Files.writeString(yaml, "data: x.npz\nspecies: [1, 6, 8]\nK: 5\nrc: 4.5\nparity: sym\n");
         TrainConfig c = parse(dir, "--config", yaml.toString());
-        assertThat(c.model().species()).containsExactly(1, 6, 8);
-        assertThat(c.model().K()).isEqualTo(5);
-        assertThat(c.model().rc()).isEqualTo(4.5);
-        assertThat(c.model().parity()).isEqualTo("sym");
+        RevisedOptions revised = (RevisedOptions) c.model();
+        assertThat(revised.species()).containsExactly(1, 6, 8);
+        assertThat(revised.K()).isEqualTo(5);
+        assertThat(revised.rc()).isEqualTo(4.5);
+        assertThat(revised.parity()).isEqualTo(Parity.SYM);
         TrainConfig c2 = parse(dir, "--config", yaml.toString(), "--species", "H,C,N,O,S", "--nq", "6");
-        assertThat(c2.model().species()).containsExactly(1, 6, 7, 8, 16);
-        assertThat(c2.model().nq()).isEqualTo(6);
+        RevisedOptions revised2 = (RevisedOptions) c2.model();
+        assertThat(revised2.species()).containsExactly(1, 6, 7, 8, 16);
+        assertThat(revised2.nq()).isEqualTo(6);
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
 
 /**
- * What both QNN architectures share: a {@link ParameterSet}, the {@link ModelOptions}, and the
+ * What the QNN architectures share: a {@link ParameterSet}, their {@link CircuitOptions}, and the
  * {@code parity} option, implemented once here on top of each architecture's plain evaluation.
  *
  * <p>With {@code parity=sym} the energy is E_sym(R) = ½(E(R) + E(−R)), hence F_sym(R) =
@@ -13,7 +13,7 @@ import org.qmlff.sim.Simulator;
  * (dL/dE, dL/dF) on E_sym and F_sym is the plain loss at R with (½dL/dE, ½dL/dF) plus the plain loss
  * at −R with (½dL/dE, −½dL/dF).
  */
-abstract class CircuitForceField implements ForceField {
+abstract class CircuitForceField<O extends CircuitOptions> implements ForceField {
 
     /** Scratch memory of the parity wrapper; each architecture's scratch extends it. */
     abstract static class ParityScratch implements Scratch {
@@ -41,14 +41,14 @@ abstract class CircuitForceField implements ForceField {
         }
     }
 
-    protected final ModelOptions options;
+    protected final O options;
     protected final ParameterSet params;
     private final boolean symmetrised;
 
-    CircuitForceField(ModelOptions options, ParameterSet params) {
+    CircuitForceField(O options, ParameterSet params) {
         this.options = options;
         this.params = params;
-        this.symmetrised = options.parity().equals("sym");
+        this.symmetrised = options.parity() == Parity.SYM;
     }
 
     /** Energy (kcal/mol) and forces of one configuration without parity symmetrisation. */
@@ -68,7 +68,7 @@ abstract class CircuitForceField implements ForceField {
     }
 
     @Override
-    public final ModelOptions options() {
+    public final O options() {
         return options;
     }
 

@@ -11,7 +11,7 @@ public final class CircuitModels {
 
     /** True when f simulates circuits whose evaluation can be routed through a {@link CircuitRunner}. */
     public static boolean supports(ForceField f) {
-        return f instanceof CircuitForceField;
+        return f instanceof CircuitForceField<?>;
     }
 
     /**

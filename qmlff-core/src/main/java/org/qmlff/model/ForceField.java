@@ -35,7 +35,7 @@ public interface ForceField {
         return null;
     }
 
-    /** The architecture name used in model files ({@code le}, {@code revised}). */
+    /** The name of this model's {@link Architecture} in the registry and in model files. */
     String architecture();
 
     /** The hyper-parameters this model was built with. */

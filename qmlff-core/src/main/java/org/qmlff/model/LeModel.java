@@ -20,7 +20,7 @@ import java.util.Arrays;
  *
  * <p>The model is tied to the molecule it was built for: atom count and atomic numbers in order.
  */
-public final class LeModel extends CircuitForceField {
+public final class LeModel extends CircuitForceField<LeOptions> {
 
     private final int[] numbers;
     private final int atoms;
@@ -35,7 +35,7 @@ public final class LeModel extends CircuitForceField {
     private final int oShift;
     private final int exBase;
 
-    LeModel(ModelOptions options, int[] numbers) {
+    LeModel(LeOptions options, int[] numbers) {
         super(options, parameters(options, numbers.length));
         this.numbers = numbers.clone();
         this.atoms = numbers.length;
@@ -57,12 +57,11 @@ public final class LeModel extends CircuitForceField {
             addEncodingLayer(b, layer + 1);
         }
         this.circuit = b.build();
-        this.observable = Ring.observable(options.observable(), qubits);
+        this.observable = options.observable().on(qubits);
     }
 
     /** The parameter tensors of MODELS.md for a molecule of {@code atoms} atoms; validates the options. */
-    private static ParameterSet parameters(ModelOptions options, int atoms) {
-        if (!options.architecture().equals("le")) throw new IllegalArgumentException("not an le option set");
+    private static ParameterSet parameters(LeOptions options, int atoms) {
         if (atoms < 2) throw new IllegalArgumentException("le needs a molecule of at least 2 atoms");
         if (options.centre() >= atoms)
             throw new IllegalArgumentException("centre atom " + options.centre() + " outside the molecule's " + atoms + " atoms");
@@ -103,7 +102,7 @@ public final class LeModel extends CircuitForceField {
 
     @Override
     public String architecture() {
-        return "le";
+        return LeArchitecture.NAME;
     }
 
     /** Per-thread buffers: a simulator and the circuit-input vectors. */

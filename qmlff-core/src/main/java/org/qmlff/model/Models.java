@@ -1,13 +1,10 @@
 package org.qmlff.model;
 
-import org.qmlff.error.InputException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.qmlff.data.CompositionBaseline;
 import org.qmlff.data.DataFormatException;
 import org.qmlff.data.Dataset;
 
@@ -25,8 +22,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Creating, reading and writing force fields of every architecture, in the model-file format of
- * MODELS.md ({@code format: "qmlff-model"}, {@code version: 1}).
+ * Creating, reading and writing force fields of every registered {@link Architecture}, in the
+ * model-file format of MODELS.md ({@code format: "qmlff-model"}, {@code version} 1, or 2 for
+ * architectures that need it). Knows no architecture by name: each one's own entries, options and
+ * parameter layout come from its {@link Architecture}.
  */
 public final class Models {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,105 +34,17 @@ public final class Models {
     }
 
     /**
-     * A freshly initialised model (MODELS.md §Initialisation) for the given training data; random
-     * parameters are drawn from {@code seed}.
+     * A freshly initialised model (MODELS.md §Initialisation) of the options' architecture for the
+     * given training data; random parameters are drawn from {@code seed}.
      */
     public static ForceField create(ModelOptions options, List<Dataset> training, long seed) {
         if (training.isEmpty()) throw new IllegalArgumentException("no training data");
-        Random rng = new Random(seed);
-        return switch (options.architecture()) {
-            case "le" -> createLe(options, training, rng);
-            case "revised" -> createRevised(options, training, rng);
-            case "rich" -> createRich(options, training, rng);
-            default -> throw new IllegalArgumentException("unknown architecture " + options.architecture());
-        };
+        return create(Architectures.get(options.architecture()), options, training, new Random(seed));
     }
 
-    private static ForceField createLe(ModelOptions options, List<Dataset> training, Random rng) {
-        Dataset first = training.get(0);
-        for (Dataset d : training)
-            if (!Arrays.equals(d.numbers(), first.numbers()))
-                throw new IllegalArgumentException("le describes one molecule; the training data holds "
-                        + first.name() + " and " + d.name() + " with different atoms (use --arch revised)");
-        LeModel m = new LeModel(options, first.numbers());
-        ParameterSet ps = m.parameterSet();
-        double[] v = ps.values();
-        ParameterSet.Tensor alpha = ps.tensor("alpha");
-        Arrays.fill(v, alpha.offset(), alpha.offset() + alpha.size(), 1.0);
-        ParameterSet.Tensor j = ps.tensor("J");
-        for (int i = 0; i < j.size(); i++) v[j.offset() + i] = 0.1 * rng.nextGaussian();
-        double[] stats = energyMeanStd(training);
-        v[ps.offset("scale")] = stats[1];
-        v[ps.offset("shift")] = stats[0];
-        return m;
-    }
-
-    private static ForceField createRevised(ModelOptions options, List<Dataset> training, Random rng) {
-        RevisedModel m = new RevisedModel(options);
-        ParameterSet ps = m.parameterSet();
-        double[] v = ps.values();
-        initialiseCircuitInputs(m, ps, training, rng);
-        ParameterSet.Tensor s = ps.tensor("s");
-        Arrays.fill(v, s.offset(), s.offset() + s.size(), 1.0);
-        double[] e0 = CompositionBaseline.fit(options.species(), training);
-        System.arraycopy(e0, 0, v, ps.offset("e0"), e0.length);
-        return m;
-    }
-
-    /** docs/RICH.md §Initialisation. */
-    private static ForceField createRich(ModelOptions options, List<Dataset> training, Random rng) {
-        RichModel m = new RichModel(options);
-        ParameterSet ps = m.parameterSet();
-        double[] v = ps.values();
-        initialiseCircuitInputs(m, ps, training, rng);
-        if (options.rich().threebody() > 0) {
-            fillGaussian(v, ps.tensor("U"), 0.3, rng);
-            fillGaussian(v, ps.tensor("Y"), 0.05, rng);
-        }
-        // c[ch][0][s] = 1/C (the pair01 term), the other readout weights 0.
-        int channels = options.rich().channels(), ns = options.species().length;
-        int oc = ps.offset("c");
-        for (int ch = 0; ch < channels; ch++)
-            for (int s = 0; s < ns; s++) v[oc + ch * m.readoutSize() * ns + s] = 1.0 / channels;
-        double[] e0 = CompositionBaseline.fit(options.species(), training);
-        System.arraycopy(e0, 0, v, ps.offset("e0"), e0.length);
-        return m;
-    }
-
-    /**
-     * Checks that every training molecule is made of the model's species and draws W, V and J0 (in
-     * this order) as MODELS.md §Revised initialises them.
-     */
-    private static void initialiseCircuitInputs(ForceField m, ParameterSet ps, List<Dataset> training, Random rng) {
-        for (Dataset d : training) {
-            try {
-                m.checkCompatible(d.numbers());
-            } catch (InputException e) {
-                throw new InputException(d.name() + ": " + e.getMessage(), e);
-            }
-        }
-        double[] v = ps.values();
-        fillGaussian(v, ps.tensor("W"), 0.3, rng);
-        fillGaussian(v, ps.tensor("V"), 0.05, rng);
-        fillGaussian(v, ps.tensor("J0"), 0.1, rng);
-    }
-
-    private static void fillGaussian(double[] v, ParameterSet.Tensor t, double sigma, Random rng) {
-        for (int i = 0; i < t.size(); i++) v[t.offset() + i] = sigma * rng.nextGaussian();
-    }
-
-    /** Mean and (population) standard deviation of all training energies, kcal/mol. */
-    static double[] energyMeanStd(List<Dataset> training) {
-        double sum = 0;
-        long n = 0;
-        for (Dataset d : training) for (double e : d.energies()) {
-            sum += e;
-            n++;
-        }
-        double mean = sum / n;
-        double ss = 0;
-        for (Dataset d : training) for (double e : d.energies()) ss += (e - mean) * (e - mean);
-        return new double[]{mean, Math.sqrt(ss / n)};
+    private static <O extends ModelOptions> ForceField create(Architecture<O> arch, ModelOptions options,
+                                                              List<Dataset> training, Random rng) {
+        return arch.create(arch.optionsType().cast(options), training, rng);
     }
 
     /** Reads a model file (MODELS.md JSON); a malformed file is a {@code DataFormatException}. */
@@ -189,58 +100,21 @@ public final class Models {
         int version = versionNode.asInt();
         if (version != 1 && version != 2)
             throw new DataFormatException(where + ": model file version " + version + " is not supported (expected 1 or 2)");
-        String arch = root.path("architecture").asText("");
-        if (arch.equals("rich") && version < 2)
-            throw new DataFormatException(where + ": a rich model file must have version 2, found " + version);
-        ModelOptions options;
+        String name = root.path("architecture").asText("");
+        Architecture<?> arch;
         try {
-            options = ModelOptions.defaults(arch);
-            JsonNode hyper = root.path("hyper");
-            for (Iterator<Map.Entry<String, JsonNode>> it = hyper.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!isKnownOption(e.getKey())) continue;
-                JsonNode val = e.getValue();
-                String text = val.isArray() ? val.toString() : val.asText();
-                options = options.with(e.getKey(), text);
-            }
+            arch = Architectures.get(name);
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(where + ": " + e.getMessage());
         }
-        ForceField model;
-        ParameterSet ps;
-        if (arch.equals("le")) {
-            JsonNode nums = root.path("numbers");
-            if (!nums.isArray()) throw new DataFormatException(where + ": le model file lacks 'numbers'");
-            int[] numbers = new int[nums.size()];
-            for (int i = 0; i < numbers.length; i++) numbers[i] = nums.get(i).asInt();
-            if (root.has("natoms") && root.get("natoms").asInt() != numbers.length)
-                throw new DataFormatException(where + ": natoms " + root.get("natoms").asInt() + " disagrees with "
-                        + numbers.length + " numbers");
-            LeModel le;
-            try {
-                le = new LeModel(options, numbers);
-            } catch (IllegalArgumentException e) {
-                throw new DataFormatException(where + ": " + e.getMessage());
-            }
-            model = le;
-            ps = le.parameterSet();
-        } else if (arch.equals("rich")) {
-            RichModel rm;
-            try {
-                rm = new RichModel(options);
-            } catch (IllegalArgumentException e) {
-                throw new DataFormatException(where + ": " + e.getMessage());
-            }
-            model = rm;
-            ps = rm.parameterSet();
-        } else {
-            RevisedModel rm = new RevisedModel(options);
-            model = rm;
-            ps = rm.parameterSet();
-        }
+        if (version < arch.modelFileVersion())
+            throw new DataFormatException(where + ": a " + name + " model file must have version "
+                    + arch.modelFileVersion() + ", found " + version);
+        ForceField model = newModel(arch, root.path("hyper"), root, where);
+        List<ParameterSet.Tensor> tensors = arch.parameterTensors(model);
+        double[] v = new double[model.parameterCount()];
         JsonNode params = root.path("params");
-        double[] v = ps.values();
-        for (ParameterSet.Tensor t : ps.tensors()) {
+        for (ParameterSet.Tensor t : tensors) {
             JsonNode p = params.path(t.name());
             if (!p.isObject()) throw new DataFormatException(where + ": parameter '" + t.name() + "' is missing");
             int[] shape = new int[p.path("shape").size()];
@@ -259,40 +133,47 @@ public final class Models {
                 v[t.offset() + i] = x.asDouble();
             }
         }
+        model.setParameters(v);
         return model;
     }
 
-    private static boolean isKnownOption(String name) {
-        return switch (name) {
-            case "D", "rep", "centre", "observable", "nq", "K", "rc", "species", "parity" -> true;
-            default -> RichOptions.isName(name);
-        };
+    /**
+     * The architecture's model for the file's options: its defaults overridden by every key of
+     * {@code hyper} that some architecture knows (others are skipped), then {@link Architecture#newModel}.
+     */
+    private static <O extends ModelOptions> ForceField newModel(Architecture<O> arch, JsonNode hyper, JsonNode root,
+                                                                String where) {
+        ModelOptions options;
+        try {
+            options = arch.defaults();
+            for (Iterator<Map.Entry<String, JsonNode>> it = hyper.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!Architectures.optionNames().contains(e.getKey())) continue;
+                JsonNode val = e.getValue();
+                String text = val.isArray() ? val.toString() : val.asText();
+                options = options.with(e.getKey(), text);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(where + ": " + e.getMessage());
+        }
+        return arch.newModel(arch.optionsType().cast(options), root, where);
     }
 
     /** The model as a model-file JSON tree. */
     public static ObjectNode toJson(ForceField model, Map<String, Object> training) {
+        Architecture<?> arch = Architectures.all().stream()
+                .filter(a -> a.name().equals(model.architecture()) && a.modelType().isInstance(model)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("cannot write a model of class " + model.getClass().getName()));
         ObjectNode root = JSON.createObjectNode();
         root.put("format", "qmlff-model");
-        // Version 2 added the rich architecture; le and revised files stay version 1 (readable by older readers).
-        root.put("version", model instanceof RichModel ? 2 : 1);
+        root.put("version", arch.modelFileVersion());
         root.put("architecture", model.architecture());
-        ParameterSet ps;
-        if (model instanceof LeModel le) {
-            root.put("natoms", le.numbers().length);
-            ArrayNode nums = root.putArray("numbers");
-            for (int z : le.numbers()) nums.add(z);
-            ps = le.parameterSet();
-        } else if (model instanceof RevisedModel rm) {
-            ps = rm.parameterSet();
-        } else if (model instanceof RichModel rm) {
-            ps = rm.parameterSet();
-        } else {
-            throw new IllegalArgumentException("cannot write a model of class " + model.getClass().getName());
-        }
+        arch.writeHeader(model, root);
         root.set("hyper", JSON.valueToTree(model.options().toHyper()));
         ObjectNode params = root.putObject("params");
-        double[] v = ps.values();
-        for (ParameterSet.Tensor t : ps.tensors()) {
+        double[] v = new double[model.parameterCount()];
+        model.getParameters(v);
+        for (ParameterSet.Tensor t : arch.parameterTensors(model)) {
             ObjectNode p = params.putObject(t.name());
             ArrayNode shape = p.putArray("shape");
             for (int s : t.shape()) shape.add(s);

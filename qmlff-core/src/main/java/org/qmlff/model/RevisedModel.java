@@ -32,7 +32,7 @@ import java.util.Arrays;
  * g with W and V per species first and then visit each neighbour once. The frame (neighbours, basis
  * values, B) is parameter-free and shared by the energy/forces and gradient passes of a configuration.
  */
-public final class RevisedModel extends CircuitForceField {
+public final class RevisedModel extends CircuitForceField<RevisedOptions> {
 
     private final int nq;
     private final int layersD;
@@ -50,7 +50,7 @@ public final class RevisedModel extends CircuitForceField {
     private final int oS;
     private final int exBase;
 
-    RevisedModel(ModelOptions options) {
+    RevisedModel(RevisedOptions options) {
         super(options, parameters(options));
         this.nq = options.nq();
         this.layersD = options.D();
@@ -76,12 +76,11 @@ public final class RevisedModel extends CircuitForceField {
             for (int q = 0; q < nq; q++) b.enc(q, 3 * ((d + 1) * nq + q));
         }
         this.circuit = b.build();
-        this.observable = Ring.observable(options.observable(), nq);
+        this.observable = options.observable().on(nq);
     }
 
     /** The parameter tensors of MODELS.md for these options. */
-    private static ParameterSet parameters(ModelOptions options) {
-        if (!options.architecture().equals("revised")) throw new IllegalArgumentException("not a revised option set");
+    private static ParameterSet parameters(RevisedOptions options) {
         int d = options.D(), nq = options.nq(), ns = options.species().length, k = options.K();
         int p = Ring.pairs(nq).length;
         return ParameterSet.builder()
@@ -106,7 +105,7 @@ public final class RevisedModel extends CircuitForceField {
 
     @Override
     public String architecture() {
-        return "revised";
+        return RevisedArchitecture.NAME;
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.Arrays;
  * weights, the state tangent of {@link RichTangentState}. The three-body invariants are quadratic in
  * U, so their derivatives are written out below (docs/RICH.md §Derivatives).
  */
-public final class RichModel extends CircuitForceField {
+public final class RichModel extends CircuitForceField<RichModelOptions> {
     /** Legendre coefficients p[l][n]: P_l(x) = Σ_n p[l][n] x^n. */
     private static final double[][] LEGENDRE = {
             {1, 0, 0, 0}, {0, 1, 0, 0}, {-0.5, 0, 1.5, 0}, {0, -1.5, 0, 2.5}};
@@ -60,15 +60,15 @@ public final class RichModel extends CircuitForceField {
     private final int[] monoDegree;
     private final double[] monoWeight;
 
-    RichModel(ModelOptions options) {
+    RichModel(RichModelOptions options) {
         super(options, parameters(options));
         RichOptions ro = options.rich();
-        if (ro.readout().equals("chiral") && !options.parity().equals("sym"))
+        if (ro.readout().equals("chiral") && options.parity() != Parity.SYM)
             throw new IllegalArgumentException("readout=chiral reads pseudo-scalars and needs parity=sym");
-        this.nq = options.nq();
-        this.layersD = options.D();
-        this.kBasis = options.K();
-        int[] species = options.species();
+        this.nq = options.base().nq();
+        this.layersD = options.base().D();
+        this.kBasis = options.base().K();
+        int[] species = options.base().species();
         this.nSpecies = species.length;
         this.speciesOf = SpeciesIndex.of(species);
         this.nCh = ro.channels();
@@ -78,7 +78,7 @@ public final class RichModel extends CircuitForceField {
         this.pairsPerLayer = pairs.length;
         this.tied = ro.coupling().equals("tied");
         this.pe = tied ? 1 : pairs.length;
-        this.basis = new RadialBasis(kBasis, options.rc());
+        this.basis = new RadialBasis(kBasis, options.base().rc());
         this.readout = new RichReadout(ro.readout(), nq);
         this.nObs = readout.size();
         this.encChannels = (layersD + 1) * nq;
@@ -139,10 +139,9 @@ public final class RichModel extends CircuitForceField {
     }
 
     /** The parameter tensors of docs/RICH.md for these options. */
-    private static ParameterSet parameters(ModelOptions options) {
-        if (!options.architecture().equals("rich")) throw new IllegalArgumentException("not a rich option set");
+    private static ParameterSet parameters(RichModelOptions options) {
         RichOptions ro = options.rich();
-        int d = options.D(), nq = options.nq(), ns = options.species().length, k = options.K(), ch = ro.channels();
+        int d = options.base().D(), nq = options.base().nq(), ns = options.base().species().length, k = options.base().K(), ch = ro.channels();
         int pe = ro.coupling().equals("tied") ? 1 : graphPairs(ro.graph(), nq).length;
         int nObs = new RichReadout(ro.readout(), nq).size();
         ParameterSet.Builder b = ParameterSet.builder()
@@ -179,12 +178,12 @@ public final class RichModel extends CircuitForceField {
 
     @Override
     public String architecture() {
-        return "rich";
+        return RichArchitecture.NAME;
     }
 
     @Override
     public void checkCompatible(int[] numbers) {
-        SpeciesIndex.check(speciesOf, options.species(), numbers);
+        SpeciesIndex.check(speciesOf, options.base().species(), numbers);
     }
 
     /** Per-thread buffers (see {@link RevisedModel}'s scratch for the two frame slots). */

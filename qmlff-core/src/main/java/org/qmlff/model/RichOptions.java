@@ -1,5 +1,7 @@
 package org.qmlff.model;
 
+import org.qmlff.error.InputException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +28,14 @@ public record RichOptions(String readout, int threebody, int lmax, int channels,
 
     public RichOptions {
         if (!List.of("pair01", "pairs", "full", "chiral").contains(readout))
-            throw new IllegalArgumentException("unknown readout '" + readout + "' (expected pair01, pairs, full or chiral)");
-        if (threebody < 0) throw new IllegalArgumentException("threebody must be >= 0, got " + threebody);
-        if (lmax < 0 || lmax > 3) throw new IllegalArgumentException("lmax must be 0..3, got " + lmax);
-        if (channels < 1) throw new IllegalArgumentException("channels must be at least 1, got " + channels);
+            throw new InputException("unknown readout '" + readout + "' (expected pair01, pairs, full or chiral)");
+        if (threebody < 0) throw new InputException("threebody must be >= 0, got " + threebody);
+        if (lmax < 0 || lmax > 3) throw new InputException("lmax must be 0..3, got " + lmax);
+        if (channels < 1) throw new InputException("channels must be at least 1, got " + channels);
         if (!graph.equals("ring") && !graph.equals("all"))
-            throw new IllegalArgumentException("unknown graph '" + graph + "' (expected ring or all)");
+            throw new InputException("unknown graph '" + graph + "' (expected ring or all)");
         if (!coupling.equals("free") && !coupling.equals("tied"))
-            throw new IllegalArgumentException("unknown coupling '" + coupling + "' (expected free or tied)");
+            throw new InputException("unknown coupling '" + coupling + "' (expected free or tied)");
     }
 
     /** The docs/RICH.md defaults. */
@@ -57,10 +59,10 @@ public record RichOptions(String readout, int threebody, int lmax, int channels,
                 case "channels" -> new RichOptions(readout, threebody, lmax, Integer.parseInt(v), graph, coupling);
                 case "graph" -> new RichOptions(readout, threebody, lmax, channels, v, coupling);
                 case "coupling" -> new RichOptions(readout, threebody, lmax, channels, graph, v);
-                default -> throw new IllegalArgumentException("unknown rich option '" + name + "'");
+                default -> throw new InputException("unknown rich option '" + name + "'");
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("model option " + name + ": not a number: '" + value + "'");
+            throw new InputException("model option " + name + ": not a number: '" + value + "'");
         }
     }
 

@@ -17,13 +17,4 @@ final class Ring {
         for (int p = 1; p < n; p += 2) out[k++] = new int[]{p, (p + 1) % n};
         return out;
     }
-
-    /** The observable named in the model options ({@code pair01} or {@code ring}). */
-    static org.qmlff.sim.Observable observable(String name, int n) {
-        return switch (name) {
-            case "pair01" -> org.qmlff.sim.Observable.heisenberg(0, 1);
-            case "ring" -> org.qmlff.sim.Observable.heisenbergMean(pairs(n));
-            default -> throw new IllegalArgumentException("unknown observable " + name);
-        };
-    }
 }

@@ -13,9 +13,10 @@ import java.util.SplittableRandom;
  * and the largest |F(T R) − T_lin F(R)| over force components (kcal/mol/Å), where T_lin is the
  * linear part of T (rotation, −1 for inversion, the permutation for permutations).
  *
- * <p>By construction {@code le} passes rotation and translation; {@code revised} also passes
- * permutation; neither passes inversion unless {@code parity=sym}, because SU(2) does not represent
- * parity and the circuits can produce a pseudo-scalar.
+ * <p>Which of these a model has by construction is its architecture's promise
+ * ({@link Architecture#symmetries}): {@code le} passes rotation and translation; {@code revised} also
+ * passes permutation; neither passes inversion unless {@code parity=sym}, because SU(2) does not
+ * represent parity and the circuits can produce a pseudo-scalar.
  */
 public final class SymmetryCheck {
 
@@ -23,6 +24,11 @@ public final class SymmetryCheck {
     public record Result(String transformation, int trials, double maxEnergyChange, double maxForceDeviation) {
         public boolean passes(double tolerance) {
             return maxEnergyChange <= tolerance && maxForceDeviation <= tolerance;
+        }
+
+        /** The symmetry tested. */
+        public Symmetry symmetry() {
+            return Symmetry.ofLabel(transformation);
         }
     }
 
@@ -74,9 +80,9 @@ public final class SymmetryCheck {
             for (int i = 0; i < 3 * atoms; i++) dev[5] = Math.max(dev[5], Math.abs(fm[i] + f[i]));
         }
         List<Result> out = new ArrayList<>();
-        out.add(new Result("rotation+translation", n, dev[0], dev[1]));
-        out.add(new Result("permutation", permTrials, dev[2], dev[3]));
-        out.add(new Result("inversion", n, dev[4], dev[5]));
+        out.add(new Result(Symmetry.ROTATION_TRANSLATION.label(), n, dev[0], dev[1]));
+        out.add(new Result(Symmetry.PERMUTATION.label(), permTrials, dev[2], dev[3]));
+        out.add(new Result(Symmetry.INVERSION.label(), n, dev[4], dev[5]));
         return out;
     }
 

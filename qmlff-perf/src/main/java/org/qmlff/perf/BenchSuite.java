@@ -4,10 +4,9 @@ import org.qmlff.sim.SampleCircuits;
 
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
-import org.qmlff.model.LeModel;
-import org.qmlff.model.ModelOptions;
+import org.qmlff.model.LeOptions;
 import org.qmlff.model.Models;
-import org.qmlff.model.RevisedModel;
+import org.qmlff.model.RevisedOptions;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
 
@@ -120,11 +119,11 @@ public final class BenchSuite {
 
     /** {@code revised-train} (1 and n threads), {@code revised-md}, {@code le-train} (1 and n threads). */
     public void models(Dataset data, Consumer<BenchRecord> sink) {
-        ForceField revised = Models.create(ModelOptions.defaults("revised"), List.of(data), SEED);
+        ForceField revised = Models.create(RevisedOptions.defaults(), List.of(data), SEED);
         training("revised-train", revised, data, sink);
         MdWorkload md = new MdWorkload(revised, data, Math.min(MD_FRAMES, data.frames()));
-        sink.accept(BenchRecord.throughput("revised-md", qubitsOf(revised), 1, 0, 1, false, harness.measure(md)));
-        ForceField le = Models.create(ModelOptions.defaults("le"), List.of(data), SEED);
+        sink.accept(BenchRecord.throughput("revised-md", qubitsOf(revised, data), 1, 0, 1, false, harness.measure(md)));
+        ForceField le = Models.create(LeOptions.defaults(), List.of(data), SEED);
         training("le-train", le, data, sink);
     }
 
@@ -132,15 +131,15 @@ public final class BenchSuite {
         int batch = Math.min(plan.trainBatch(), data.frames());
         for (int threads : plan.threads() > 1 ? new int[]{1, plan.threads()} : new int[]{1}) {
             try (TrainingWorkload w = new TrainingWorkload(model, data, batch, threads, SEED)) {
-                sink.accept(BenchRecord.throughput(name, qubitsOf(model), threads, 0, batch, false,
+                sink.accept(BenchRecord.throughput(name, qubitsOf(model, data), threads, 0, batch, false,
                         harness.measure(w)));
             }
         }
     }
 
-    private static int qubitsOf(ForceField model) {
-        if (model instanceof LeModel le) return le.qubits();
-        if (model instanceof RevisedModel rm) return rm.circuit().qubits();
-        throw new IllegalArgumentException("no benchmark for a model of class " + model.getClass().getName());
+    private static int qubitsOf(ForceField model, Dataset data) {
+        ForceField.CircuitCost cost = model.circuitCost(data.numbers());
+        if (cost == null) throw new IllegalArgumentException("no benchmark for a model of class " + model.getClass().getName());
+        return cost.qubits();
     }
 }

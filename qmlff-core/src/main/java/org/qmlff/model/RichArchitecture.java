@@ -1,0 +1,63 @@
+package org.qmlff.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.qmlff.data.Dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The {@code rich} architecture ({@link RichModel}, docs/RICH.md): revised with richer readouts,
+ * three-body couplings and several channels. Its model files have version 2.
+ */
+public final class RichArchitecture extends CircuitArchitecture<RichModelOptions> {
+
+    /** The architecture's name. */
+    public static final String NAME = "rich";
+
+    private static final List<String> OPTION_NAMES;
+
+    static {
+        List<String> names = new ArrayList<>(CircuitOptions.NAMES);
+        names.addAll(RichOptions.NAMES);
+        OPTION_NAMES = List.copyOf(names);
+    }
+
+    public RichArchitecture() {
+        super(NAME, RichModelOptions.class, RichModel.class, OPTION_NAMES, CircuitLayout.PER_ATOM,
+                RichModelOptions.defaults(), RevisedArchitecture.PERMUTATION);
+    }
+
+    /** Version 2 added the rich architecture; le and revised files stay version 1 (readable by older readers). */
+    @Override
+    public int modelFileVersion() {
+        return 2;
+    }
+
+    /** docs/RICH.md §Initialisation. */
+    @Override
+    public RichModel create(RichModelOptions options, List<Dataset> training, Random rng) {
+        RichModel m = new RichModel(options);
+        initialiseCircuitInputs(m, training, rng);
+        ParameterSet ps = m.parameterSet();
+        double[] v = ps.values();
+        if (options.rich().threebody() > 0) {
+            fillGaussian(v, ps.tensor("U"), 0.3, rng);
+            fillGaussian(v, ps.tensor("Y"), 0.05, rng);
+        }
+        // c[ch][0][s] = 1/C (the pair01 term), the other readout weights 0.
+        int channels = options.rich().channels(), ns = options.base().species().length;
+        int oc = ps.offset("c");
+        for (int ch = 0; ch < channels; ch++)
+            for (int s = 0; s < ns; s++) v[oc + ch * m.readoutSize() * ns + s] = 1.0 / channels;
+        fitBaseline(m, options.base().species(), training);
+        return m;
+    }
+
+    @Override
+    public RichModel newModel(RichModelOptions options, JsonNode root, String where) {
+        return new RichModel(options);
+    }
+
+}
