@@ -15,7 +15,7 @@ import java.util.Arrays;
  * buffer), whichever worker runs it; the slots' losses and gradients are then summed in slot order on
  * the calling thread. The result is therefore bit-identical for any thread count.
  */
-public final class BatchObjective {
+public final class BatchObjective implements BatchEvaluator {
     private final ForceField model;
     private final Objective objective;
     private final FrameList frames;
@@ -67,6 +67,7 @@ public final class BatchObjective {
      * gradient with respect to the model parameters into {@code grad} (overwritten; length =
      * parameter count).
      */
+    @Override
     public double evaluate(int[] order, int from, int to, double[] grad) {
         int b = to - from;
         if (b < 1 || b > slots.length)
@@ -79,17 +80,8 @@ public final class BatchObjective {
         pool.forEach(b, (j, w) -> {
             Slot s = slots[j];
             int item = order[from + j];
-            Dataset d = frames.dataset(item);
-            int f = frames.frame(item);
-            int n3 = d.atoms() * 3;
-            int[] numbers = d.numbers();
-            d.copyPositions(f, s.positions);
-            d.copyForces(f, s.refForces);
-            double e = model.energyAndForces(numbers, s.positions, s.forces, scratch[w]);
-            double eRef = d.energies()[f];
-            s.loss = objective.term(e, eRef, s.forces, s.refForces, n3, b, c, s.dLdF);
-            Arrays.fill(s.grad, 0.0);
-            model.addObjectiveGradient(numbers, s.positions, objective.dLdE(e, eRef, b), s.dLdF, s.grad, scratch[w]);
+            s.loss = contribution(model, objective, frames.dataset(item), frames.frame(item), b, c, s.positions, s.forces,
+                    s.refForces, s.dLdF, s.grad, scratch[w]);
         });
         double loss = 0;
         Arrays.fill(grad, 0.0);
@@ -98,6 +90,27 @@ public final class BatchObjective {
             loss += s.loss;
             for (int i = 0; i < nParams; i++) grad[i] += s.grad[i];
         }
+        return loss;
+    }
+
+    /**
+     * One configuration's contribution to a batch of {@code batchSize} configurations with
+     * {@code components} force components in all: returns its loss term and overwrites {@code grad}
+     * with its parameter gradient. The buffers hold at least 3 × atoms entries ({@code grad}: the
+     * parameter count) and are the caller's; {@code scratch} is the model's per-thread memory.
+     */
+    public static double contribution(ForceField model, Objective objective, Dataset d, int frame, int batchSize,
+                                      long components, double[] positions, double[] forces, double[] refForces,
+                                      double[] dLdF, double[] grad, ForceField.Scratch scratch) {
+        int n3 = d.atoms() * 3;
+        int[] numbers = d.numbers();
+        d.copyPositions(frame, positions);
+        d.copyForces(frame, refForces);
+        double e = model.energyAndForces(numbers, positions, forces, scratch);
+        double eRef = d.energies()[frame];
+        double loss = objective.term(e, eRef, forces, refForces, n3, batchSize, components, dLdF);
+        Arrays.fill(grad, 0.0);
+        model.addObjectiveGradient(numbers, positions, objective.dLdE(e, eRef, batchSize), dLdF, grad, scratch);
         return loss;
     }
 }

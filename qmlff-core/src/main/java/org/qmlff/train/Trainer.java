@@ -40,6 +40,7 @@ public final class Trainer {
     private final int validFrames;
     private final int batchesPerEpoch;
     private final CosineSchedule schedule;
+    private final BatchEvaluator.Factory evaluators;
 
     /**
      * @param model      the model to train, holding its initial parameters; left holding the best ones
@@ -50,6 +51,16 @@ public final class Trainer {
      */
     public Trainer(ForceField model, List<Dataset> training, List<Dataset> validation, TrainingOptions options,
                    int threads) {
+        this(model, training, validation, options, threads, BatchEvaluator.LOCAL);
+    }
+
+    /**
+     * A trainer whose batch objectives and gradients come from {@code evaluators} (for example on a
+     * cluster); any evaluator that keeps {@link BatchEvaluator}'s contract gives the same run, bit for bit.
+     */
+    public Trainer(ForceField model, List<Dataset> training, List<Dataset> validation, TrainingOptions options,
+                   int threads, BatchEvaluator.Factory evaluators) {
+        this.evaluators = java.util.Objects.requireNonNull(evaluators);
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         this.model = model;
         this.training = List.copyOf(training);
@@ -148,14 +159,14 @@ public final class Trainer {
         double lastValidF = curves.isEmpty() ? Double.NaN : curves.get(curves.size() - 1).validForceMae();
         model.setParameters(params);
         try (WorkerPool pool = new WorkerPool(threads)) {
-            BatchObjective batchObjective = new BatchObjective(model, objective, trainFrames, Math.min(bs, n), pool);
+            BatchEvaluator batchObjective = evaluators.create(model, objective, trainFrames, Math.min(bs, n), pool);
             Objective current = objective;
             Predictor predictor = new Predictor(model, pool);
             for (int epoch = startEpoch; epoch < epochs; epoch++) {
                 boolean stage2 = epoch >= stage2Start;
                 if (stage2 && current != energyStage) {
                     current = energyStage;
-                    batchObjective = new BatchObjective(model, energyStage, trainFrames, Math.min(bs, n), pool);
+                    batchObjective = evaluators.create(model, energyStage, trainFrames, Math.min(bs, n), pool);
                 }
                 if (epoch == stage2Start) {
                     // the energy stage has its own objective: losses of stage 1 are not comparable

@@ -1,0 +1,176 @@
+package org.qmlff.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.qmlff.data.DataFiles;
+import org.qmlff.data.Dataset;
+import org.qmlff.error.InputException;
+import org.qmlff.model.Architectures;
+import org.qmlff.model.ForceField;
+import org.qmlff.model.ModelOptions;
+import org.qmlff.model.Models;
+import org.qmlff.train.TrainingListener;
+import org.qmlff.train.TrainingOptions;
+import org.qmlff.train.TrainingResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code spark-submit qmlff-spark.jar train|predict ...}: data-parallel training and batch prediction
+ * on a Spark cluster (or {@code --master local[N]} on one machine). A thin shell: it parses, calls
+ * {@link SparkTraining} or {@link SparkPrediction}, prints what it measured.
+ *
+ * <pre>
+ * train   --data FILE [--n-train 1000] [--n-valid 50] [--arch revised] [--epochs 100] [--batch 20]
+ *         [--lr 0.01] [--w-energy 1] [--w-force 10] [--seed 0] [--partitions 2] [--option KEY=VALUE]... --out DIR
+ * predict --model FILE --data FILE [--partitions 2] --out DIR
+ * </pre>
+ * The split is the benchmark protocol's (the first n-train frames of the file, the last n-valid of
+ * them validate). Errors in the input: one line on stderr, exit code 2.
+ */
+public final class QmlffSpark {
+    private static final Set<String> TRAIN_OPTIONS = Set.of("master", "data", "n-train", "n-valid", "arch", "epochs",
+            "batch", "lr", "w-energy", "w-force", "seed", "partitions", "option", "out");
+    private static final Set<String> PREDICT_OPTIONS = Set.of("master", "model", "data", "partitions", "out");
+
+    private QmlffSpark() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args));
+        } catch (InputException e) {
+            System.err.println("qmlff-spark: error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0) throw new InputException("give a command: train or predict");
+        Map<String, List<String>> o = options(args);
+        String command = args[0];
+        if (!command.equals("train") && !command.equals("predict"))
+            throw new InputException("unknown command '" + command + "' (expected train or predict)");
+        Set<String> known = command.equals("train") ? TRAIN_OPTIONS : PREDICT_OPTIONS;
+        for (String key : o.keySet())
+            if (!known.contains(key))
+                throw new InputException("unknown option '--" + key + "' for " + command + " (known: "
+                        + known.stream().sorted().map(k -> "--" + k).collect(Collectors.joining(" ")) + ")");
+        SparkConf conf = new SparkConf().setAppName("qmlff " + command);
+        if (o.containsKey("master")) conf.setMaster(one(o, "master", null));
+        else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+        long t0 = System.nanoTime();
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            System.out.printf(Locale.ROOT, "spark: %s, %d default partitions, started in %.2f s%n", spark.master(),
+                    spark.defaultParallelism(), (System.nanoTime() - t0) * 1e-9);
+            return command.equals("train") ? train(spark, o) : predict(spark, o);
+        }
+    }
+
+    private static int train(JavaSparkContext spark, Map<String, List<String>> o) {
+        Dataset data = read(Path.of(one(o, "data", null)));
+        int nTrain = integer(o, "n-train", 1000), nValid = integer(o, "n-valid", 50);
+        if (nValid < 1 || nValid >= nTrain || nTrain > data.frames())
+            throw new InputException("--n-train " + nTrain + " / --n-valid " + nValid + " do not fit the "
+                    + data.frames() + " frames of " + data.name());
+        org.qmlff.data.TrainValidSplit split = data.trainValidSplit(nTrain - nValid, nValid);
+        ModelOptions mo = Architectures.get(one(o, "arch", "revised")).defaults();
+        for (String kv : o.getOrDefault("option", List.of())) {
+            int eq = kv.indexOf('=');
+            if (eq < 1) throw new InputException("--option " + kv + ": expected KEY=VALUE");
+            mo = mo.with(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        TrainingOptions to = new TrainingOptions(integer(o, "epochs", 100), integer(o, "batch", 20),
+                real(o, "lr", 0.01), real(o, "w-energy", 1), real(o, "w-force", 10), (long) real(o, "seed", 0));
+        int partitions = integer(o, "partitions", spark.defaultParallelism());
+        Path out = Path.of(one(o, "out", null));
+        ForceField model = Models.create(mo, List.of(split.train()), to.seed());
+        long t0 = System.nanoTime();
+        TrainingResult r = SparkTraining.train(spark, partitions, model, List.of(split.train()), List.of(split.valid()),
+                to, out.resolve("checkpoint.json"), new TrainingListener() {
+                    @Override
+                    public void onEpoch(org.qmlff.train.EpochRecord rec, Progress p) {
+                        System.out.printf(Locale.ROOT, "epoch %d/%d  valid loss %.6g%n", rec.epoch(), p.epochs(), rec.validLoss());
+                    }
+                });
+        double s = (System.nanoTime() - t0) * 1e-9;
+        Models.write(model, Map.of("best_epoch", r.bestEpoch(), "best_valid_loss", r.bestValidLoss()), out.resolve("model.json"));
+        System.out.printf(Locale.ROOT, "trained %d epochs on %d partitions in %.1f s: %.1f configurations/s; wrote %s%n",
+                to.epochs(), partitions, s, (double) to.epochs() * split.train().frames() / s, out.resolve("model.json"));
+        return 0;
+    }
+
+    private static int predict(JavaSparkContext spark, Map<String, List<String>> o) {
+        ForceField model = Models.read(Path.of(one(o, "model", null)));
+        Dataset frames = readGeometry(Path.of(one(o, "data", null)));
+        int partitions = integer(o, "partitions", spark.defaultParallelism());
+        long t0 = System.nanoTime();
+        SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, Path.of(one(o, "out", null)), partitions);
+        double s = (System.nanoTime() - t0) * 1e-9;
+        System.out.printf(Locale.ROOT, "predicted %d frames on %d partitions in %.2f s (%.1f frames/s); wrote %s and %d parts%n",
+                r.frames(), r.parts().size(), s, r.frames() / s, r.merged(), r.parts().size());
+        return 0;
+    }
+
+    private static Dataset read(Path p) {
+        try {
+            return DataFiles.read(p);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Dataset readGeometry(Path p) {
+        try {
+            return DataFiles.readGeometry(p);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code --key value} pairs after the command; {@code --option} may repeat. */
+    static Map<String, List<String>> options(String[] args) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length)
+                throw new InputException("expected --option value pairs, got '" + args[i] + "'");
+            m.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[i + 1]);
+        }
+        return m;
+    }
+
+    private static String one(Map<String, List<String>> o, String key, String def) {
+        List<String> v = o.get(key);
+        if (v == null) {
+            if (def == null) throw new InputException("--" + key + " is required");
+            return def;
+        }
+        return v.get(v.size() - 1);
+    }
+
+    private static int integer(Map<String, List<String>> o, String key, int def) {
+        String s = one(o, key, Integer.toString(def));
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new InputException("--" + key + ": expected an integer, got '" + s + "'");
+        }
+    }
+
+    private static double real(Map<String, List<String>> o, String key, double def) {
+        String s = one(o, key, Double.toString(def));
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new InputException("--" + key + ": expected a number, got '" + s + "'");
+        }
+    }
+}

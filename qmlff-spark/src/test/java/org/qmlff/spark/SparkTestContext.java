@@ -1,0 +1,34 @@
+package org.qmlff.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.qmlff.data.DataFiles;
+import org.qmlff.data.Dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What the Spark tests share: a {@code local[2]} context bound to 127.0.0.1 without its UI, and the bundled data. */
+final class SparkTestContext {
+    private SparkTestContext() {
+    }
+
+    static JavaSparkContext start() {
+        SparkConf conf = new SparkConf().setAppName("qmlff-spark tests").setMaster("local[2]")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.sql.shuffle.partitions", "2");
+        return new JavaSparkContext(conf);
+    }
+
+    /** The bundled ethanol training split (it ships with the repository). */
+    static Dataset ethanol() throws IOException {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("data/rmd17/rmd17_ethanol_train_01.npz"))) p = p.getParent();
+        if (p == null) throw new IllegalStateException("bundled data/rmd17/rmd17_ethanol_train_01.npz not found above "
+                + Path.of("").toAbsolutePath());
+        return DataFiles.read(p.resolve("data/rmd17/rmd17_ethanol_train_01.npz"));
+    }
+}
