@@ -8,7 +8,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.qmlff.train.EpochRecord;
 import org.qmlff.train.Metrics;
-import org.qmlff.train.TrainingListener;
+import org.qmlff.experiment.RunHooks;
+import org.qmlff.experiment.RunLog;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.Locale;
  * stderr; otherwise nothing per step. Every epoch adds a line to the run log, which echoes it to
  * stdout when not on a terminal.
  */
-final class ConsoleProgress implements TrainingListener, AutoCloseable {
+final class ConsoleProgress implements RunHooks.RunProgress {
     private final RunLog log;
     private final ProgressBar bar;
 
@@ -48,15 +49,7 @@ final class ConsoleProgress implements TrainingListener, AutoCloseable {
 
     @Override
     public void onEpoch(EpochRecord r, Progress p) {
-        log.add(epochLine(r, p.epochs()));
-    }
-
-    /** The log line of one epoch. */
-    static String epochLine(EpochRecord r, int epochs) {
-        return String.format(Locale.ROOT,
-                "epoch %d/%d  lr %.3e  train loss %.4e  valid loss %.4e  valid E MAE %s meV  F MAE %s meV/Å  %.1f s",
-                r.epoch(), epochs, r.lr(), r.trainLoss(), r.validLoss(), mev(r.validEnergyMae()),
-                mev(r.validForceMae()), r.elapsedSeconds());
+        log.add(RunHooks.epochLine(r, p.epochs()));
     }
 
     private static String mev(double kcal) {

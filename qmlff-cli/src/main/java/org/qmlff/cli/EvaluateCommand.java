@@ -1,5 +1,8 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.Backend;
+import org.qmlff.experiment.Molecules;
+import org.qmlff.experiment.ReportTable;
 import org.qmlff.data.Units;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.Backend;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Dataset;
 import org.qmlff.hardware.QasmExport;

@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.RunHooks;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,7 +14,7 @@ import java.nio.file.Path;
  * once the run ends normally. The notice is written to the process's stderr directly: the hook runs
  * on its own thread while the command's writers may be mid-line.
  */
-final class InterruptNotice implements AutoCloseable {
+final class InterruptNotice implements RunHooks.Held {
     private final Thread hook;
 
     private InterruptNotice(Thread hook) {

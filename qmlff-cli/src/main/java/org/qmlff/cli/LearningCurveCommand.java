@@ -1,5 +1,13 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.Backend;
+import org.qmlff.experiment.TrainConfig;
+import org.qmlff.experiment.RunDirectory;
+import org.qmlff.experiment.LearningCurveRunner;
+import org.qmlff.experiment.Molecules;
+import org.qmlff.experiment.PlannedRun;
+import org.qmlff.experiment.GridExecutor;
+import org.qmlff.experiment.LearningCurvePlan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.analysis.PublishedResults;
@@ -21,9 +29,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code qmlff learning-curve}: trains a grid of runs (architectures × molecules × training-set sizes
@@ -41,8 +52,6 @@ import java.util.concurrent.Callable;
                         + "learning_curve_fits.csv (power laws), learning_curve.md and PNG plots. Rerun the same "
                         + "command to resume: finished runs are skipped, interrupted ones continue from their checkpoint."})
 final class LearningCurveCommand implements Callable<Integer> {
-    static final String GRID_FILE = "learning_curve.json";
-    static final String FORMAT = "qmlff-learning-curve";
 
     @Spec
     CommandSpec spec;
@@ -95,12 +104,10 @@ final class LearningCurveCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    /** One run of the grid. */
-    record PlannedRun(String name, String arch, String molecule, int nTrain, long seed, TrainConfig config) {
-        Path dir() {
-            return config.out();
-        }
-    }
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only every N-th run of the grid, starting "
+            + "with run I (1 <= I <= N), and write no report: for job arrays (SLURM). A later run without --shard skips "
+            + "the finished runs and writes the report.")
+    String shard;
 
     @Override
     public Integer call() {
@@ -109,23 +116,36 @@ final class LearningCurveCommand implements Callable<Integer> {
         if (threadsPerRun < 1) throw new UserError("--threads-per-run must be at least 1, got " + threadsPerRun);
         if (threadsPerRun > total)
             throw new UserError("--threads-per-run " + threadsPerRun + " exceeds --threads " + total);
-        if (seeds < 1) throw new UserError("--seeds must be at least 1, got " + seeds);
+        int[] shardOf = shard == null ? null : parseShard(shard);
         if (archs == null || archs.isEmpty()) archs = List.of(LeArchitecture.NAME, RevisedArchitecture.NAME);
-        for (String a : archs) {
-            try {
-                ModelOptions.defaults(a.trim());
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--arch: " + e.getMessage());
-            }
-        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        put(settings, "n-train", nTrain);
+        put(settings, "n-valid", nValid);
+        put(settings, "epochs", epochs);
+        put(settings, "batch", batch);
+        put(settings, "lr", lr);
+        put(settings, "w-energy", wEnergy);
+        put(settings, "w-force", wForce);
+        model.putInto(settings);
+        LearningCurvePlan grid = LearningCurvePlan.of(new LearningCurvePlan.Spec(archs, data, test, sizes, seeds, settings,
+                threadsPerRun, out), backend);
         PrintWriter console = spec.commandLine().getOut();
 
-        Molecule[] molecules = molecules();
-        List<PlannedRun> plan = plan(molecules);
-        writeGridFile(molecules, plan);
-
-        Backend preloaded = preloaded(molecules);
-        LearningCurveRunner runner = new LearningCurveRunner(preloaded, console, Math.max(1, total / threadsPerRun));
+        List<PlannedRun> plan = grid.runs();
+        // the grid file is written by the run that reports (without --shard): shards of a job array
+        // run at once and must not race for it
+        if (shardOf == null) grid.writeGridFile(command());
+        LearningCurveRunner runner = new LearningCurveRunner(GridExecutor.local(grid.preloaded(backend),
+                new CliRunHooks(false, false), Math.max(1, total / threadsPerRun)), console);
+        if (shardOf != null) {
+            List<PlannedRun> mine = grid.shard(shardOf[0], shardOf[1]);
+            console.printf(Locale.ROOT, "shard %d/%d: %d of the %d runs of the grid%n", shardOf[0], shardOf[1],
+                    mine.size(), plan.size());
+            runner.run(mine).rethrow(mine.size());
+            console.println("shard done; when every shard has finished, run the same command without --shard for the report");
+            console.flush();
+            return 0;
+        }
         LearningCurveRunner.Outcome outcome = runner.run(plan);
 
         List<RunDirectory> finished = new ArrayList<>();
@@ -148,145 +168,17 @@ final class LearningCurveCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A training file, its molecule label and its test files. */
-    /** One training molecule; its tests are its own ({@code ownTests} of them) followed by the zero-shot ones. */
-    record Molecule(String label, Path data, Dataset dataset, List<Path> tests, List<Dataset> testSets, int ownTests) {
-    }
-
-    private int nTrainFrames() {
-        return nTrain == null ? TrainConfig.DEFAULT_N_TRAIN : nTrain;
-    }
-
-    private int nValidFrames() {
-        return nValid == null ? TrainConfig.DEFAULT_N_VALID : nValid;
-    }
-
-    /** Loads the data, pairs test files with training files by molecule. */
-    private Molecule[] molecules() {
-        List<Dataset> train = new ArrayList<>(), tests = new ArrayList<>();
-        for (Path p : data) {
-            Dataset ds = backend.load(p);
-            if (ds.frames() < nTrainFrames())
-                throw new UserError(p + ": has " + ds.frames() + " frames, fewer than n-train = " + nTrainFrames());
-            train.add(ds);
-        }
-        for (Path p : test) tests.add(backend.load(p));
-        int[] match = Molecules.match(train, tests);
-        // A test file of a molecule that no --data file holds is evaluated zero-shot by every run of
-        // the grid, as `qmlff train` does with such a file.
-        List<Path> zeroShotPaths = new ArrayList<>();
-        List<Dataset> zeroShotSets = new ArrayList<>();
-        for (int j = 0; j < tests.size(); j++)
-            if (match[j] < 0) {
-                zeroShotPaths.add(test.get(j));
-                zeroShotSets.add(tests.get(j));
-            }
-        Molecule[] out = new Molecule[train.size()];
-        Map<String, Path> seen = new LinkedHashMap<>();
-        for (int i = 0; i < train.size(); i++) {
-            String label = Molecules.label(train.get(i).name()).replaceAll("[^A-Za-z0-9._]", "_");
-            Path prev = seen.put(label, data.get(i));
-            if (prev != null)
-                throw new UserError("--data " + prev + " and " + data.get(i) + " are both molecule '" + label
-                        + "'; give one training file per molecule");
-            List<Path> tp = new ArrayList<>();
-            List<Dataset> td = new ArrayList<>();
-            for (int j = 0; j < tests.size(); j++)
-                if (match[j] == i) {
-                    tp.add(test.get(j));
-                    td.add(tests.get(j));
-                }
-            if (tp.isEmpty())
-                throw new UserError("--data " + data.get(i) + ": no --test file of the same molecule (" + label
-                        + "); a learning curve needs one for each training molecule");
-            int own = tp.size();
-            tp.addAll(zeroShotPaths);
-            td.addAll(zeroShotSets);
-            out[i] = new Molecule(label, data.get(i), train.get(i), tp, td, own);
-        }
-        return out;
-    }
-
-    /** The grid, in output order (arch, molecule, N, seed). */
-    private List<PlannedRun> plan(Molecule[] molecules) {
-        int maxN = nTrainFrames() - nValidFrames();
-        TreeSet<Integer> ns = new TreeSet<>();
-        for (Integer n : sizes) {
-            if (n == null || n < 1 || n > maxN)
-                throw new UserError("--sizes: " + n + " is outside 1.." + maxN + " (n-train " + nTrainFrames()
-                        + " minus the " + nValidFrames() + " validation frames)");
-            ns.add(n);
-        }
-        List<PlannedRun> plan = new ArrayList<>();
-        for (String a : archs.stream().map(String::trim).distinct().toList())
-            for (Molecule m : molecules)
-                for (int n : ns)
-                    for (long s = 0; s < seeds; s++) {
-                        String name = a + "-" + m.label() + "-n" + n + "-s" + s;
-                        Path dir = out.resolve("runs").resolve(name);
-                        TrainConfig cfg = config(a, m, n, s, dir);
-                        if (n == ns.first() && s == 0) checkTestsDescribable(cfg, m);
-                        plan.add(new PlannedRun(name, a, m.label(), n, s, cfg));
-                    }
-        return plan;
-    }
-
-    /**
-     * Refuses, before any run starts, a zero-shot test file with an element the architecture
-     * trained on this molecule cannot describe; each run would otherwise fail on it in turn.
-     */
-    private void checkTestsDescribable(TrainConfig cfg, Molecule m) {
-        if (m.ownTests() == m.tests().size()) return; // a molecule's own tests always are
-        ForceField model = backend.create(cfg.model(), List.of(m.dataset()), cfg.training().seed());
-        for (int j = m.ownTests(); j < m.tests().size(); j++) {
-            try {
-                model.checkCompatible(m.testSets().get(j).numbers());
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--test " + m.tests().get(j) + ": " + e.getMessage() + " (arch " + cfg.arch()
-                        + " trained on " + m.label() + ")");
-            }
-        }
-    }
-
-    /** The settings of one run: exactly what {@code qmlff train} would resolve from equivalent flags. */
-    private TrainConfig config(String arch, Molecule m, int n, long seed, Path dir) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("data", List.of(m.data().toString()));
-        f.put("test", m.tests().stream().map(Path::toString).toList());
-        f.put("arch", arch);
-        if (nTrain != null) f.put("n-train", nTrain);
-        if (nValid != null) f.put("n-valid", nValid);
-        f.put("n-fit", n);
-        put(f, "epochs", epochs);
-        put(f, "batch", batch);
-        put(f, "lr", lr);
-        put(f, "w-energy", wEnergy);
-        put(f, "w-force", wForce);
-        f.put("seed", seed);
-        f.put("threads", threadsPerRun);
-        f.put("out", dir.toString());
-        model.putInto(f);
-        return TrainConfig.resolve(Map.of(), "", null, f, Clock.systemUTC(), threadsPerRun);
-    }
-
     private static void put(Map<String, Object> m, String key, Object v) {
         if (v != null) m.put(key, v);
     }
 
-    /** A backend that serves the files already loaded, so that parallel runs do not re-read them. */
-    private Backend preloaded(Molecule[] molecules) {
-        Map<Path, Dataset> files = new LinkedHashMap<>();
-        for (Molecule m : molecules) {
-            files.put(m.data(), m.dataset());
-            for (int j = 0; j < m.tests().size(); j++) files.put(m.tests().get(j), m.testSets().get(j));
-        }
-        return new Backend.Forwarding(backend) {
-            @Override
-            public Dataset load(Path file) {
-                Dataset ds = files.get(file);
-                return ds != null ? ds : super.load(file);
-            }
-        };
+    /** {@code I/N} of {@code --shard}. */
+    private static int[] parseShard(String s) {
+        Matcher m = Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,9})\\s*").matcher(s);
+        if (!m.matches()) throw new UserError("--shard: expected I/N (e.g. 3/10), got '" + s + "'");
+        int i = Integer.parseInt(m.group(1)), n = Integer.parseInt(m.group(2));
+        if (n < 1 || i < 1 || i > n) throw new UserError("--shard " + s + ": expected I/N with 1 <= I <= N");
+        return new int[]{i, n};
     }
 
     /** The command line that reproduces (and resumes) this learning curve. */
@@ -303,24 +195,5 @@ final class LearningCurveCommand implements Callable<Integer> {
     static String shellQuote(String s) {
         if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
         return "'" + s.replace("'", "'\\''") + "'";
-    }
-
-    /** {@code learning_curve.json}: the grid, so that {@code qmlff report} can find its runs. */
-    private void writeGridFile(Molecule[] molecules, List<PlannedRun> plan) {
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("format", FORMAT);
-        g.put("version", 1);
-        g.put("command", command());
-        g.put("arch", archs.stream().map(String::trim).distinct().toList());
-        Map<String, Object> mols = new LinkedHashMap<>();
-        for (Molecule m : molecules)
-            mols.put(m.label(), Map.of("data", m.data().toAbsolutePath().normalize().toString(),
-                    "test", m.tests().stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()));
-        g.put("molecules", mols);
-        g.put("sizes", plan.stream().map(PlannedRun::nTrain).distinct().sorted().toList());
-        g.put("seeds", seeds);
-        g.put("runs", plan.stream().map(p -> "runs/" + p.name()).toList());
-        AtomicFiles.write(out.resolve(GRID_FILE), os ->
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(os, g));
     }
 }

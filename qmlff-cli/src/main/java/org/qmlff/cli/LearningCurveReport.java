@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.RunDirectory;
 import org.qmlff.analysis.CurveFit;
 import org.qmlff.analysis.Diagnosis;
 import org.qmlff.analysis.LearningCurves;

@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qmlff.md.benchmark.MdBenchmarkResult;
 

@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.Backend;
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
 import org.qmlff.train.Predictions;

@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.LearningCurvePlan;
+import org.qmlff.experiment.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qmlff.analysis.PublishedResult;
 import org.qmlff.analysis.PublishedResults;
@@ -42,13 +44,13 @@ final class ReportBuilder {
         /** Classifies and reads a directory: a learning curve (learning_curve.json or runs/) or a finished run. */
         static Input open(Path d) {
             if (!Files.isDirectory(d)) throw new UserError(d + ": no such directory");
-            Path grid = d.resolve(LearningCurveCommand.GRID_FILE);
+            Path grid = d.resolve(LearningCurvePlan.GRID_FILE);
             if (Files.isRegularFile(grid)) return Curve.read(d, grid);
             if (MdBenchmarkSection.isBenchmark(d)) return MdBenchmarkSection.Bench.read(d);
             if (Files.isRegularFile(d.resolve("metrics.json"))) return new SingleRun(RunDirectory.read(d));
             if (Files.isDirectory(d.resolve("runs"))) return Curve.read(d, null);
             throw new UserError(d + ": neither a finished run directory (metrics.json) nor a learning-curve "
-                    + "directory (" + LearningCurveCommand.GRID_FILE + ")");
+                    + "directory (" + LearningCurvePlan.GRID_FILE + ")");
         }
     }
 
@@ -75,9 +77,9 @@ final class ReportBuilder {
                 } catch (IOException e) {
                     throw new UserError(grid + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
                 }
-                if (!LearningCurveCommand.FORMAT.equals(g.path("format").asText()))
+                if (!LearningCurvePlan.FORMAT.equals(g.path("format").asText()))
                     throw new UserError(grid + ": not a qmlff learning-curve file (format is not "
-                            + LearningCurveCommand.FORMAT + ")");
+                            + LearningCurvePlan.FORMAT + ")");
                 command = g.path("command").isTextual() ? g.path("command").asText() : null;
                 for (JsonNode r : g.path("runs")) planned.add(d.resolve(r.asText()));
             } else {

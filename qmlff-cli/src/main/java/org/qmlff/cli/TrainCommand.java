@@ -1,5 +1,8 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.Backend;
+import org.qmlff.experiment.TrainConfig;
+import org.qmlff.experiment.TrainingPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -123,7 +126,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig cfg = resolve(Clock.systemDefaultZone());
-        new TrainingPipeline(backend, spec.commandLine().getOut(), System.console() != null).run(cfg, resume != null);
+        boolean terminal = System.console() != null;
+        new TrainingPipeline(backend, new CliRunHooks(terminal, true), spec.commandLine().getOut(), !terminal)
+                .run(cfg, resume != null);
         return 0;
     }
 }

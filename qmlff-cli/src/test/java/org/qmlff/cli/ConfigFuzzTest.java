@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.TrainConfig;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.qmlff.error.InputException;
@@ -24,6 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * other exception, no hang. Nothing is trained.
  */
 class ConfigFuzzTest {
+    /**
+     * Fixed, so that a CI run is reproducible (a failure reappears on every run); change it to
+     * explore other mutants.
+     */
+    static final String FUZZ_SEED = "-1841773176924094012";
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC);
     private static final byte[] VALID = """
             # a full configuration
@@ -46,7 +53,7 @@ class ConfigFuzzTest {
             plateau-patience: 3
             """.getBytes(StandardCharsets.UTF_8);
 
-    @Property(tries = 10_000)
+    @Property(tries = 10_000, seed = FUZZ_SEED)
     void mutatedConfigsResolveOrFailAsInputErrors(@ForAll long seed) throws IOException {
         Path dir = Files.createTempDirectory("qmlff-config-fuzz");
         try {

@@ -23,6 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * 10 000 mutants each in the core's fuzz tests; this checks what the command does around them.
  */
 class ConvertFuzzTest {
+    /**
+     * Fixed, so that a CI run is reproducible (a failure reappears on every run); change it to
+     * explore other mutants.
+     */
+    static final String FUZZ_SEED = "-1841773176924094012";
+
     private static final int TRIES = 1_500;
     private static final Pattern JAVA = Pattern.compile("[A-Z][A-Za-z]+(Exception|Error)\\b|\\bjava\\.|\\borg\\.qmlff\\.|\\bat [a-z]+\\.");
     private static Path dir;
@@ -47,12 +53,12 @@ class ConvertFuzzTest {
         }
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void npzToExtendedXyz(@ForAll long seed) throws IOException {
         convert(ConfigFuzzTest.mutate(npz, seed), "in.npz", "out.xyz");
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void extendedXyzToNpz(@ForAll long seed) throws IOException {
         convert(ConfigFuzzTest.mutate(xyz, seed), "in.xyz", "out.npz");
     }

@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.Backend;
+import org.qmlff.experiment.TrainConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,16 @@ class LearningCurveCommandTest {
                 "--epochs", "3", "--lr", "0.05", "--threads", threads, "--out", out.toString()));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
+    }
+
+    /** The four runs of two grids hold the same parameters and the same test and validation errors. */
+    static void assertSameRuns(Path out, Path ref) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            Path a = runDirs(out).get(i), b = runDirs(ref).get(i);
+            assertThat(params(a)).as(a.toString()).isEqualTo(params(b));
+            assertThat(metrics(a).get("test")).isEqualTo(metrics(b).get("test"));
+            assertThat(metrics(a).get("valid")).isEqualTo(metrics(b).get("valid"));
+        }
     }
 
     static List<Path> runDirs(Path out) {
@@ -246,17 +258,52 @@ class LearningCurveCommandTest {
         // the result equals an uninterrupted grid run with 2 runs at a time
         Path ref = tmp.resolve("ref");
         assertThat(CliRun.of(new LearningCurveCommand(backend()), args(ref, "2")).code()).isZero();
-        for (int i = 0; i < 4; i++) {
-            Path a = runDirs(out).get(i), b = runDirs(ref).get(i);
-            assertThat(params(a)).as(a.toString()).isEqualTo(params(b));
-            assertThat(metrics(a).get("test")).isEqualTo(metrics(b).get("test"));
-            assertThat(metrics(a).get("valid")).isEqualTo(metrics(b).get("valid"));
-        }
+        assertSameRuns(out, ref);
 
         // a third invocation trains nothing
         Counting third = new Counting();
         assertThat(CliRun.of(new LearningCurveCommand(third), args(out, "2")).code()).isZero();
         assertThat(third.creates.get()).isZero();
+    }
+
+    @Test
+    void shardsOfAJobArrayTogetherTrainTheGridOnceAndALaterRunReports(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("lc");
+        Path n20s0 = out.resolve("runs/le-ethanol-n20-s0"), n20s1 = out.resolve("runs/le-ethanol-n20-s1");
+        Path n40s0 = out.resolve("runs/le-ethanol-n40-s0"), n40s1 = out.resolve("runs/le-ethanol-n40-s1");
+        CliRun one = CliRun.of(new LearningCurveCommand(backend()), args(out, "1", "--shard", "1/2"));
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(one.out()).contains("shard 1/2: 2 of the 4 runs of the grid");
+        // every second run of the plan (arch, molecule, N, seed order), and no report yet
+        assertThat(n20s0.resolve("metrics.json")).isRegularFile();
+        assertThat(n40s0.resolve("metrics.json")).isRegularFile();
+        assertThat(n20s1).doesNotExist();
+        assertThat(n40s1).doesNotExist();
+        assertThat(out.resolve("learning_curve.csv")).doesNotExist();
+        assertThat(out.resolve("learning_curve.json")).doesNotExist();
+
+        CliRun two = CliRun.of(new LearningCurveCommand(backend()), args(out, "1", "--shard", "2/2"));
+        assertThat(two.code()).as(two.err()).isZero();
+        assertThat(n20s1.resolve("metrics.json")).isRegularFile();
+        assertThat(n40s1.resolve("metrics.json")).isRegularFile();
+
+        Counting collect = new Counting();
+        CliRun report = CliRun.of(new LearningCurveCommand(collect), args(out, "2"));
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(collect.creates.get()).as("the collecting run trains nothing").isZero();
+        assertThat(report.out().lines().filter(l -> l.contains("finished earlier, skipped")).count()).isEqualTo(4);
+        assertThat(csv(out.resolve("learning_curve.csv"))).hasSize(4);
+
+        // the shards' runs equal those of one grid run
+        Path ref = tmp.resolve("ref");
+        assertThat(CliRun.of(new LearningCurveCommand(backend()), args(ref, "2")).code()).isZero();
+        assertSameRuns(out, ref);
+
+        for (String bad : List.of("3/2", "0/2", "x", "1/0")) {
+            CliRun r = CliRun.of(new LearningCurveCommand(backend()), args(tmp.resolve("bad"), "1", "--shard", bad));
+            assertThat(r.code()).as(bad).isEqualTo(2);
+            assertThat(r.err().strip()).as(bad).startsWith("qmlff: error: --shard").doesNotContain("\n");
+        }
     }
 
     @Test

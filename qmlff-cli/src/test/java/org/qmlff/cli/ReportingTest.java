@@ -1,5 +1,8 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.RunHooks;
+import org.qmlff.experiment.RunLog;
+import org.qmlff.experiment.ReportTable;
 import org.qmlff.data.Units;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class ReportingTest {
                 bar.onStep(new TrainingListener.Progress(2, 4, s, 40, 1.2, 0.1, 0.5, 2.0));
             bar.onEpoch(rec, new TrainingListener.Progress(2, 4, 20, 40, 1.5, 0.1, 0.5, 3.25));
         }
-        String line = ConsoleProgress.epochLine(rec, 4);
+        String line = RunHooks.epochLine(rec, 4);
         assertThat(Files.readAllLines(logFile)).containsExactly(line);
         assertThat(line).contains("epoch 2/4").contains("valid E MAE " + String.format("%.2f", 0.1 * Units.MEV_PER_KCAL_MOL))
                 .contains("F MAE 21.68 meV/Å");

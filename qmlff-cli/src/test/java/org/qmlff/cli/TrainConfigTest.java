@@ -1,5 +1,7 @@
 package org.qmlff.cli;
 
+import org.qmlff.error.InputException;
+import org.qmlff.experiment.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.model.CircuitObservable;
@@ -117,28 +119,28 @@ class TrainConfigTest {
     @Test
     void mistakesAreOneLineErrors(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> resolve(Map.of("data", "a", "epoch", 3), null, Map.of()))
-                .isInstanceOf(UserError.class).hasMessageContaining("unknown key 'epoch'").hasMessageContaining("epochs");
+                .isInstanceOf(InputException.class).hasMessageContaining("unknown key 'epoch'").hasMessageContaining("epochs");
         assertThatThrownBy(() -> resolve(Map.of("data", "a", "epochs", "ten"), null, Map.of()))
-                .isInstanceOf(UserError.class).hasMessage("cfg.yaml: epochs: expected an integer, got 'ten'");
+                .isInstanceOf(InputException.class).hasMessage("cfg.yaml: epochs: expected an integer, got 'ten'");
         assertThatThrownBy(() -> resolve(Map.of(), null, Map.of()))
-                .isInstanceOf(UserError.class).hasMessageContaining("no training data");
+                .isInstanceOf(InputException.class).hasMessageContaining("no training data");
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("data", List.of("a"));
         flags.put("n-train", 50);
         flags.put("n-valid", 50);
         assertThatThrownBy(() -> resolve(Map.of(), null, flags))
-                .isInstanceOf(UserError.class).hasMessageContaining("--n-valid must be between 1 and n-train - 1 = 49");
+                .isInstanceOf(InputException.class).hasMessageContaining("--n-valid must be between 1 and n-train - 1 = 49");
         assertThatThrownBy(() -> resolve(Map.of(), null, Map.of("data", List.of("a"), "arch", "mace")))
-                .isInstanceOf(UserError.class).hasMessageContaining("unknown architecture 'mace'");
+                .isInstanceOf(InputException.class).hasMessageContaining("unknown architecture 'mace'");
         assertThatThrownBy(() -> resolve(Map.of(), null, Map.of("data", List.of("a"), "nq", "3")))
-                .isInstanceOf(UserError.class).hasMessageContaining("nq must be even");
+                .isInstanceOf(InputException.class).hasMessageContaining("nq must be even");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "data: [a\nepochs: 3\n");
-        assertThatThrownBy(() -> TrainConfig.readYaml(bad)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> TrainConfig.readYaml(bad)).isInstanceOf(InputException.class)
                 .hasMessageContaining("bad.yaml: not valid YAML");
         Path list = dir.resolve("list.yaml");
         Files.writeString(list, "- a\n- b\n");
-        assertThatThrownBy(() -> TrainConfig.readYaml(list)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> TrainConfig.readYaml(list)).isInstanceOf(InputException.class)
                 .hasMessageContaining("expected a YAML mapping");
     }
 

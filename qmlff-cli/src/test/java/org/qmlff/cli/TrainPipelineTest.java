@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.TrainConfig;
 import org.qmlff.data.Units;
 
 import com.fasterxml.jackson.databind.JsonNode;

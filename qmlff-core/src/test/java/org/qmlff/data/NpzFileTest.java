@@ -67,6 +67,31 @@ class NpzFileTest {
                 .hasMessageStartingWith(cut + ": truncated or damaged zip archive");
     }
 
+    /** Found by the parser fuzz test: java.util.zip threw IllegalArgumentException for a name that is not UTF-8. */
+    @Test
+    void entryNameThatIsNotUtf8IsADataError() throws Exception {
+        NpyArray.OfDouble a = NpyArray.OfDouble.of("qq", new int[]{2}, new double[]{1, 2});
+        Path f = dir.resolve("badname.npz");
+        try (OutputStream out = Files.newOutputStream(f); NpzWriter w = new NpzWriter(out)) {
+            w.add(a, true);
+        }
+        byte[] bytes = Files.readAllBytes(f);
+        int replaced = 0;
+        for (int i = 0; i + 1 < bytes.length; i++)
+            if (bytes[i] == 'q' && bytes[i + 1] == 'q') { // the name, in the local header and the central directory
+                bytes[i] = (byte) 0xC3;
+                bytes[i + 1] = (byte) 0x28; // an invalid two-byte UTF-8 sequence
+                replaced++;
+            }
+        assertThat(replaced).as("name occurrences patched").isGreaterThanOrEqualTo(2);
+        Files.write(f, bytes);
+        assertThatThrownBy(() -> {
+            try (NpzFile z = NpzFile.open(f)) {
+                z.keys();
+            }
+        }).isInstanceOf(DataFormatException.class).hasMessage(f + ": damaged zip archive (an entry name is not valid UTF-8)");
+    }
+
     @Test
     void entryThatIsNotNpyIsNamed() throws Exception {
         Path f = TestFiles.writeRaw(dir.resolve("junk.npz"), Map.of("coords", "junk".getBytes()));

@@ -37,6 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * (The CLI's YAML config and the i-PI messages have their own fuzz tests next to their code.)
  */
 class ParserFuzzTest {
+    /**
+     * Fixed, so that a CI run is reproducible (the seed with which CI found the non-UTF-8 zip entry
+     * name bug); change it to explore other mutants.
+     */
+    static final String FUZZ_SEED = "-1841773176924094012";
+
     private static final int TRIES = 10_000;
     private static final Duration HANG = Duration.ofSeconds(10);
     private static Path dir;
@@ -102,19 +108,19 @@ class ParserFuzzTest {
         return Files.write(dir.resolve(name), bytes);
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void npyHeaderAndArray(@ForAll long seed) {
         byte[] m = Mutator.mutate(npy, seed);
         onlyInputErrors(m, () -> Npy.decode(m, "fuzz.npy", "coords"));
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void npzStored(@ForAll long seed) throws IOException {
         Path f = file("stored.npz", Mutator.mutate(npzStored, seed));
         onlyInputErrors(npzStored, () -> Rmd17.read(f));
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void npzDeflated(@ForAll long seed) throws IOException {
         Path f = file("deflated.npz", Mutator.mutate(npzDeflated, seed));
         onlyInputErrors(npzDeflated, () -> {
@@ -125,7 +131,7 @@ class ParserFuzzTest {
         });
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void extendedXyz(@ForAll long seed) throws IOException {
         Path f = file("fuzz.xyz", Mutator.mutate(extxyz, seed));
         onlyInputErrors(extxyz, () -> {
@@ -134,14 +140,14 @@ class ParserFuzzTest {
         });
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void modelFile(@ForAll long seed) throws IOException {
         Path f = file("model.json", Mutator.mutate(modelJson, seed));
         onlyInputErrors(modelJson, () -> Models.read(f));
     }
 
     /** Valid JSON with wrong content (types, shapes, values) rather than broken syntax. */
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void modelFileWithWrongValues(@ForAll long seed) throws IOException {
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(modelJson);
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);

@@ -28,6 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * FORCEREADY it sends carries finite numbers.
  */
 class IpiMessageFuzzTest {
+    /**
+     * Fixed, so that a CI run is reproducible (a failure reappears on every run); change it to
+     * explore other mutants.
+     */
+    static final String FUZZ_SEED = "-1841773176924094012";
+
     private static final int TRIES = 10_000;
     private static final Duration HANG = Duration.ofSeconds(10);
     private static final int[] WATER = {8, 1, 1};
@@ -111,7 +117,7 @@ class IpiMessageFuzzTest {
         assertThat(s.out.size()).isEqualTo(12 + 2 * (2 * 12 + 12 + 8 + 4 + 9 * 8 + 9 * 8 + 4));
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, seed = FUZZ_SEED)
     void aMutatedConversationEndsOrFailsWithAnIpiError(@ForAll long seed) {
         byte[] m = Mutator.mutate(conversation, seed);
         assertTimeoutPreemptively(HANG, () -> {

@@ -5,6 +5,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.qmlff.data.DataFiles;
 import org.qmlff.data.Dataset;
 import org.qmlff.error.InputException;
+import org.qmlff.experiment.Backend;
+import org.qmlff.experiment.LearningCurvePlan;
+import org.qmlff.experiment.LearningCurveRunner;
 import org.qmlff.model.Architectures;
 import org.qmlff.model.ForceField;
 import org.qmlff.model.ModelOptions;
@@ -14,6 +17,7 @@ import org.qmlff.train.TrainingOptions;
 import org.qmlff.train.TrainingResult;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +36,8 @@ import java.util.stream.Collectors;
  * train   --data FILE [--n-train 1000] [--n-valid 50] [--arch revised] [--epochs 100] [--batch 20]
  *         [--lr 0.01] [--w-energy 1] [--w-force 10] [--seed 0] [--partitions 2] [--option KEY=VALUE]... --out DIR
  * predict --model FILE --data FILE [--partitions 2] --out DIR
+ * learning-curve --data A.npz,B.npz --test A_test.npz,B_test.npz --sizes 50,100 [--arch le,revised] [--seeds 3]
+ *         [--n-train --n-valid --epochs --batch --lr --w-energy --w-force --option KEY=VALUE --threads-per-run] --out DIR
  * </pre>
  * The split is the benchmark protocol's (the first n-train frames of the file, the last n-valid of
  * them validate). Errors in the input: one line on stderr, exit code 2.
@@ -39,6 +45,8 @@ import java.util.stream.Collectors;
 public final class QmlffSpark {
     private static final Set<String> TRAIN_OPTIONS = Set.of("master", "data", "n-train", "n-valid", "arch", "epochs",
             "batch", "lr", "w-energy", "w-force", "seed", "partitions", "option", "out");
+    private static final Set<String> GRID_OPTIONS = Set.of("master", "arch", "data", "test", "sizes", "seeds", "n-train",
+            "n-valid", "epochs", "batch", "lr", "w-energy", "w-force", "option", "threads-per-run", "out");
     private static final Set<String> PREDICT_OPTIONS = Set.of("master", "model", "data", "partitions", "out");
 
     private QmlffSpark() {
@@ -57,9 +65,13 @@ public final class QmlffSpark {
         if (args.length == 0) throw new InputException("give a command: train or predict");
         Map<String, List<String>> o = options(args);
         String command = args[0];
-        if (!command.equals("train") && !command.equals("predict"))
-            throw new InputException("unknown command '" + command + "' (expected train or predict)");
-        Set<String> known = command.equals("train") ? TRAIN_OPTIONS : PREDICT_OPTIONS;
+        Set<String> known = switch (command) {
+            case "train" -> TRAIN_OPTIONS;
+            case "predict" -> PREDICT_OPTIONS;
+            case "learning-curve" -> GRID_OPTIONS;
+            default -> throw new InputException("unknown command '" + command
+                    + "' (expected train, predict or learning-curve)");
+        };
         for (String key : o.keySet())
             if (!known.contains(key))
                 throw new InputException("unknown option '--" + key + "' for " + command + " (known: "
@@ -71,7 +83,11 @@ public final class QmlffSpark {
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             System.out.printf(Locale.ROOT, "spark: %s, %d default partitions, started in %.2f s%n", spark.master(),
                     spark.defaultParallelism(), (System.nanoTime() - t0) * 1e-9);
-            return command.equals("train") ? train(spark, o) : predict(spark, o);
+            return switch (command) {
+                case "train" -> train(spark, o);
+                case "predict" -> predict(spark, o);
+                default -> learningCurve(spark, o);
+            };
         }
     }
 
@@ -118,6 +134,53 @@ public final class QmlffSpark {
         System.out.printf(Locale.ROOT, "predicted %d frames on %d partitions in %.2f s (%.1f frames/s); wrote %s and %d parts%n",
                 r.frames(), r.parts().size(), s, r.frames() / s, r.merged(), r.parts().size());
         return 0;
+    }
+
+    /**
+     * A learning-curve grid with one Spark task per run: the same run directories as
+     * {@code qmlff learning-curve} with the same options writes, bit for bit; finished runs are skipped.
+     * Lists are comma-separated. The report is written by that command run afterwards (it skips every
+     * finished run).
+     */
+    private static int learningCurve(JavaSparkContext spark, Map<String, List<String>> o) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String key : List.of("n-train", "n-valid", "epochs", "batch"))
+            if (o.containsKey(key)) settings.put(key, integer(o, key, 0));
+        for (String key : List.of("lr", "w-energy", "w-force"))
+            if (o.containsKey(key)) settings.put(key, real(o, key, 0));
+        for (String kv : o.getOrDefault("option", List.of())) {
+            int eq = kv.indexOf('=');
+            if (eq < 1) throw new InputException("--option " + kv + ": expected KEY=VALUE");
+            settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (String n : list(o, "sizes")) {
+            try {
+                sizes.add(Integer.parseInt(n));
+            } catch (NumberFormatException e) {
+                throw new InputException("--sizes: expected integers, got '" + n + "'");
+            }
+        }
+        Path out = Path.of(one(o, "out", null));
+        LearningCurvePlan plan = LearningCurvePlan.of(new LearningCurvePlan.Spec(
+                o.containsKey("arch") ? list(o, "arch") : List.of(org.qmlff.model.LeArchitecture.NAME, org.qmlff.model.RevisedArchitecture.NAME),
+                list(o, "data").stream().map(Path::of).toList(), list(o, "test").stream().map(Path::of).toList(),
+                sizes, integer(o, "seeds", 3), settings, integer(o, "threads-per-run", 1), out), Backend.standard());
+        PrintWriter console = new PrintWriter(System.out, true);
+        long t0 = System.nanoTime();
+        new LearningCurveRunner(new SparkGridExecutor(spark), console).run(plan.runs()).rethrow(plan.runs().size());
+        System.out.printf(Locale.ROOT, "%d runs in %.1f s; for the report run 'qmlff learning-curve' with the same "
+                + "options and --out %s (it skips the finished runs)%n", plan.runs().size(), (System.nanoTime() - t0) * 1e-9, out);
+        return 0;
+    }
+
+    private static List<String> list(Map<String, List<String>> o, String key) {
+        List<String> out = new ArrayList<>();
+        for (String v : o.getOrDefault(key, List.of()))
+            for (String item : v.split(","))
+                if (!item.isBlank()) out.add(item.trim());
+        if (out.isEmpty()) throw new InputException("--" + key + " is required (a comma-separated list)");
+        return out;
     }
 
     private static Dataset read(Path p) {

@@ -25,10 +25,15 @@ final class SparkTestContext {
 
     /** The bundled ethanol training split (it ships with the repository). */
     static Dataset ethanol() throws IOException {
+        return DataFiles.read(bundled("rmd17_ethanol_train_01.npz"));
+    }
+
+    /** A file of the repository's {@code data/rmd17}. */
+    static Path bundled(String name) {
         Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("data/rmd17/rmd17_ethanol_train_01.npz"))) p = p.getParent();
-        if (p == null) throw new IllegalStateException("bundled data/rmd17/rmd17_ethanol_train_01.npz not found above "
+        while (p != null && !Files.exists(p.resolve("data/rmd17").resolve(name))) p = p.getParent();
+        if (p == null) throw new IllegalStateException("bundled data/rmd17/" + name + " not found above "
                 + Path.of("").toAbsolutePath());
-        return DataFiles.read(p.resolve("data/rmd17/rmd17_ethanol_train_01.npz"));
+        return p.resolve("data/rmd17").resolve(name);
     }
 }

@@ -1,4 +1,4 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
 import org.qmlff.data.Dataset;
 import org.qmlff.data.Element;
@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Short molecule labels for reports, and matching test files to training files. */
-final class Molecules {
+public final class Molecules {
     private Molecules() {
     }
 
     /** {@code rmd17_ethanol_train_01} → {@code ethanol}; other names are kept as they are. */
-    static String label(String datasetName) {
+    public static String label(String datasetName) {
         String s = datasetName.replaceFirst("^rmd17_", "");
         s = s.replaceFirst("_(train|test)(_\\d+)?$", "");
         return s.isEmpty() ? datasetName : s;
     }
 
     /** Labels of the datasets, made unique by appending {@code #2}, {@code #3}, ... to repeats. */
-    static List<String> uniqueLabels(List<Dataset> sets) {
+    public static List<String> uniqueLabels(List<Dataset> sets) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> out = new ArrayList<>();
         for (Dataset d : sets) {
@@ -38,7 +38,7 @@ final class Molecules {
      * trained on). Same molecule means the same atomic numbers in the same order, else the same
      * formula; among several candidates the one at the test set's own position wins, else the first.
      */
-    static int[] match(List<Dataset> training, List<Dataset> tests) {
+    public static int[] match(List<Dataset> training, List<Dataset> tests) {
         int[] out = new int[tests.size()];
         for (int j = 0; j < tests.size(); j++) {
             Dataset t = tests.get(j);

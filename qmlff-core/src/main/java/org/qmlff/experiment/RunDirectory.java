@@ -1,5 +1,6 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
+import org.qmlff.error.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qmlff.analysis.ErrorPair;
@@ -24,26 +25,26 @@ import java.util.Map;
  * @param config   the parsed {@code config.yaml}
  * @param model    the parsed {@code model.json} ({@code null} when absent or unreadable)
  */
-record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, JsonNode model) {
-    static final ObjectMapper JSON = new ObjectMapper();
+public record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, JsonNode model) {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** Whether {@code dir} holds a finished run ({@code metrics.json} exists). */
-    static boolean isFinished(Path dir) {
+    public static boolean isFinished(Path dir) {
         return Files.isRegularFile(dir.resolve("metrics.json"));
     }
 
     /** Reads a finished run directory; a missing or malformed {@code metrics.json} is a one-line error. */
-    static RunDirectory read(Path dir) {
+    public static RunDirectory read(Path dir) {
         Path m = dir.resolve("metrics.json");
         if (!Files.isRegularFile(m))
-            throw new UserError(dir + ": no metrics.json (not a finished qmlff run directory)");
+            throw new InputException(dir + ": no metrics.json (not a finished qmlff run directory)");
         JsonNode metrics;
         try {
             metrics = JSON.readTree(m.toFile());
         } catch (IOException e) {
-            throw new UserError(m + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InputException(m + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (metrics == null || !metrics.isObject()) throw new UserError(m + ": expected a JSON object");
+        if (metrics == null || !metrics.isObject()) throw new InputException(m + ": expected a JSON object");
         Path c = dir.resolve("config.yaml");
         Map<String, Object> config = Files.isRegularFile(c) ? TrainConfig.readYaml(c) : Map.of();
         JsonNode model = null;
@@ -60,47 +61,47 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
     }
 
     /** The directory's name, e.g. {@code le-ethanol-n50-s0}. */
-    String name() {
+    public String name() {
         return dir.toAbsolutePath().normalize().getFileName().toString();
     }
 
     /** The architecture ({@code metrics.json: architecture}). */
-    String arch() {
+    public String arch() {
         return text(metrics, "architecture", "?");
     }
 
     /** The seed ({@code config.yaml: seed}), or 0 when the config does not say. */
-    long seed() {
+    public long seed() {
         Object s = config.get("seed");
         return s instanceof Number n ? n.longValue() : s == null ? 0 : Long.parseLong(s.toString().trim());
     }
 
     /** Training frames ({@code metrics.json: train.n_frames}). */
-    int trainFrames() {
+    public int trainFrames() {
         return metrics.path("train").path("n_frames").asInt(0);
     }
 
     /** A top-level number of {@code metrics.json}, NaN when absent. */
-    double number(String key) {
+    public double number(String key) {
         JsonNode n = metrics.get(key);
         return n != null && n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     /** One molecule's block of {@code metrics.json: per_dataset}. */
-    record MoleculeMetrics(String label, String name, String formula, JsonNode block) {
+    public record MoleculeMetrics(String label, String name, String formula, JsonNode block) {
         /** A set's block ({@code train}, {@code valid}, {@code test}, {@code null}), or a missing node. */
-        JsonNode set(String set) {
+        public JsonNode set(String set) {
             return block.path(set);
         }
 
         /** Whether the run only tested on this molecule, never trained on it. */
-        boolean zeroShot() {
+        public boolean zeroShot() {
             return block.path("zero_shot").asBoolean(false);
         }
     }
 
     /** The molecules of {@code metrics.json: per_dataset}, in file order. */
-    List<MoleculeMetrics> molecules() {
+    public List<MoleculeMetrics> molecules() {
         List<MoleculeMetrics> out = new ArrayList<>();
         JsonNode per = metrics.path("per_dataset");
         for (Iterator<Map.Entry<String, JsonNode>> it = per.fields(); it.hasNext(); ) {
@@ -112,12 +113,12 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
     }
 
     /** Energy and force MAE (meV, meV/Å) of a metrics block; NaN where absent or null. */
-    static ErrorPair errors(JsonNode set) {
+    public static ErrorPair errors(JsonNode set) {
         return new ErrorPair(value(set, "energy_mae_meV"), value(set, "force_mae_meV_per_A"));
     }
 
     /** A number of a metrics block, NaN when absent or null. */
-    static double value(JsonNode set, String key) {
+    public static double value(JsonNode set, String key) {
         JsonNode n = set.get(key);
         return n != null && n.isNumber() ? n.asDouble() : Double.NaN;
     }
@@ -126,14 +127,14 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
      * This run as one point of a learning curve: it must have trained on exactly one molecule and
      * have been tested on it.
      */
-    RunResult toRunResult() {
+    public RunResult toRunResult() {
         List<MoleculeMetrics> mols = molecules().stream().filter(m -> !m.zeroShot()).toList();
         if (mols.size() != 1)
-            throw new UserError(dir + ": a learning-curve run trains on one molecule; metrics.json lists "
+            throw new InputException(dir + ": a learning-curve run trains on one molecule; metrics.json lists "
                     + mols.size());
         MoleculeMetrics m = mols.get(0);
         if (!m.set("test").isObject())
-            throw new UserError(dir + ": metrics.json has no test errors for " + m.label() + " (run without --test)");
+            throw new InputException(dir + ": metrics.json has no test errors for " + m.label() + " (run without --test)");
         return new RunResult(arch(), m.label(), trainFrames(), seed(), errors(m.set("train")), errors(m.set("test")),
                 errors(m.set("null")), number("training_time_s"));
     }
@@ -143,7 +144,7 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
      * results whose molecule reads {@code trained→tested}; train errors are those of the trained
      * molecule, the null model's energy error is NaN (it has no energy for an unseen molecule).
      */
-    List<RunResult> zeroShotResults() {
+    public List<RunResult> zeroShotResults() {
         RunResult trained = toRunResult();
         List<RunResult> out = new ArrayList<>();
         for (MoleculeMetrics m : molecules())
@@ -159,7 +160,7 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
      * {@code qubits}, {@code gates_per_energy}, {@code circuits_per_energy} from metrics.json or the
      * model file's {@code training} metadata. Absent fields are left out.
      */
-    Map<String, Object> sizeFields() {
+    public Map<String, Object> sizeFields() {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : SIZE_KEYS) {
             JsonNode v = metrics.get(key);
@@ -170,10 +171,10 @@ record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> config, Json
     }
 
     /** The model-size fields the report looks for. */
-    static final List<String> SIZE_KEYS = List.of("parameters", "qubits", "gates_per_energy", "circuits_per_energy");
+    public static final List<String> SIZE_KEYS = List.of("parameters", "qubits", "gates_per_energy", "circuits_per_energy");
 
     /** The model's hyper-parameters as written in model.json ({@code hyper}) or, failing that, in config.yaml. */
-    Map<String, Object> hyper() {
+    public Map<String, Object> hyper() {
         Map<String, Object> out = new LinkedHashMap<>();
         if (model != null && model.path("hyper").isObject()) {
             model.path("hyper").fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));

@@ -1,4 +1,4 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
 import org.qmlff.train.Metrics;
 
@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Locale;
 
 /** A plain-text table of error metrics, one row per (set, molecule). */
-final class ReportTable {
+public final class ReportTable {
     private final List<String[]> rows = new ArrayList<>();
 
     /** Adds a row; NaN values print as "-". */
-    void add(String label, Metrics m) {
+    public void add(String label, Metrics m) {
         rows.add(new String[]{label, Integer.toString(m.frames()), f(m.energyMaeMeV()), f(m.energyRmseMeV()),
                 f(m.forceMaeMeV()), f(m.forceRmseMeV()), f4(m.energyMae()), f4(m.forceMae())});
     }
 
     /** The table text, with a two-line header. */
-    String render() {
+    public String render() {
         String[] h1 = {"", "frames", "E MAE", "E RMSE", "F MAE", "F RMSE", "E MAE", "F MAE"};
         String[] h2 = {"", "", "meV", "meV", "meV/Å", "meV/Å", "kcal/mol", "kcal/mol/Å"};
         int[] w = new int[h1.length];

@@ -1,5 +1,6 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
+import org.qmlff.error.InputException;
 import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
 import org.qmlff.model.ModelOptions;
@@ -13,10 +14,10 @@ import java.util.Map;
  * What the train/evaluate/predict commands need from the core: reading data, creating, reading and
  * writing models. {@link #standard()} is the real one; tests substitute synthetic data and a test model.
  */
-interface Backend {
+public interface Backend {
 
     /** Reads a data file. */
-    Dataset load(Path file);
+    public Dataset load(Path file);
 
     /**
      * Reads a data file of which only positions and species are needed (prediction): energies and
@@ -43,7 +44,7 @@ interface Backend {
         try {
             model.checkCompatible(d.numbers());
         } catch (IllegalArgumentException e) {
-            throw new UserError(file + ": " + e.getMessage());
+            throw new InputException(file + ": " + e.getMessage());
         }
         return d;
     }
@@ -64,7 +65,7 @@ interface Backend {
     }
 
     /** The core's data readers and {@link Models}. */
-    static Backend standard() {
+    public static Backend standard() {
         return new Backend() {
             @Override
             public Dataset load(Path file) {
@@ -83,10 +84,10 @@ interface Backend {
      * A backend that passes every call to another; subclasses replace what they change.
      * {@link #loadGeometry} is not passed on: it reads through this backend's {@link #load}.
      */
-    abstract class Forwarding implements Backend {
+    public abstract class Forwarding implements Backend {
         private final Backend inner;
 
-        Forwarding(Backend inner) {
+        protected Forwarding(Backend inner) {
             this.inner = inner;
         }
 

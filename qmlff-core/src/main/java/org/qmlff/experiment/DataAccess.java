@@ -1,4 +1,4 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
 import org.qmlff.data.DataFiles;
 import org.qmlff.data.Dataset;
@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** The one place where the CLI reads data files. */
-final class DataAccess {
+public final class DataAccess {
     private DataAccess() {
     }
 
     /** Reads a data file that may lack energies and forces (they are then NaN). */
-    static Dataset loadGeometry(Path file) {
+    public static Dataset loadGeometry(Path file) {
         try {
             return DataFiles.readGeometry(file);
         } catch (IOException e) {
@@ -23,7 +23,7 @@ final class DataAccess {
     }
 
     /** Reads a data file (rMD17 npz, extended XYZ) into a dataset. */
-    static Dataset load(Path file) {
+    public static Dataset load(Path file) {
         try {
             return DataFiles.read(file);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
 import org.qmlff.data.AtomicFiles;
 
@@ -15,7 +15,7 @@ import java.util.List;
  * A run's {@code train.log}: lines are kept in memory and the whole file is rewritten atomically
  * after each one (it is small), so the file is never half-written. Lines may be echoed to a console.
  */
-final class RunLog {
+public final class RunLog {
     private final Path file;
     private final PrintWriter echo;
     private final List<String> lines = new ArrayList<>();
@@ -25,7 +25,7 @@ final class RunLog {
      * @param keep   keep the file's existing lines (resumed run)
      * @param echo   where to print each line as well, or null
      */
-    RunLog(Path file, boolean keep, PrintWriter echo) {
+    public RunLog(Path file, boolean keep, PrintWriter echo) {
         this.file = file;
         this.echo = echo;
         if (keep && Files.exists(file)) {
@@ -38,7 +38,7 @@ final class RunLog {
     }
 
     /** Adds a line (and writes the file). */
-    void add(String line) {
+    public void add(String line) {
         lines.add(line);
         if (echo != null) {
             echo.println(line);

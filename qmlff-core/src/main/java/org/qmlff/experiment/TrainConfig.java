@@ -1,5 +1,6 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
+import org.qmlff.error.InputException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -46,34 +47,34 @@ import java.util.Map;
  * @param out      the run directory
  * @param model    architecture and hyper-parameters
  */
-record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int nFit, TrainingOptions training, int threads,
+public record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int nFit, TrainingOptions training, int threads,
                    Path out, ModelOptions model) {
 
     /** Training keys, in the order they are written. */
-    static final List<String> TRAIN_KEYS = List.of("data", "test", "arch", "n-train", "n-valid", "n-fit", "epochs", "batch",
+    public static final List<String> TRAIN_KEYS = List.of("data", "test", "arch", "n-train", "n-valid", "n-fit", "epochs", "batch",
             "lr", "w-energy", "w-force", "seed", "threads", "out");
     /** Model option keys (MODELS.md names and those of any other registered architecture), in the order they are applied. */
-    static final List<String> MODEL_KEYS = Architectures.optionNames();
+    public static final List<String> MODEL_KEYS = Architectures.optionNames();
 
-    static final int DEFAULT_N_TRAIN = 1000;
-    static final int DEFAULT_N_VALID = 50;
+    public static final int DEFAULT_N_TRAIN = 1000;
+    public static final int DEFAULT_N_VALID = 50;
     /** Not fixed by MODELS.md; a modest default, set --epochs for real runs. */
-    static final int DEFAULT_EPOCHS = 100;
+    public static final int DEFAULT_EPOCHS = 100;
 
-    TrainConfig {
+    public TrainConfig {
         data = List.copyOf(data);
         test = List.copyOf(test);
-        if (data.isEmpty()) throw new UserError("no training data: give --data FILE... (or 'data:' in the config file)");
-        if (nTrain < 2) throw new UserError("--n-train must be at least 2, got " + nTrain);
+        if (data.isEmpty()) throw new InputException("no training data: give --data FILE... (or 'data:' in the config file)");
+        if (nTrain < 2) throw new InputException("--n-train must be at least 2, got " + nTrain);
         if (nValid < 1 || nValid >= nTrain)
-            throw new UserError("--n-valid must be between 1 and n-train - 1 = " + (nTrain - 1) + ", got " + nValid);
+            throw new InputException("--n-valid must be between 1 and n-train - 1 = " + (nTrain - 1) + ", got " + nValid);
         if (nFit < 1 || nFit > nTrain - nValid)
-            throw new UserError("--n-fit must be between 1 and n-train - n-valid = " + (nTrain - nValid) + ", got " + nFit);
-        if (threads < 1) throw new UserError("--threads must be at least 1, got " + threads);
+            throw new InputException("--n-fit must be between 1 and n-train - n-valid = " + (nTrain - nValid) + ", got " + nFit);
+        if (threads < 1) throw new InputException("--threads must be at least 1, got " + threads);
     }
 
     /** The architecture ({@code le} or {@code revised}). */
-    String arch() {
+    public String arch() {
         return model.architecture();
     }
 
@@ -87,16 +88,16 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
      * @param clock          for the default run directory {@code runs/<arch>-<yyyyMMdd-HHmmss>}
      * @param defaultThreads threads when not set
      */
-    static TrainConfig resolve(Map<String, Object> file, String fileLabel, Path fileDir, Map<String, Object> flags,
+    public static TrainConfig resolve(Map<String, Object> file, String fileLabel, Path fileDir, Map<String, Object> flags,
                                Clock clock, int defaultThreads) {
         try {
             return resolveChecked(file, fileLabel, fileDir, flags, clock, defaultThreads);
-        } catch (UserError e) {
+        } catch (InputException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             // The core's records check their values (an unknown architecture, a negative size): here
             // those values came from the config file or the flags, so it is the user's input.
-            throw new UserError((fileLabel == null ? "" : fileLabel + " (or the flags): ") + e.getMessage());
+            throw new InputException((fileLabel == null ? "" : fileLabel + " (or the flags): ") + e.getMessage());
         }
     }
 
@@ -107,7 +108,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
         for (Map.Entry<String, Object> e : file.entrySet()) {
             String key = canonical(e.getKey());
             if (!TRAIN_KEYS.contains(key) && !MODEL_KEYS.contains(key) && !Recipe.KEYS.contains(key))
-                throw new UserError(fileLabel + ": unknown key '" + e.getKey() + "' (known: "
+                throw new InputException(fileLabel + ": unknown key '" + e.getKey() + "' (known: "
                         + String.join(", ", TRAIN_KEYS) + ", " + String.join(", ", MODEL_KEYS) + ", "
                         + String.join(", ", Recipe.KEYS) + ")");
             if (e.getValue() == null) continue;
@@ -146,36 +147,52 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
             try {
                 r = r.with(k, value);
             } catch (IllegalArgumentException e) {
-                throw new UserError(v.origin().get(k) + ": " + e.getMessage());
+                throw new InputException(v.origin().get(k) + ": " + e.getMessage());
             }
         }
         return r;
     }
 
     /** Reads a YAML config file into a map (empty file: empty map). */
-    static Map<String, Object> readYaml(Path file) {
+    public static Map<String, Object> readYaml(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) return Map.of();
-            Object o = yaml().readValue(bytes, Object.class);
-            if (!(o instanceof Map<?, ?> m))
-                throw new UserError(file + ": expected a YAML mapping of option names to values");
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, val) -> out.put(String.valueOf(k), val));
-            return out;
+            return parseYaml(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
-            throw new UserError("no such config file: " + file);
-        } catch (JacksonException e) {
-            String msg = e.getOriginalMessage().lines().findFirst().orElse("");
-            String where = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
-            throw new UserError(file + ": not valid YAML" + where + ": " + msg);
+            throw new InputException("no such config file: " + file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The settings a {@link #toYaml()} text holds, resolved again (on a grid executor, for example). */
+    public static TrainConfig fromYaml(String yaml, String label) {
+        Map<String, Object> file;
+        try {
+            file = parseYaml(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), label);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return resolve(file, label, null, Map.of(), Clock.systemUTC(), 1);
+    }
+
+    private static Map<String, Object> parseYaml(byte[] bytes, String label) throws IOException {
+        try {
+            if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) return Map.of();
+            Object o = yaml().readValue(bytes, Object.class);
+            if (!(o instanceof Map<?, ?> m))
+                throw new InputException(label + ": expected a YAML mapping of option names to values");
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), val));
+            return out;
+        } catch (JacksonException e) {
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("");
+            String where = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
+            throw new InputException(label + ": not valid YAML" + where + ": " + msg);
+        }
+    }
+
     /** The resolved settings as written to {@code config.yaml}; {@link #resolve} reads them back unchanged. */
-    Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
         m.put("test", test.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
@@ -197,7 +214,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
     }
 
     /** YAML text of {@link #toMap()}. */
-    String toYaml() {
+    public String toYaml() {
         try {
             return yaml().writeValueAsString(toMap());
         } catch (JacksonException e) {
@@ -205,7 +222,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
         }
     }
 
-    static ObjectMapper yaml() {
+    public static ObjectMapper yaml() {
         return YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
     }
@@ -243,7 +260,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
 
         int integer(String key, int def) {
             long v = longInteger(key, def);
-            if (v != (int) v) throw new UserError(origin.get(key) + ": " + v + " is out of range");
+            if (v != (int) v) throw new InputException(origin.get(key) + ": " + v + " is out of range");
             return (int) v;
         }
 
@@ -254,7 +271,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
             try {
                 return Long.parseLong(text(key));
             } catch (NumberFormatException e) {
-                throw new UserError(origin.get(key) + ": expected an integer, got '" + text(key) + "'");
+                throw new InputException(origin.get(key) + ": expected an integer, got '" + text(key) + "'");
             }
         }
 
@@ -264,7 +281,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
             String t = text(key).toLowerCase(Locale.ROOT);
             if (t.equals("true") || t.equals("yes") || t.equals("on")) return true;
             if (t.equals("false") || t.equals("no") || t.equals("off")) return false;
-            throw new UserError(origin.get(key) + ": expected true or false, got '" + text(key) + "'");
+            throw new InputException(origin.get(key) + ": expected true or false, got '" + text(key) + "'");
         }
 
         double real(String key, double def) {
@@ -274,7 +291,7 @@ record TrainConfig(List<Path> data, List<Path> test, int nTrain, int nValid, int
             try {
                 return Double.parseDouble(text(key));
             } catch (NumberFormatException e) {
-                throw new UserError(origin.get(key) + ": expected a number, got '" + text(key) + "'");
+                throw new InputException(origin.get(key) + ": expected a number, got '" + text(key) + "'");
             }
         }
 

@@ -1,4 +1,4 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
 import org.junit.jupiter.api.Test;
 import org.qmlff.data.Dataset;

@@ -1,10 +1,12 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
+import org.qmlff.error.InputException;
 import org.qmlff.data.Units;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
+import org.qmlff.data.TrainValidSplit;
 import org.qmlff.model.ForceField;
 import org.qmlff.train.Adam;
 import org.qmlff.data.AtomicFiles;
@@ -35,47 +37,50 @@ import java.util.Map;
  * {@code checkpoint.json}, {@code model.json} (best parameters), {@code metrics.json},
  * {@code curves.csv} and PNG plots, and print a summary table.
  */
-final class TrainingPipeline {
+public final class TrainingPipeline {
     private final Backend backend;
+    private final RunHooks hooks;
     private final PrintWriter out;
-    private final boolean terminal;
+    private final boolean echoLog;
 
     /**
-     * @param backend  data and model access
-     * @param out      where the summary (and, off a terminal, the epoch lines) go
-     * @param terminal draw a progress bar instead of printing epoch lines
+     * @param backend data and model access
+     * @param hooks   progress display, interrupt handling and plots of the front end
+     * @param out     where the summary table (and, with {@code echoLog}, the run-log lines) go
+     * @param echoLog copy every run-log line to {@code out}
      */
-    TrainingPipeline(Backend backend, PrintWriter out, boolean terminal) {
+    public TrainingPipeline(Backend backend, RunHooks hooks, PrintWriter out, boolean echoLog) {
         this.backend = backend;
+        this.hooks = hooks;
         this.out = out;
-        this.terminal = terminal;
+        this.echoLog = echoLog;
     }
 
     /** The data of a run: per data file, its training and validation frames; and the test sets. */
-    record Split(List<Path> files, List<Dataset> train, List<Dataset> valid, List<Path> testFiles, List<Dataset> test) {
+    public record Split(List<Path> files, List<Dataset> train, List<Dataset> valid, List<Path> testFiles, List<Dataset> test) {
     }
 
     /** Reads and splits the data of {@code cfg}. */
-    Split load(TrainConfig cfg) {
+    public Split load(TrainConfig cfg) {
         List<Dataset> train = new ArrayList<>(), valid = new ArrayList<>(), test = new ArrayList<>();
         for (Path p : cfg.data()) {
             Dataset d = backend.load(p);
             if (d.frames() < cfg.nTrain())
-                throw new UserError(p + ": has " + d.frames() + " frames, fewer than n-train = " + cfg.nTrain());
-            int nt = cfg.nTrain() - cfg.nValid();
-            train.add(d.range(0, cfg.nFit()));
-            valid.add(d.range(nt, cfg.nTrain()));
+                throw new InputException(p + ": has " + d.frames() + " frames, fewer than n-train = " + cfg.nTrain());
+            TrainValidSplit tv = BenchmarkProtocol.split(d, cfg.nTrain(), cfg.nValid(), cfg.nFit());
+            train.add(tv.train());
+            valid.add(tv.valid());
         }
         for (Path p : cfg.test()) test.add(backend.load(p));
         return new Split(cfg.data(), train, valid, cfg.test(), test);
     }
 
     /** Trains (or resumes) the run of {@code cfg} and writes its outputs. */
-    void run(TrainConfig cfg, boolean resumeAsked) {
+    public void run(TrainConfig cfg, boolean resumeAsked) {
         Path dir = cfg.out();
         Path checkpointFile = dir.resolve("checkpoint.json");
         if (!resumeAsked && Files.exists(checkpointFile))
-            throw new UserError(dir + " already holds a training run (checkpoint.json); continue it with --resume "
+            throw new InputException(dir + " already holds a training run (checkpoint.json); continue it with --resume "
                     + dir + " or choose another --out");
         // A run killed before its first checkpoint has only its config.yaml: --resume starts it again
         // from there, which is what an uninterrupted run would have done.
@@ -91,13 +96,13 @@ final class TrainingPipeline {
             try {
                 model.checkCompatible(split.test().get(j).numbers());
             } catch (IllegalArgumentException e) {
-                throw new UserError(split.testFiles().get(j) + ": " + e.getMessage());
+                throw new InputException(split.testFiles().get(j) + ": " + e.getMessage());
             }
         }
         Trainer trainer = new Trainer(model, split.train(), split.valid(), cfg.training(), cfg.threads());
 
         if (!resumeAsked) AtomicFiles.writeString(dir.resolve("config.yaml"), cfg.toYaml());
-        RunLog log = new RunLog(dir.resolve("train.log"), resume, terminal ? null : out);
+        RunLog log = new RunLog(dir.resolve("train.log"), resume, echoLog ? out : null);
         long totalSteps = (long) trainer.batchesPerEpoch() * cfg.training().epochs();
         if (resumeAsked && !resume) log.add("no checkpoint yet: starting the run again from its config.yaml");
         if (resume) {
@@ -116,9 +121,9 @@ final class TrainingPipeline {
 
         TrainingResult result;
         long stepsDone = resume ? (long) checkpoint.epochsDone() * trainer.batchesPerEpoch() : 0;
-        try (ConsoleProgress progress = new ConsoleProgress(log, terminal, stepsDone, totalSteps,
+        try (RunHooks.RunProgress progress = hooks.progress(log, stepsDone, totalSteps,
                 resume ? checkpoint.elapsedSeconds() : 0);
-             InterruptNotice notice = InterruptNotice.install(dir, checkpointFile)) {
+             RunHooks.Held notice = hooks.duringTraining(dir, checkpointFile)) {
             result = resume ? trainer.resume(checkpoint, checkpointFile, progress)
                     : trainer.train(checkpointFile, progress);
         }
@@ -127,14 +132,9 @@ final class TrainingPipeline {
         Evaluation ev = evaluate(model, split, cfg.threads());
         writeMetrics(dir.resolve("metrics.json"), cfg, model, split, ev, result);
         writeCurves(dir.resolve("curves.csv"), result.curves());
-        Plots.lossCurves(result.curves(), dir.resolve("loss.png"));
         boolean onTest = !split.test().isEmpty();
-        List<Dataset> refs = onTest ? split.test() : split.valid();
-        List<Predictions> preds = onTest ? ev.test : ev.valid;
-        List<String> labels = onTest ? ev.testLabels : ev.labels;
-        String set = onTest ? "test" : "validation";
-        Plots.energyParity("Energy parity (" + set + ")", refs, preds, labels, dir.resolve("energy_parity.png"));
-        Plots.forceParity("Force parity (" + set + ")", refs, preds, labels, dir.resolve("force_parity.png"));
+        hooks.plots(dir, result.curves(), onTest ? "test" : "validation", onTest ? split.test() : split.valid(),
+                onTest ? ev.test : ev.valid, onTest ? ev.testLabels : ev.labels);
 
         String summary = summary(split, ev, result, cfg);
         out.print(summary);
@@ -144,7 +144,7 @@ final class TrainingPipeline {
     }
 
     /** Predictions of the trained model on every set, and the test-to-training matching. */
-    static final class Evaluation {
+    public static final class Evaluation {
         List<String> labels;
         List<Predictions> train = new ArrayList<>();
         List<Predictions> valid = new ArrayList<>();
@@ -275,7 +275,7 @@ final class TrainingPipeline {
     }
 
     /** {@code curves.csv}: one row per epoch; MAEs in meV and meV/Å. */
-    static void writeCurves(Path file, List<EpochRecord> curves) {
+    public static void writeCurves(Path file, List<EpochRecord> curves) {
         StringBuilder sb = new StringBuilder(
                 "epoch,lr,train_loss,valid_loss,valid_energy_mae_meV,valid_force_mae_meV_per_A,elapsed_s\n");
         for (EpochRecord r : curves)
