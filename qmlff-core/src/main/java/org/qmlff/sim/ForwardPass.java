@@ -1,0 +1,53 @@
+package org.qmlff.sim;
+
+/**
+ * ψ ← U|0…0⟩, and with the tangent also ψ̇ ← (d/du) U|0…0⟩, for an execution plan's circuit and labels:
+ * the product-state start ({@link ProductStart}), then the rest in runs. A run of consecutive local gates
+ * (all bits inside a chunk) is applied chunk by chunk, every gate of the run on one chunk while it is in
+ * cache; a non-local gate runs on its own; the plan's relabellings go in between.
+ */
+final class ForwardPass {
+    private final SweepBuffers buf;
+    private final PlanRouting routing;
+    private final ChunkDispatcher dispatcher;
+    private final ForwardSweep sweep;
+    private final PermutationSweep permutation;
+
+    ForwardPass(SweepBuffers buf, PlanRouting routing, ChunkDispatcher dispatcher, PermutationSweep permutation) {
+        this.buf = buf;
+        this.routing = routing;
+        this.dispatcher = dispatcher;
+        this.sweep = new ForwardSweep(buf, routing);
+        this.permutation = permutation;
+    }
+
+    /** Runs the plan forward; the gate slots must be prepared, and the tangent vectors allocated for {@code tangent}. */
+    void run(ExecutionPlan plan, boolean tangent) {
+        routing.route(plan);
+        Circuit c = plan.circuit();
+        int n = c.qubits();
+        buf.resetState(n, tangent);
+        int k = ProductStart.apply(c, buf.psiRe, buf.psiIm);
+        SweepMode mode = SweepMode.forward(tangent);
+        int log = mode.chunkLog(n, dispatcher.pooled());
+        int next = 0;
+        while (k < c.gateCount()) {
+            if (next < plan.permutations() && plan.permutationGate(next) == k) {
+                permutation.set(n, log, plan, next, mode);
+                dispatcher.run(permutation, n, log);
+                next++;
+                continue;
+            }
+            int stop = next < plan.permutations() ? plan.permutationGate(next) : c.gateCount();
+            int end = k + 1;
+            if (GateLayout.local(n, c.gate(k), log)) {
+                while (end < stop && GateLayout.local(n, c.gate(end), log)) {
+                    end++;
+                }
+            }
+            sweep.set(mode, log, c, k, end);
+            dispatcher.run(sweep, n, log);
+            k = end;
+        }
+    }
+}
