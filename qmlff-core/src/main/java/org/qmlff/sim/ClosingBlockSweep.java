@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * The reductions of the closing-block gates [first, last) (see {@link ClosingBlock}) on one chunk at a
  * time, at the states after the block: R_b = Im⟨λ|σ_b ψ⟩ and for the Hessian-vector product also

@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * Gates [first, last) of a circuit applied forward to one chunk at a time ({@link SweepMode#FORWARD}: ψ ← Gψ;
  * {@link SweepMode#FORWARD_TANGENT}: also ψ̇ ← Gψ̇ + Ġψ), the kernels and routes those of the current

@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * Where a gate of an n-qubit circuit acts in the basis index, in the terms of {@link Kernels}: its low
  * and high bit and the pair offsets of its parts; and the fixed-gate kernels that use them. Qubit q is

@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * The matrices a parametric gate contributes to a sweep, computed once per gate and call into a
  * slot of {@link #SLOT} doubles. 2×2 matrices are row-major with interleaved (re, im) entries.

@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * How the chunked sweeps run one gate: which kernel family applies it and how its derivatives are
  * reduced. Chosen by {@link KernelPolicy#route} once per plan; the sweeps only look it up.

@@ -1,11 +1,18 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+import org.qmlff.sim.kernel.ScalarKernels;
+import org.qmlff.sim.kernel.VectorKernels;
+
 /**
  * The one place that chooses kernels. Every rule that routes a circuit or a gate to an implementation
  * lives here, with its reason; {@link PlanRouting} applies it once per execution plan and the sweeps
  * only look the answers up.
  *
  * <ol>
+ *   <li>Unless the system property {@value KernelKind#PROPERTY} names a kind, the vector kernels where
+ *       the JVM has the vector module and the hardware's preferred vectors hold at least
+ *       {@value #MIN_VECTOR_LANES} doubles, else the scalar ones.</li>
  *   <li>Circuits of at most {@value SmallSimulator#MAX_QUBITS} qubits take the small-circuit path
  *       ({@link SmallSimulator}), which has its own fused loops and no kernels.</li>
  *   <li>States of fewer than {@value #VECTOR_MIN_QUBITS} qubits use the scalar kernels, larger ones the
@@ -27,33 +34,41 @@ package org.qmlff.sim;
  * <p>Immutable after construction; kernel sets are stateless, so one policy may serve several threads.
  */
 final class KernelPolicy {
+    /** Fewest doubles per preferred hardware vector for which the vector kernels are the default. */
+    static final int MIN_VECTOR_LANES = 4;
     /** Smallest state, in qubits, that uses the configured kernels rather than the scalar ones. */
     static final int VECTOR_MIN_QUBITS = 6;
 
     private final Kernels configured;
     private final Kernels scalar = new ScalarKernels();
 
-    /** A policy that uses kernels of the given kind where rule 2 allows. */
+    /** A policy that uses kernels of the given kind where rule 3 allows. */
     KernelPolicy(KernelKind kind) {
         this.configured = kind.create();
     }
 
-    /** Whether a circuit of this many qubits takes the small-circuit path (rule 1). */
+    /** The kernel kind to use where none is asked for (rule 1). */
+    static KernelKind preferredKind() {
+        return KernelKind.vectorAvailable() && VectorKernels.lanes() >= MIN_VECTOR_LANES
+                ? KernelKind.VECTOR : KernelKind.SCALAR;
+    }
+
+    /** Whether a circuit of this many qubits takes the small-circuit path (rule 2). */
     static boolean smallCircuit(int qubits) {
         return qubits <= SmallSimulator.MAX_QUBITS;
     }
 
-    /** The configured kernel set (rule 2 picks it for states of at least {@value #VECTOR_MIN_QUBITS} qubits). */
+    /** The configured kernel set (rule 3 picks it for states of at least {@value #VECTOR_MIN_QUBITS} qubits). */
     Kernels configured() {
         return configured;
     }
 
-    /** The kernel set for an n-qubit state (rule 2). */
+    /** The kernel set for an n-qubit state (rule 3). */
     Kernels kernelsFor(int n) {
         return n >= VECTOR_MIN_QUBITS ? configured : scalar;
     }
 
-    /** How the sweeps run gate g of an n-qubit circuit, on the labels it has there (rule 3). */
+    /** How the sweeps run gate g of an n-qubit circuit, on the labels it has there (rule 4). */
     GateRoute route(Gate g, int n) {
         Kernels k = kernelsFor(n);
         return switch (g.kind()) {

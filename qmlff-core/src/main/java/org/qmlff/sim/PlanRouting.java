@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * The kernel set and the {@link GateRoute} of every gate of one execution plan, as {@link KernelPolicy}
  * decides them, computed once per plan and looked up by the sweeps. Remembers the last plan routed

@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * Gates [first, last) of a circuit walked back on one chunk at a time ({@link SweepMode#REVERSE}: ψ ← G†ψ,
  * λ ← G†λ; {@link SweepMode#REVERSE_HVP}: also ψ̇ and λ̇), each parametric gate leaving its reductions in

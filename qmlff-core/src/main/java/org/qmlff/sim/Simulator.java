@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * Exact state-vector simulation of a {@link Circuit} with first and directional second derivatives
  * of an expectation value ⟨O⟩(z) = ⟨0|U(z)† O U(z)|0⟩ with respect to the circuit inputs z.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
+import org.qmlff.sim.kernel.VectorKernels;
 
 /**
  * The kernel-choice rules of {@link KernelPolicy}, written out as the table they promise (not
