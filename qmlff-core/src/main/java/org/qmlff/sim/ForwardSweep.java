@@ -1,38 +1,13 @@
 package org.qmlff.sim;
 
-import org.qmlff.sim.kernel.Kernels;
-
 /**
  * Gates [first, last) of a circuit applied forward to one chunk at a time ({@link SweepMode#FORWARD}: ψ ← Gψ;
  * {@link SweepMode#FORWARD_TANGENT}: also ψ̇ ← Gψ̇ + Ġψ), the kernels and routes those of the current
- * {@link PlanRouting}. Reused for every dispatch so that nothing is allocated: the owner thread sets it
- * before {@link ChunkDispatcher#run} (whose pool publishes the fields), the workers only read it.
+ * {@link PlanRouting}.
  */
-final class ForwardSweep implements WorkerPool.Task {
-    private final SweepBuffers buf;
-    private final PlanRouting routing;
-    private Circuit circuit;
-    private int first;
-    private int last;
-    private int n;
-    private int chunkLog;
-    private boolean tangent;
-    private Kernels kern;
-
+final class ForwardSweep extends GateRunSweep {
     ForwardSweep(SweepBuffers buf, PlanRouting routing) {
-        this.buf = buf;
-        this.routing = routing;
-    }
-
-    /** Sets up gates [first, last) of {@code c} (the routed plan's circuit) in chunks of 2^chunkLog amplitudes. */
-    void set(SweepMode mode, int chunkLog, Circuit c, int first, int last) {
-        this.tangent = mode.tangent;
-        this.chunkLog = chunkLog;
-        this.circuit = c;
-        this.first = first;
-        this.last = last;
-        this.n = c.qubits();
-        this.kern = routing.kernels();
+        super(buf, routing);
     }
 
     @Override
@@ -44,9 +19,7 @@ final class ForwardSweep implements WorkerPool.Task {
 
     private void gate(int k, int chunk) {
         Gate g = circuit.gate(k);
-        int chunkCount = ChunkDispatcher.chunks(n, chunkLog);
-        int ql = g.kind().qubits;
-        int per = (1 << (n - ql)) / chunkCount;
+        int per = itemsPerChunk(g.kind().qubits);
         int from = chunk * per;
         int to = from + per;
         int slot = k * GateMatrices.SLOT;

@@ -14,7 +14,9 @@ import org.qmlff.sim.kernel.VectorKernels;
  *       the JVM has the vector module and the hardware's preferred vectors hold at least
  *       {@value #MIN_VECTOR_LANES} doubles, else the scalar ones.</li>
  *   <li>Circuits of at most {@value SmallSimulator#MAX_QUBITS} qubits take the small-circuit path
- *       ({@link SmallSimulator}), which has its own fused loops and no kernels.</li>
+ *       ({@link SmallSimulator}): its own fused loops for the parametric gates, and the scalar kernels
+ *       ({@link #SMALL_PATH_KERNELS}) for its fixed gates, over the whole state at once (at most 64
+ *       amplitudes: nothing to chunk or to vectorise).</li>
  *   <li>States of fewer than {@value #VECTOR_MIN_QUBITS} qubits use the scalar kernels, larger ones the
  *       configured set ({@link KernelKind}): a vector or two per gate gains nothing, and the many small
  *       circuits of a batch then never run Vector API code before the JIT has compiled it (when it
@@ -38,6 +40,9 @@ final class KernelPolicy {
     static final int MIN_VECTOR_LANES = 4;
     /** Smallest state, in qubits, that uses the configured kernels rather than the scalar ones. */
     static final int VECTOR_MIN_QUBITS = 6;
+
+    /** The kernels of the small-circuit path's fixed gates (stateless, so one instance serves every thread). */
+    static final Kernels SMALL_PATH_KERNELS = new ScalarKernels();
 
     private final Kernels configured;
     private final Kernels scalar = new ScalarKernels();

@@ -1,38 +1,14 @@
 package org.qmlff.sim;
 
-import org.qmlff.sim.kernel.Kernels;
-
 /**
  * Gates [first, last) of a circuit walked back on one chunk at a time ({@link SweepMode#REVERSE}: ψ ← G†ψ,
  * λ ← G†λ; {@link SweepMode#REVERSE_HVP}: also ψ̇ and λ̇), each parametric gate leaving its reductions in
  * the chunk's result blocks, gate by gate from the last one (see {@link ReversePass} for what they
- * are). Reused for every dispatch: set by the owner thread, read by the workers.
+ * are).
  */
-final class ReverseSweep implements WorkerPool.Task {
-    private final SweepBuffers buf;
-    private final PlanRouting routing;
-    private Circuit circuit;
-    private int first;
-    private int last;
-    private int n;
-    private int chunkLog;
-    private boolean hvp;
-    private Kernels kern;
-
+final class ReverseSweep extends GateRunSweep {
     ReverseSweep(SweepBuffers buf, PlanRouting routing) {
-        this.buf = buf;
-        this.routing = routing;
-    }
-
-    /** Sets up gates [first, last) of {@code c} (the routed plan's circuit) in chunks of 2^chunkLog amplitudes. */
-    void set(SweepMode mode, int chunkLog, Circuit c, int first, int last) {
-        this.hvp = mode.tangent;
-        this.chunkLog = chunkLog;
-        this.circuit = c;
-        this.first = first;
-        this.last = last;
-        this.n = c.qubits();
-        this.kern = routing.kernels();
+        super(buf, routing);
     }
 
     @Override
@@ -48,8 +24,7 @@ final class ReverseSweep implements WorkerPool.Task {
     /** Reverse step of gate k on one chunk; returns the next result block index. */
     private int gate(int k, int chunk, int sc, int results, int j) {
         Gate g = circuit.gate(k);
-        int chunkCount = ChunkDispatcher.chunks(n, chunkLog);
-        int per = (1 << (n - g.kind().qubits)) / chunkCount;
+        int per = itemsPerChunk(g.kind().qubits);
         int from = chunk * per;
         int to = from + per;
         SweepBuffers b = buf;
@@ -60,7 +35,7 @@ final class ReverseSweep implements WorkerPool.Task {
             double[] adjoint = g.adjoint();
             GateLayout.applyFixed(kern, n, g, adjoint, b.psiRe, b.psiIm, from, to);
             GateLayout.applyFixed(kern, n, g, adjoint, b.lamRe, b.lamIm, from, to);
-            if (hvp) {
+            if (tangent) {
                 GateLayout.applyFixed(kern, n, g, adjoint, b.dpsiRe, b.dpsiIm, from, to);
                 GateLayout.applyFixed(kern, n, g, adjoint, b.dlamRe, b.dlamIm, from, to);
             }
@@ -71,7 +46,7 @@ final class ReverseSweep implements WorkerPool.Task {
         if (route == GateRoute.EX_STRUCTURED) {
             int e = k * GateMatrices.SLOT + GateMatrices.EX_COEFFICIENTS;
             int r = results + j * SweepBuffers.RESULT;
-            if (!hvp) {
+            if (!tangent) {
                 // 2 Im⟨λ|P_a ψ⟩, ψ ← G†ψ, λ ← G†λ
                 kern.reverseEx(b.psiRe, b.psiIm, b.lamRe, b.lamIm, lo, hi, slots, e + GateMatrices.EX_G_ADJ,
                         partials, r, sc, from, to);
@@ -89,7 +64,7 @@ final class ReverseSweep implements WorkerPool.Task {
         if (route == GateRoute.PAULI) {
             int p = k * GateMatrices.SLOT;
             int r = results + j * SweepBuffers.RESULT;
-            if (!hvp) {
+            if (!tangent) {
                 // ψ ← G†ψ, λ ← G†λ, then Im⟨λ|σ_b ψ⟩ of the new states
                 kern.reverseSu2(b.psiRe, b.psiIm, b.lamRe, b.lamIm, lo, slots, p + GateMatrices.G_ADJ, partials, r,
                         sc, from, to);
@@ -111,7 +86,7 @@ final class ReverseSweep implements WorkerPool.Task {
             int o0 = GateLayout.o0(g, n, part);
             int o1 = GateLayout.o1(g, n, part);
             int r = results + j * SweepBuffers.RESULT;
-            if (!hvp) {
+            if (!tangent) {
                 // ψ ← G†ψ, M = M(λ, ψ), λ ← G†λ
                 kern.reverse(b.psiRe, b.psiIm, b.lamRe, b.lamIm, lo, hi, o0, o1, slots, p + GateMatrices.G_ADJ,
                         partials, r, sc, from, to);
