@@ -15,7 +15,6 @@ import java.util.Arrays;
 final class ChunkedEngine implements AutoCloseable {
     private final KernelPolicy policy;
     private final SweepBuffers buf;
-    private final PlanRouting routing;
     private final ChunkDispatcher dispatcher;
     private final ForwardPass forward;
     private final ReversePass reverse;
@@ -25,11 +24,10 @@ final class ChunkedEngine implements AutoCloseable {
     ChunkedEngine(int maxQubits, int threads, KernelKind kind) {
         this.policy = new KernelPolicy(kind);
         this.buf = new SweepBuffers(maxQubits, policy.configured().scratch());
-        this.routing = new PlanRouting(policy);
         this.dispatcher = new ChunkDispatcher(maxQubits, threads);
-        PermutationSweep permutation = new PermutationSweep(buf);
-        this.forward = new ForwardPass(buf, routing, dispatcher, permutation);
-        this.reverse = new ReversePass(buf, routing, dispatcher, permutation);
+        PassContext context = new PassContext(buf, new PlanRouting(policy), dispatcher, new PermutationSweep(buf));
+        this.forward = new ForwardPass(context);
+        this.reverse = new ReversePass(context);
         this.observe = new ObserveSweep(buf, dispatcher);
     }
 

@@ -7,23 +7,19 @@ package org.qmlff.sim;
  * cache; a non-local gate runs on its own; the plan's relabellings go in between.
  */
 final class ForwardPass {
-    private final SweepBuffers buf;
-    private final PlanRouting routing;
-    private final ChunkDispatcher dispatcher;
+    private final PassContext context;
     private final ForwardSweep sweep;
-    private final PermutationSweep permutation;
 
-    ForwardPass(SweepBuffers buf, PlanRouting routing, ChunkDispatcher dispatcher, PermutationSweep permutation) {
-        this.buf = buf;
-        this.routing = routing;
-        this.dispatcher = dispatcher;
-        this.sweep = new ForwardSweep(buf, routing);
-        this.permutation = permutation;
+    ForwardPass(PassContext context) {
+        this.context = context;
+        this.sweep = new ForwardSweep(context.buf(), context.routing());
     }
 
     /** Runs the plan forward; the gate slots must be prepared, and the tangent vectors allocated for {@code tangent}. */
     void run(ExecutionPlan plan, boolean tangent) {
-        routing.route(plan);
+        SweepBuffers buf = context.buf();
+        ChunkDispatcher dispatcher = context.dispatcher();
+        context.routing().route(plan);
         Circuit c = plan.circuit();
         int n = c.qubits();
         buf.resetState(n, tangent);
@@ -33,8 +29,7 @@ final class ForwardPass {
         int next = 0;
         while (k < c.gateCount()) {
             if (next < plan.permutations() && plan.permutationGate(next) == k) {
-                permutation.set(n, log, plan, next, mode);
-                dispatcher.run(permutation, n, log);
+                context.permute(n, log, plan, next, mode);
                 next++;
                 continue;
             }

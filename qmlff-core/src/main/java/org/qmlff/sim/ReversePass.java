@@ -13,20 +13,16 @@ package org.qmlff.sim;
  * they are contracted, so that results do not depend on the thread count.
  */
 final class ReversePass {
+    private final PassContext context;
     private final SweepBuffers buf;
-    private final PlanRouting routing;
-    private final ChunkDispatcher dispatcher;
     private final ReverseSweep sweep;
     private final ClosingBlockSweep closing;
-    private final PermutationSweep permutation;
 
-    ReversePass(SweepBuffers buf, PlanRouting routing, ChunkDispatcher dispatcher, PermutationSweep permutation) {
-        this.buf = buf;
-        this.routing = routing;
-        this.dispatcher = dispatcher;
-        this.sweep = new ReverseSweep(buf, routing);
-        this.closing = new ClosingBlockSweep(buf, routing);
-        this.permutation = permutation;
+    ReversePass(PassContext context) {
+        this.context = context;
+        this.buf = context.buf();
+        this.sweep = new ReverseSweep(buf, context.routing());
+        this.closing = new ClosingBlockSweep(buf, context.routing());
     }
 
     /**
@@ -35,6 +31,8 @@ final class ReversePass {
      * which the caller has zeroed.
      */
     void run(ExecutionPlan plan, SweepMode mode, int tail, double[] grad, int gOff, double[] hvp, int hOff) {
+        PlanRouting routing = context.routing();
+        ChunkDispatcher dispatcher = context.dispatcher();
         routing.route(plan);
         Circuit c = plan.circuit();
         int n = c.qubits();
@@ -48,8 +46,7 @@ final class ReversePass {
         while (k > tail || (k > c.firstParametric() && next >= 0 && plan.permutationGate(next) == k)) {
             if (next >= 0 && plan.permutationGate(next) == k) {
                 // the forward sweep relabelled the qubits before gate k: undo it before walking on
-                permutation.set(n, log, plan, next, mode);
-                dispatcher.run(permutation, n, log);
+                context.permute(n, log, plan, next, mode);
                 next--;
                 continue;
             }
