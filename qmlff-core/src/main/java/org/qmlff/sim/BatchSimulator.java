@@ -13,9 +13,8 @@ package org.qmlff.sim;
  * kind; see {@link Simulator}). Not thread-safe: one caller at a time.
  */
 public final class BatchSimulator implements AutoCloseable {
-    private static final int EXPECTATION = 0;
-    private static final int GRADIENT = 1;
-    private static final int HVP = 2;
+    /** What a batch computes for each of its circuits. */
+    private enum Quantity { EXPECTATION, GRADIENT, HVP }
 
     private final Simulator[] simulators;
     private final WorkerPool pool;
@@ -48,7 +47,7 @@ public final class BatchSimulator implements AutoCloseable {
         int m = c.inputs();
         checkRows("z", z, count, m);
         checkRows("values", values, count, 1);
-        run(EXPECTATION, c, o, count, z, null, values, null, null);
+        run(Quantity.EXPECTATION, c, o, count, z, null, values, null, null);
     }
 
     /** values[i] = ⟨O⟩ and row i of grads = ∂⟨O⟩/∂z of circuit i, for i &lt; count. */
@@ -57,7 +56,7 @@ public final class BatchSimulator implements AutoCloseable {
         checkRows("z", z, count, m);
         checkRows("values", values, count, 1);
         checkRows("grads", grads, count, m);
-        run(GRADIENT, c, o, count, z, null, values, grads, null);
+        run(Quantity.GRADIENT, c, o, count, z, null, values, grads, null);
     }
 
     /**
@@ -72,7 +71,7 @@ public final class BatchSimulator implements AutoCloseable {
         checkRows("values", values, count, 1);
         checkRows("grads", grads, count, m);
         checkRows("hvps", hvps, count, m);
-        run(HVP, c, o, count, z, u, values, grads, hvps);
+        run(Quantity.HVP, c, o, count, z, u, values, grads, hvps);
     }
 
     /** Releases the worker threads. */
@@ -83,7 +82,7 @@ public final class BatchSimulator implements AutoCloseable {
         }
     }
 
-    private void run(int mode, Circuit c, Observable o, int count, double[] z, double[] u, double[] values,
+    private void run(Quantity mode, Circuit c, Observable o, int count, double[] z, double[] u, double[] values,
                      double[] grads, double[] hvps) {
         if (count == 0) {
             return;
@@ -119,7 +118,7 @@ public final class BatchSimulator implements AutoCloseable {
 
     /** The batch in flight; set by the caller before dispatch, read-only for the workers. */
     private final class Job implements WorkerPool.Task {
-        int mode;
+        Quantity mode;
         Circuit circuit;
         Observable observable;
         double[] z;
@@ -128,7 +127,7 @@ public final class BatchSimulator implements AutoCloseable {
         double[] grads;
         double[] hvps;
 
-        void set(int mode, Circuit c, Observable o, double[] z, double[] u, double[] values, double[] grads,
+        void set(Quantity mode, Circuit c, Observable o, double[] z, double[] u, double[] values, double[] grads,
                  double[] hvps) {
             this.mode = mode;
             this.circuit = c;
@@ -147,7 +146,7 @@ public final class BatchSimulator implements AutoCloseable {
             values[i] = switch (mode) {
                 case EXPECTATION -> sim.expectation(circuit, observable, z, off);
                 case GRADIENT -> sim.gradient(circuit, observable, z, off, grads, off);
-                default -> sim.hessianVectorProduct(circuit, observable, z, off, u, off, grads, off, hvps, off);
+                case HVP -> sim.hessianVectorProduct(circuit, observable, z, off, u, off, grads, off, hvps, off);
             };
         }
     }

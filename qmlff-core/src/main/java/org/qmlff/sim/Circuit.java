@@ -48,10 +48,13 @@ public final class Circuit {
     private record LightCone(long support, Circuit circuit) {
     }
 
-    /** The last execution plan made for this circuit, and the observable it was made for (racy, as above). */
+    /**
+     * The last execution plan made for this circuit, with everything it was made from: the observable and
+     * the local-bit count (racy, as above).
+     */
     private volatile PlanMemo plan;
 
-    private record PlanMemo(Observable observable, ExecutionPlan plan) {
+    private record PlanMemo(Observable observable, int localBits, ExecutionPlan plan) {
     }
 
     private Circuit(int qubits, Gate[] gates) {
@@ -189,16 +192,19 @@ public final class Circuit {
     }
 
     /**
-     * The simulator's plan for this circuit and {@code o} ({@link ExecutionPlan#of}), remembered for the last
-     * o (the simulator always asks with the same {@code localBits}).
+     * The simulator's plan for this circuit, {@code o} and chunks of 2^{@code localBits} amplitudes
+     * ({@link ExecutionPlan#of}), remembered for the last such pair: a plan depends on both (which gates are
+     * local, and so where the relabellings go, is a matter of {@code localBits}), so the memo is keyed on
+     * both. Observables are compared by identity (they are immutable; an equal but distinct one only
+     * costs a new plan).
      */
     ExecutionPlan plan(Observable o, int localBits) {
         PlanMemo memo = plan;
-        if (memo != null && memo.observable() == o) {
+        if (memo != null && memo.observable() == o && memo.localBits() == localBits) {
             return memo.plan();
         }
         ExecutionPlan made = ExecutionPlan.of(this, o, localBits);
-        plan = new PlanMemo(o, made);
+        plan = new PlanMemo(o, localBits, made);
         return made;
     }
 

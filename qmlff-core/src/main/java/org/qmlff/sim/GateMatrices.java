@@ -1,5 +1,7 @@
 package org.qmlff.sim;
 
+import org.qmlff.sim.kernel.Kernels;
+
 /**
  * The matrices a parametric gate contributes to a sweep, computed once per gate and call into a
  * slot of {@link #SLOT} doubles. 2×2 matrices are row-major with interleaved (re, im) entries.
@@ -86,13 +88,12 @@ final class GateMatrices {
 
     private static void enc(double vx, double vy, double vz, double ux, double uy, double uz, int level,
                             double[] out, int off, double[] work) {
-        EncFunctions.evaluate(vx * vx + vy * vy + vz * vz, work);
-        double c = work[0];
+        // Enc = C I − i S (v·σ) with C, S functions of t = |v|²; ∂t/∂v_a = 2 v_a, C' = −S/4, C'' = −S'/4.
+        GateFormulas.enc(vx, vy, vz, work, work, 10);
         double s = work[1];
         double s1 = work[2];
         double s2 = work[3];
-        // Enc = C I − i S (v·σ) with C, S functions of t = |v|²; ∂t/∂v_a = 2 v_a, C' = −S/4, C'' = −S'/4.
-        su2(c, s * vx, s * vy, s * vz, out, off + G);
+        su2(work[10], work[11], work[12], work[13], out, off + G);
         if (level == VALUE) {
             finish(level, out, off, work);
             return;
@@ -130,8 +131,9 @@ final class GateMatrices {
     }
 
     private static void rz(double phi, double u, int level, double[] out, int off, double[] work) {
-        double c = Math.cos(0.5 * phi);
-        double s = Math.sin(0.5 * phi);
+        GateFormulas.rzPhase(phi, work, 10);
+        double c = work[10];
+        double s = -work[11];
         // RZ = cos(φ/2) I − i sin(φ/2) Z; ∂RZ = −(sin/2) I − i (cos/2) Z; ∂²RZ = −RZ/4.
         su2(c, 0, 0, s, out, off + G);
         if (level != VALUE) {
@@ -145,15 +147,12 @@ final class GateMatrices {
     }
 
     private static void ex(double j, double u, int level, double[] out, int off, double[] work) {
-        double ar = Math.cos(j);
-        double ai = -Math.sin(j);
-        double br = Math.cos(3 * j);
-        double bi = Math.sin(3 * j);
-        out[off + EX_COEFFICIENTS] = ar;
-        out[off + EX_COEFFICIENTS + 1] = ai;
-        out[off + EX_COEFFICIENTS + 2] = br;
-        out[off + EX_COEFFICIENTS + 3] = bi;
         int e = off + EX_COEFFICIENTS;
+        GateFormulas.exPhasesByTripleAngle(j, out, e);
+        double ar = out[e];
+        double ai = out[e + 1];
+        double br = out[e + 2];
+        double bi = out[e + 3];
         // G† = conj(α) P_s + conj(β) P_a
         setPair(out, e + EX_G_ADJ, ar, -ai, br, -bi);
         if (level == HVP) {

@@ -1,6 +1,9 @@
 package org.qmlff.sim;
 
 import java.util.Locale;
+import org.qmlff.sim.kernel.Kernels;
+import org.qmlff.sim.kernel.ScalarKernels;
+import org.qmlff.sim.kernel.VectorKernels;
 
 /**
  * Which gate kernels a simulator uses. Both give the same results up to rounding (~1e-15 relative);
@@ -22,8 +25,9 @@ public enum KernelKind {
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     /**
-     * The kind selected for this JVM: the one named by {@value #PROPERTY} if set, else VECTOR when the
-     * vector module is present and the hardware's preferred vectors hold at least 4 doubles, else SCALAR.
+     * The kind selected for this JVM: the one named by {@value #PROPERTY} if set, else the kernel
+     * policy's preference (VECTOR when the vector module is present and the hardware's preferred vectors
+     * hold at least 4 doubles, else SCALAR).
      *
      * @throws IllegalArgumentException if the property has another value
      */
@@ -37,7 +41,7 @@ public enum KernelKind {
                         + " is not one of scalar, vector");
             };
         }
-        return vectorAvailable() && VectorKernels.lanes() >= 4 ? VECTOR : SCALAR;
+        return KernelPolicy.preferredKind();
     }
 
     /** Whether the JVM was started with the vector module. */

@@ -74,8 +74,8 @@ final class SmallSimulator {
     private final double[] prefixRe = new double[1 << MAX_QUBITS];
     private final double[] prefixIm = new double[1 << MAX_QUBITS];
     private Circuit prefixOf;
-    /** C, S, S', S'' of an Enc gate ({@link EncFunctions#evaluate}). */
-    private final double[] fn = new double[4];
+    /** C, S, S', S'' of an Enc gate ({@link GateFormulas#enc}). */
+    private final double[] fn = new double[GateFormulas.ENC_FUNCTIONS];
     /** The reductions of one gate in the reverse sweep: R_b at 0..3, S_b at 3..6. */
     private final double[] red = new double[6];
     private double[] data = new double[0];
@@ -143,22 +143,11 @@ final class SmallSimulator {
                         level == HVP ? u[uOff + i] : 0, level == HVP ? u[uOff + i + 1] : 0,
                         level == HVP ? u[uOff + i + 2] : 0, level, d);
                 case EX -> {
-                    double j = z[zOff + i];
-                    double cj = Math.cos(j);
-                    double sj = Math.sin(j);
-                    // β = e^{3iJ} = ᾱ³ (two complex products instead of two more trigonometric calls)
-                    double qr = cj * cj - sj * sj;
-                    double qi = 2 * cj * sj;
-                    data[d + X_ALPHA] = cj;
-                    data[d + X_ALPHA + 1] = -sj;
-                    data[d + X_BETA] = qr * cj - qi * sj;
-                    data[d + X_BETA + 1] = qr * sj + qi * cj;
+                    GateFormulas.exPhases(z[zOff + i], data, d + X_ALPHA);
                     data[d + X_U] = level == HVP ? u[uOff + i] : 0;
                 }
                 case RZ -> {
-                    double half = 0.5 * z[zOff + i];
-                    data[d + Z_E] = Math.cos(half);
-                    data[d + Z_E + 1] = -Math.sin(half);
+                    GateFormulas.rzPhase(z[zOff + i], data, d + Z_E);
                     data[d + Z_U] = level == HVP ? u[uOff + i] : 0;
                 }
                 default -> { }
@@ -167,63 +156,20 @@ final class SmallSimulator {
     }
 
     private void prepareEnc(double vx, double vy, double vz, double ux, double uy, double uz, int level, int d) {
-        EncFunctions.evaluate(vx * vx + vy * vy + vz * vz, fn);
-        double cc = fn[0];
-        double s = fn[1];
-        double s1 = fn[2];
-        double s2 = fn[3];
         double[] e = data;
-        e[d + E_G] = cc;
-        e[d + E_G + 1] = s * vx;
-        e[d + E_G + 2] = s * vy;
-        e[d + E_G + 3] = s * vz;
+        GateFormulas.enc(vx, vy, vz, fn, e, d + E_G);
         if (level == VALUE) {
             return;
         }
-        // G†∂_aG = −(i/2) Σ_b c_ab σ_b: from ∂_aG = −(S/2)v_a I − i(2S'v_a v + S e_a)·σ and
-        // (v·σ)(q·σ) = (v·q) I + i(v×q)·σ; the identity part vanishes because S' t = C/4 − S/2.
-        double diag = 2 * cc * s;
-        double outer = 4 * cc * s1 + s * s;
-        double cross = 2 * s * s;
-        encMatrix(diag, outer, cross, vx, vy, vz, e, d + E_C);
+        GateFormulas.encGenerator(fn, vx, vy, vz, e, d + E_C);
         if (level != HVP) {
             return;
         }
-        double uv = ux * vx + uy * vy + uz * vz;
         // h = −w/2, w_b = Σ_a u_a c_ab (−W = −Σ_a u_a T_a = −i h·σ)
         for (int b = 0; b < 3; b++) {
             e[d + E_H + b] = -0.5 * (ux * e[d + E_C + b] + uy * e[d + E_C + 3 + b] + uz * e[d + E_C + 6 + b]);
         }
-        // ċ = (d/du) c: the t-derivatives (C' = −S/4) times dt/du = 2 u·v, plus the terms from v → u:
-        // ċ_ab = 2uv[diag' δ_ab + outer' v_a v_b − cross' ε_abc v_c] + outer (u_a v_b + v_a u_b) − cross ε_abc u_c.
-        double dDiag = 2 * uv * (2 * cc * s1 - 0.5 * s * s);
-        double dOuter = 2 * uv * (s * s1 + 4 * cc * s2);
-        double dCross = 2 * uv * (4 * s * s1);
-        encMatrix(dDiag, dOuter, dCross, vx, vy, vz, e, d + E_CDOT);
-        int o = d + E_CDOT;
-        e[o] += 2 * outer * ux * vx;
-        e[o + 1] += outer * (ux * vy + vx * uy) - cross * uz;
-        e[o + 2] += outer * (ux * vz + vx * uz) + cross * uy;
-        e[o + 3] += outer * (uy * vx + vy * ux) + cross * uz;
-        e[o + 4] += 2 * outer * uy * vy;
-        e[o + 5] += outer * (uy * vz + vy * uz) - cross * ux;
-        e[o + 6] += outer * (uz * vx + vz * ux) - cross * uy;
-        e[o + 7] += outer * (uz * vy + vz * uy) + cross * ux;
-        e[o + 8] += 2 * outer * uz * vz;
-    }
-
-    /** out = diag·I + outer·v vᵀ − cross·[ε_abc v_c]_ab, row-major 3×3. */
-    private static void encMatrix(double diag, double outer, double cross, double vx, double vy, double vz,
-                                  double[] out, int o) {
-        out[o] = diag + outer * vx * vx;
-        out[o + 1] = outer * vx * vy - cross * vz;
-        out[o + 2] = outer * vx * vz + cross * vy;
-        out[o + 3] = outer * vy * vx + cross * vz;
-        out[o + 4] = diag + outer * vy * vy;
-        out[o + 5] = outer * vy * vz - cross * vx;
-        out[o + 6] = outer * vz * vx - cross * vy;
-        out[o + 7] = outer * vz * vy + cross * vx;
-        out[o + 8] = diag + outer * vz * vz;
+        GateFormulas.encGeneratorTangent(fn, vx, vy, vz, ux, uy, uz, e, d + E_CDOT);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -749,68 +695,10 @@ final class SmallSimulator {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Fixed dense gates (row-major, interleaved (re, im); two-qubit basis |pq⟩)
+    // Fixed dense gates: the scalar reference kernels over the whole state (the policy's choice for this path)
 
     private static void applyFixed(int n, Gate g, double[] mat, double[] re, double[] im) {
-        int size = 1 << n;
-        if (g.kind() == GateKind.DENSE1) {
-            dense1(re, im, size, mask(n, g.p()), mat);
-        } else {
-            dense2(re, im, size, mask(n, g.p()), mask(n, g.q()), mat);
-        }
-    }
-
-    private static void dense1(double[] re, double[] im, int size, int m, double[] g) {
-        for (int j = 0; j < size / 2; j++) {
-            int i0 = pair(j, m);
-            int i1 = i0 + m;
-            double x0r = re[i0];
-            double x0i = im[i0];
-            double x1r = re[i1];
-            double x1i = im[i1];
-            re[i0] = g[0] * x0r - g[1] * x0i + g[2] * x1r - g[3] * x1i;
-            im[i0] = g[0] * x0i + g[1] * x0r + g[2] * x1i + g[3] * x1r;
-            re[i1] = g[4] * x0r - g[5] * x0i + g[6] * x1r - g[7] * x1i;
-            im[i1] = g[4] * x0i + g[5] * x0r + g[6] * x1i + g[7] * x1r;
-        }
-    }
-
-    private static void dense2(double[] re, double[] im, int size, int mp, int mq, double[] g) {
-        int lo = Math.min(mp, mq);
-        int hi = Math.max(mp, mq);
-        for (int j = 0; j < size / 4; j++) {
-            int i00 = pair(pair(j, lo), hi);
-            int i01 = i00 + mq;
-            int i10 = i00 + mp;
-            int i11 = i00 + mp + mq;
-            double ar = re[i00];
-            double ai = im[i00];
-            double br = re[i01];
-            double bi = im[i01];
-            double cr = re[i10];
-            double ci = im[i10];
-            double dr = re[i11];
-            double di = im[i11];
-            re[i00] = row(g, 0, ar, ai, br, bi, cr, ci, dr, di, true);
-            im[i00] = row(g, 0, ar, ai, br, bi, cr, ci, dr, di, false);
-            re[i01] = row(g, 8, ar, ai, br, bi, cr, ci, dr, di, true);
-            im[i01] = row(g, 8, ar, ai, br, bi, cr, ci, dr, di, false);
-            re[i10] = row(g, 16, ar, ai, br, bi, cr, ci, dr, di, true);
-            im[i10] = row(g, 16, ar, ai, br, bi, cr, ci, dr, di, false);
-            re[i11] = row(g, 24, ar, ai, br, bi, cr, ci, dr, di, true);
-            im[i11] = row(g, 24, ar, ai, br, bi, cr, ci, dr, di, false);
-        }
-    }
-
-    /** Real or imaginary part of one row (at offset o) of a 4×4 complex matrix times (a, b, c, d). */
-    private static double row(double[] g, int o, double ar, double ai, double br, double bi, double cr, double ci,
-                              double dr, double di, boolean real) {
-        if (real) {
-            return g[o] * ar - g[o + 1] * ai + g[o + 2] * br - g[o + 3] * bi
-                    + g[o + 4] * cr - g[o + 5] * ci + g[o + 6] * dr - g[o + 7] * di;
-        }
-        return g[o] * ai + g[o + 1] * ar + g[o + 2] * bi + g[o + 3] * br
-                + g[o + 4] * ci + g[o + 5] * cr + g[o + 6] * di + g[o + 7] * dr;
+        GateLayout.applyFixed(KernelPolicy.SMALL_PATH_KERNELS, n, g, mat, re, im, 0, 1 << (n - g.kind().qubits));
     }
 
     /**
@@ -825,6 +713,6 @@ final class SmallSimulator {
 
     /** The index bit of qubit q (qubit 0 is the most significant). */
     private static int mask(int n, int q) {
-        return 1 << (n - 1 - q);
+        return 1 << Simulator.bitOf(n, q);
     }
 }

@@ -11,6 +11,15 @@
  *       (system property {@code qmlff.sim.kernels=scalar|vector}).</li>
  * </ul>
  *
+ * <p>Inside, one type per job. Façade: {@code Simulator} (validation, plan, small or chunked path).
+ * Engine: {@code ChunkedEngine} with {@code SweepBuffers} (state vectors, gate slots, partial sums),
+ * {@code ChunkDispatcher} (chunks and the thread pool), {@code KernelPolicy} and {@code PlanRouting} (every
+ * kernel choice, once per plan), {@code ProductStart}, {@code PermutationSweep}. Algorithms:
+ * {@code ForwardPass}, {@code ReversePass} (adjoint gradient; Hessian-vector product in its
+ * {@code REVERSE_HVP} mode), {@code ClosingBlock}. Gate formulas: {@code GateFormulas}, with the chunked
+ * engine's matrix form in {@code GateMatrices}; the small-circuit path {@code SmallSimulator} uses the
+ * same formulas. Kernels: {@link org.qmlff.sim.kernel}.
+ *
  * <p>Conventions (MODELS.md §Units and conventions): qubit 0 is the most significant bit of the basis
  * index; σ = (X, Y, Z); Enc(v) = exp(−i v·σ/2); Ex(J) = exp(−iJ(XX+YY+ZZ)); the singlet is
  * (|01⟩ − |10⟩)/√2. States are split real/imaginary arrays updated in place.

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.qmlff.sim.kernel.Kernels;
+import org.qmlff.sim.kernel.ScalarKernels;
+import org.qmlff.sim.kernel.VectorKernels;
 
 /**
  * The vector kernels against the scalar reference, kernel by kernel, on every layout of an 8-qubit

@@ -1,13 +1,13 @@
-package org.qmlff.sim;
+package org.qmlff.sim.kernel;
 
-import static org.qmlff.sim.Kernels.insertZero;
+import static org.qmlff.sim.kernel.Kernels.insertZero;
 
 /**
  * The reference kernels: plain scalar Java, one amplitude pair (or quadruple) at a time, walking
  * contiguous runs of the low index bits so that the inner loops are unit-stride. Every other kernel
  * set is tested against this one. Stateless, so one instance may serve any number of threads.
  */
-final class ScalarKernels implements Kernels {
+public final class ScalarKernels implements Kernels {
 
     @Override
     public String name() {

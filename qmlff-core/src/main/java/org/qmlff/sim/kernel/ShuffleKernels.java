@@ -1,6 +1,6 @@
-package org.qmlff.sim;
+package org.qmlff.sim.kernel;
 
-import static org.qmlff.sim.Kernels.insertZero;
+import static org.qmlff.sim.kernel.Kernels.insertZero;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShuffle;

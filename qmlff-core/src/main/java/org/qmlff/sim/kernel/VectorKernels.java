@@ -1,6 +1,6 @@
-package org.qmlff.sim;
+package org.qmlff.sim.kernel;
 
-import static org.qmlff.sim.Kernels.insertZero;
+import static org.qmlff.sim.kernel.Kernels.insertZero;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * order in interpreted and compiled code); each kernel's loop body stays small (the kernels are
  * split where a fused body would exceed C2's inlining node budget).
  */
-final class VectorKernels implements Kernels {
+public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> SP = DoubleVector.SPECIES_PREFERRED;
     private static final int L = SP.length();
     /** Accumulators of the widest reduction. */
@@ -31,7 +31,7 @@ final class VectorKernels implements Kernels {
     private final ShuffleKernels shuffle = L <= ShuffleKernels.MAX_LANES ? new ShuffleKernels() : null;
 
     /** Doubles per preferred vector on this hardware. */
-    static int lanes() {
+    public static int lanes() {
         return L;
     }
 

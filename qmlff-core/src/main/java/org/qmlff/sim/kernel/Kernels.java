@@ -1,4 +1,4 @@
-package org.qmlff.sim;
+package org.qmlff.sim.kernel;
 
 /**
  * Gate kernels on split (re, im) state vectors, updated in place.
@@ -9,7 +9,7 @@ package org.qmlff.sim;
  *   <li>a one-qubit gate on bit b: lo = b, hi = {@link #NO_BIT}, o0 = 0, o1 = 2^b;</li>
  *   <li>Ex on bits lo &lt; hi splits into the pair (|00⟩, |11⟩), o0 = 0, o1 = 2^lo + 2^hi, where it is
  *       diag(α, α), and the pair (|01⟩, |10⟩), o0 = 2^lo, o1 = 2^hi, where it is
- *       [[α+β, α−β], [α−β, α+β]]/2 (see {@link GateMatrices}).</li>
+ *       [[α+β, α−β], [α−β, α+β]]/2 (see {@code org.qmlff.sim.GateMatrices}).</li>
  * </ul>
  * Consecutive items map to consecutive indices in runs of 2^lo. A call covers items [from, to),
  * multiples of the caller's chunk size (a power of two) or the whole range, so that gates can be split
@@ -23,7 +23,7 @@ package org.qmlff.sim;
  * <p>A reduction M(x, y) is the 2×2 matrix M_ij = Σ_pairs conj(x_i) y_j (i, j index the pair's two
  * amplitudes), so that ⟨x|A y⟩ restricted to these pairs is Σ_ij A_ij M_ij.
  */
-interface Kernels {
+public interface Kernels {
     /** The {@code hi} of a one-qubit layout: inserting a zero at bit 31 leaves any index below 2^31 as it is. */
     int NO_BIT = 31;
 
