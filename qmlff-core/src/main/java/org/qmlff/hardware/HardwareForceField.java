@@ -1,5 +1,6 @@
 package org.qmlff.hardware;
 
+import org.qmlff.error.InputException;
 import org.qmlff.model.CircuitModels;
 import org.qmlff.model.CircuitRunner;
 import org.qmlff.model.ForceField;
@@ -38,7 +39,8 @@ public final class HardwareForceField implements ForceField {
 
     public HardwareForceField(ForceField model, HardwareOptions options) {
         if (!CircuitModels.supports(model))
-            throw new IllegalArgumentException("architecture " + model.architecture() + " simulates no circuits");
+            throw new InputException("the hardware view (shots, noise, parameter shifts) covers the le and revised "
+                    + "architectures; a " + model.architecture() + " model does not run its circuits through it");
         this.model = model;
         this.options = options;
     }
@@ -243,6 +245,17 @@ public final class HardwareForceField implements ForceField {
         }
         s.runner.start(Mode.ESTIMATE);
         return out;
+    }
+
+    /**
+     * Circuits (measurement settings) one parameter-gradient evaluation of an energy-only loss runs on
+     * this configuration, counted while it runs ({@link #addObjectiveGradient} with dL/dE = 1, dL/dF = 0).
+     */
+    public long gradientCircuits(int[] numbers, double[] positions, Scratch scratch) {
+        HardwareScratch s = (HardwareScratch) scratch;
+        if (options.exactModel()) return model.circuitCost(numbers).circuits();
+        addObjectiveGradient(numbers, positions, 1, new double[3 * numbers.length], new double[parameterCount()], s);
+        return s.runner.circuits;
     }
 
     @Override
