@@ -2,7 +2,6 @@ package org.qmlff.hardware;
 
 import org.junit.jupiter.api.Test;
 import org.qmlff.model.ForceField;
-import org.qmlff.model.Symmetry;
 import org.qmlff.model.SymmetryCheck;
 
 import java.util.List;
@@ -12,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Which noise channels keep rotation invariance. A global rotation acts on the circuit's state as
  * U(R)^{⊗n}; depolarizing channels commute with every unitary, so the noisy ⟨σ·σ⟩ stays invariant;
- * amplitude damping (decay towards |0⟩) and dephasing (about z) single out the z axis and break it.
+ * amplitude damping (decay towards |0⟩) and dephasing (about z) single out the z axis and break it, and
+ * so does readout error on the Bell-basis measurement (the flipped outcomes are not rotation invariant).
  */
 class NoiseSymmetryTest {
 
@@ -28,17 +28,22 @@ class NoiseSymmetryTest {
     }
 
     @Test
-    void depolarizingKeepsRotationInvarianceAndDampingBreaksIt() {
+    void depolarizingKeepsRotationInvarianceAndDampingDephasingAndReadoutBreakIt() {
         ForceField model = HardwareTestSupport.reference("revised_default.json");
-        org.qmlff.data.Dataset d = HardwareStudyTest.ethanol(1);
-        double[] change = new double[2];
-        String[] specs = {"depol1=0.02,depol2=0.05", "amp=0.05"};
-        for (int i = 0; i < 2; i++) {
-            HardwareForceField hw = new HardwareForceField(model, new HardwareOptions(0, true, NoiseModel.parse(specs[i]), 0));
-            for (SymmetryCheck.Result r : SymmetryCheck.run(hw, d, 1, 3))
-                if (r.symmetry() == Symmetry.ROTATION_TRANSLATION) change[i] = Math.max(r.maxEnergyChange(), r.maxForceDeviation());
+        List<NoiseSymmetry.ChannelCheck> checks = NoiseSymmetry.byChannel(model,
+                NoiseModel.parse("depol1=0.02,depol2=0.05,amp=0.05,deph=0.05,readout=0.05"), HardwareStudyTest.ethanol(1), 1, 3);
+        assertThat(checks).extracting(NoiseSymmetry.ChannelCheck::channel)
+                .containsExactly("depolarizing", "amplitude damping", "dephasing", "readout");
+        double[] change = new double[4];
+        for (int i = 0; i < 4; i++) {
+            SymmetryCheck.Result r = checks.get(i).rotation();
+            assertThat(r.trials()).isPositive();
+            change[i] = Math.max(r.maxEnergyChange(), r.maxForceDeviation());
         }
         assertThat(change[0]).as("depolarizing").isLessThan(1e-8);
         assertThat(change[1]).as("amplitude damping").isGreaterThan(1e-4);
+        assertThat(change[2]).as("dephasing").isGreaterThan(1e-4);
+        // the Bell-basis readout mixes P(11) with outcomes that depend on ⟨XX⟩, ⟨YY⟩, ⟨ZZ⟩ one by one
+        assertThat(change[3]).as("readout").isGreaterThan(1e-4);
     }
 }
