@@ -315,8 +315,17 @@ public final class HardwareForceField implements ForceField {
         return new HardwareScratch();
     }
 
+    /**
+     * The model's check, and with gate noise the size limit of exact density matrices: sampled
+     * trajectories for wider circuits are not implemented, so a wider circuit is an input error.
+     */
     @Override
     public void checkCompatible(int[] numbers) {
         model.checkCompatible(numbers);
+        int qubits = model.circuitCost(numbers).qubits();
+        if (options.noise().hasGateNoise() && qubits > DensityMatrix.MAX_QUBITS)
+            throw new InputException("gate noise is simulated with exact density matrices of up to " + DensityMatrix.MAX_QUBITS
+                    + " qubits; this model's circuits on this molecule have " + qubits
+                    + " (readout error and shots alone work at any size)");
     }
 }
