@@ -115,6 +115,16 @@ public final class HardwareStudy {
     public static Result run(ForceField model, Dataset data, Settings s, WorkerPool pool) {
         new HardwareForceField(model, HardwareOptions.exact()); // refuses an architecture it cannot run
         model.checkCompatible(data.numbers());
+        boolean noisy = s.noiseFrames() > 0 && Arrays.stream(s.cnotDepolarizing()).anyMatch(l -> l > 0);
+        if (noisy) {
+            try {
+                // before any work: circuits too wide for density matrices
+                new HardwareForceField(model, new HardwareOptions(0, true, NoiseModel.depolarizingPerCnot(1e-3), 0))
+                        .checkCompatible(data.numbers());
+            } catch (InputException e) {
+                throw new InputException("the noise sweep: " + e.getMessage(), "give --noise-frames 0 to run the shot sweep alone", e);
+            }
+        }
         Predictions exact = new Predictor(model, pool).predict(data);
         Errors exactErrors = errors(data, exact, exact, new double[exact.forces().length]);
         List<ShotPoint> shotPoints = new ArrayList<>();

@@ -166,6 +166,20 @@ class HardwareStudyTest {
         }
     }
 
+    /** An le model with rep = 2 on ethanol has 16 qubits: the noise sweep is refused before any work, with a hint. */
+    @Test
+    void aNoiseSweepOfCircuitsTooWideForDensityMatricesIsRefusedUpFront() {
+        Dataset d = ethanol(2);
+        ForceField wide = org.qmlff.model.Models.create(org.qmlff.model.ModelOptions.defaults("le").with("rep", "2"), List.of(d), 1);
+        assertThat(wide.circuitCost(d.numbers()).qubits()).isEqualTo(16);
+        try (WorkerPool pool = new WorkerPool(1)) {
+            assertThatThrownBy(() -> HardwareStudy.run(wide, d, settings(new long[] {10}, new double[] {0, 1e-3}, 1), pool))
+                    .isInstanceOf(org.qmlff.error.InputException.class)
+                    .hasMessageContaining("density matrices of up to 11 qubits").hasMessageContaining("16")
+                    .satisfies(e -> assertThat(((org.qmlff.error.InputException) e).hint()).contains("--noise-frames 0"));
+        }
+    }
+
     @Test
     void badSettingsAreInputErrors() {
         assertThatThrownBy(() -> settings(new long[] {0}, new double[0], 0)).isInstanceOf(org.qmlff.error.InputException.class)
