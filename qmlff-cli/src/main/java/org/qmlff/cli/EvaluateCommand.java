@@ -14,7 +14,11 @@ import org.qmlff.train.Metrics;
 import org.qmlff.train.Predictions;
 import org.qmlff.train.Predictor;
 import org.qmlff.parallel.WorkerPool;
+import org.qmlff.hardware.HardwareForceField;
+import org.qmlff.hardware.HardwarePredictions;
+import org.qmlff.hardware.HardwarePredictor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,21 +61,41 @@ final class EvaluateCommand implements Callable<Integer> {
     Path plots;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
     Integer threads;
+    @Mixin
+    HardwareOptionFlags hardware = new HardwareOptionFlags();
+
+    private static Map<String, Object> deviceMap(HardwarePredictions h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("circuits_per_frame", h.circuits());
+        m.put("mean_energy_standard_error_kcal_per_mol", h.meanEnergySe());
+        m.put("mean_force_standard_error_kcal_per_mol_per_A", h.meanForceSe());
+        return m;
+    }
 
     @Override
     public Integer call() throws Exception {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
+        hardware.options(); // bad device options fail before any file is read
         PrintWriter out = spec.commandLine().getOut();
         ForceField ff = backend.read(model);
+        ForceField device = hardware.wrap(ff);
         ModelMetadata meta = ModelMetadata.read(model);
         List<Dataset> sets = new ArrayList<>();
         for (Path p : data) sets.add(backend.loadFor(ff, p));
         List<Predictions> preds = new ArrayList<>(), nulls = new ArrayList<>();
+        List<HardwarePredictions> estimates = new ArrayList<>();
         try (WorkerPool pool = new WorkerPool(nThreads)) {
             Predictor predictor = new Predictor(ff, pool);
+            HardwarePredictor onDevice = device instanceof HardwareForceField h ? new HardwarePredictor(h, pool) : null;
             for (Dataset d : sets) {
-                preds.add(predictor.predict(d));
+                if (onDevice != null) {
+                    HardwarePredictions h = onDevice.predict(d);
+                    estimates.add(h);
+                    preds.add(h.predictions());
+                } else {
+                    preds.add(predictor.predict(d));
+                }
                 nulls.add(Predictions.nullModel(d, meta.meanEnergy(Element.hillFormula(d.numbers()))));
             }
         }
@@ -93,6 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
             e.put("molecule", seen);
             e.put("metrics", m.toMap());
             e.put("null", n.toMap());
+            if (!estimates.isEmpty()) e.put("device", deviceMap(estimates.get(i)));
             entries.add(e);
             table.add(labels.get(i), m);
             table.add("  null model", n);
@@ -123,12 +148,20 @@ final class EvaluateCommand implements Callable<Integer> {
             root.put("training", meta.describe());
             root.put("datasets", entries);
             if (overall != null) root.put("overall", overall.toMap());
+            if (!estimates.isEmpty()) root.put("hardware", hardware.toMap());
             root.put("kcal_per_mol_in_meV", Units.MEV_PER_KCAL_MOL);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } else {
             out.println(String.format(Locale.ROOT, "model %s: %s, %d parameters; %s", model, ff.architecture(),
                     ff.parameterCount(), meta.describe()));
+            if (!estimates.isEmpty()) out.println(hardware.describe());
             out.print(table.render());
+            for (int i = 0; i < estimates.size(); i++) {
+                HardwarePredictions h = estimates.get(i);
+                out.println(String.format(Locale.ROOT, "%s: %d circuits per frame; mean standard error %s kcal/mol (energy), "
+                        + "%s kcal/mol/Å (force component)", labels.get(i), h.circuits(), Fmt.fixed(h.meanEnergySe(), 4),
+                        Fmt.fixed(h.meanForceSe(), 4)));
+            }
             for (String n : notes) out.println(n);
         }
         out.flush();

@@ -31,6 +31,7 @@ import java.util.Properties;
                 ReportCommand.class,
                 BenchCommand.class,
                 ExportQasmCommand.class,
+                HardwareCommand.class,
         })
 public final class Main implements Runnable {
 

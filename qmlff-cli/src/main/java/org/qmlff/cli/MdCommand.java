@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "md", mixinStandardHelpOptions = true,
         description = {"Run molecular dynamics with a model: velocity Verlet (nve) or Langevin BAOAB (nvt).",
                 "Writes DIR/trajectory.extxyz (positions Å, forces kcal/mol/Å, velocities Å/fs, energy kcal/mol),",
-                "DIR/md.csv, DIR/energy.png, DIR/temperature.png and DIR/summary.json, and prints the summary."})
+                "DIR/md.csv, DIR/energy.png, DIR/temperature.png and DIR/summary.json, and prints the summary.",
+                "With --shots or --noise the forces are a simulated device's estimates (parameter shifts)."})
 final class MdCommand implements Callable<Integer> {
     static final String TRAJECTORY = "trajectory.extxyz";
     static final String LOG = "md.csv";
@@ -72,10 +73,13 @@ final class MdCommand implements Callable<Integer> {
     Double maxTemperature;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
+    @picocli.CommandLine.Mixin
+    HardwareOptionFlags hardware = new HardwareOptionFlags();
 
     @Override
     public Integer call() throws IOException {
-        ForceField ff = Models.read(model);
+        hardware.options(); // bad device options fail before any file is read
+        ForceField ff = hardware.wrap(Models.read(model));
         Dataset data = MdSupport.load(init);
         int[] numbers = data.numbers();
         return simulate(ff, data, MdSupport.masses(numbers), MdSupport.symbols(numbers));
@@ -113,6 +117,7 @@ final class MdCommand implements Callable<Integer> {
         MdPlots.energies(result.series(), out.resolve("energy.png"));
         MdPlots.temperature(result.series(), config.ensemble(), temperature, out.resolve("temperature.png"));
         writeSummary(summary, config, out.resolve("summary.json"));
+        if (!hardware.options().exactModel()) w.println(hardware.describe());
         for (String line : summary.lines()) w.println(line);
         w.println("wrote " + out.toAbsolutePath());
         w.flush();
@@ -143,6 +148,7 @@ final class MdCommand implements Callable<Integer> {
         root.put("force_evaluations", s.forceEvaluations());
         root.put("steps_per_second", s.stepsPerSecond());
         root.put("stop_reason", s.stopReason());
+        root.set("hardware", json.valueToTree(hardware.toMap()));
         byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         AtomicFiles.write(file, o -> o.write(bytes));
     }

@@ -111,7 +111,7 @@ final class Plots {
         d.setMarker(SeriesMarkers.NONE);
     }
 
-    private static void save(XYChart chart, Path file) {
+    static void save(XYChart chart, Path file) {
         byte[] png;
         try {
             png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

@@ -6,11 +6,16 @@ import org.qmlff.model.ForceField;
 import org.qmlff.train.Predictions;
 import org.qmlff.train.Predictor;
 import org.qmlff.parallel.WorkerPool;
+import org.qmlff.hardware.HardwareForceField;
+import org.qmlff.hardware.HardwarePredictions;
+import org.qmlff.hardware.HardwarePredictor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,21 +47,34 @@ final class PredictCommand implements Callable<Integer> {
     String format;
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
     Integer threads;
+    @Mixin
+    HardwareOptionFlags hardware = new HardwareOptionFlags();
 
     @Override
     public Integer call() {
         PredictionWriter.Format f = PredictionWriter.Format.of(format, out);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
+        hardware.options(); // bad device options fail before any file is read
         ForceField ff = backend.read(model);
+        ForceField device = hardware.wrap(ff);
         Dataset d = backend.loadGeometryFor(ff, data);
         Predictions p;
+        HardwarePredictions estimates = null;
         try (WorkerPool pool = new WorkerPool(nThreads)) {
-            p = new Predictor(ff, pool).predict(d);
+            if (device instanceof HardwareForceField h) {
+                estimates = new HardwarePredictor(h, pool).predict(d);
+                p = estimates.predictions();
+            } else {
+                p = new Predictor(ff, pool).predict(d);
+            }
         }
-        PredictionWriter.write(d, p, f, out, model.toString());
-        spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %d frames (%s) to %s", p.frames(),
-                f.name().toLowerCase(Locale.ROOT), out));
+        PredictionWriter.write(d, p, estimates, f, out, model.toString());
+        PrintWriter w = spec.commandLine().getOut();
+        if (estimates != null) w.println(hardware.describe());
+        w.println(String.format(Locale.ROOT, "wrote %d frames (%s%s) to %s", p.frames(), f.name().toLowerCase(Locale.ROOT),
+                estimates == null ? "" : f == PredictionWriter.Format.EXTXYZ
+                        ? ", without standard errors: csv and json hold them" : ", with standard errors", out));
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qmlff.data.Dataset;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Element;
+import org.qmlff.hardware.HardwarePredictions;
 import org.qmlff.train.Predictions;
 
 import java.io.BufferedWriter;
@@ -46,36 +47,52 @@ final class PredictionWriter {
 
     /** Writes the predictions for the frames of {@code data} to {@code out} atomically. */
     static void write(Dataset data, Predictions p, Format format, Path out, String modelLabel) {
+        write(data, p, null, format, out, modelLabel);
+    }
+
+    /**
+     * As {@link #write(Dataset, Predictions, Format, Path, String)}, with the standard errors of a simulated
+     * device's estimates ({@code se} null: none) in csv and json; extended XYZ has no place for them.
+     */
+    static void write(Dataset data, Predictions p, HardwarePredictions se, Format format, Path out, String modelLabel) {
         switch (format) {
-            case CSV -> writeCsv(p, out);
-            case JSON -> writeJson(p, out, modelLabel);
+            case CSV -> writeCsv(p, se, out);
+            case JSON -> writeJson(p, se, out, modelLabel);
             case EXTXYZ -> writeExtXyz(data, p, out);
         }
     }
 
     /**
      * One row per atom and frame: {@code frame,atom,element,energy_kcal_per_mol,fx,fy,fz} (forces in
-     * kcal/mol/Å; the frame's energy repeats on each of its atoms' rows).
+     * kcal/mol/Å; the frame's energy repeats on each of its atoms' rows); with standard errors, their
+     * columns {@code energy_se,fx_se,fy_se,fz_se} follow.
      */
-    static void writeCsv(Predictions p, Path out) {
+    static void writeCsv(Predictions p, HardwarePredictions se, Path out) {
         AtomicFiles.write(out, os -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-            w.write("frame,atom,element,energy_kcal_per_mol,fx_kcal_per_mol_per_A,fy_kcal_per_mol_per_A,fz_kcal_per_mol_per_A\n");
+            w.write("frame,atom,element,energy_kcal_per_mol,fx_kcal_per_mol_per_A,fy_kcal_per_mol_per_A,fz_kcal_per_mol_per_A");
+            w.write(se == null ? "\n" : ",energy_se_kcal_per_mol,fx_se_kcal_per_mol_per_A,fy_se_kcal_per_mol_per_A,fz_se_kcal_per_mol_per_A\n");
             int n = p.atoms();
             for (int f = 0; f < p.frames(); f++) {
                 String e = Double.toString(p.energies()[f]);
                 for (int a = 0; a < n; a++) {
                     int o = (f * n + a) * 3;
                     w.write(f + "," + a + "," + Element.of(p.numbers()[a]).symbol() + "," + e + ","
-                            + p.forces()[o] + "," + p.forces()[o + 1] + "," + p.forces()[o + 2] + "\n");
+                            + p.forces()[o] + "," + p.forces()[o + 1] + "," + p.forces()[o + 2]);
+                    if (se != null) w.write("," + se.energySe()[f] + "," + se.forceSe()[o] + "," + se.forceSe()[o + 1] + ","
+                            + se.forceSe()[o + 2]);
+                    w.write("\n");
                 }
             }
             w.flush();
         });
     }
 
-    /** JSON: units, atomic numbers, {@code energies[frame]} and {@code forces[frame][atom][xyz]}. */
-    static void writeJson(Predictions p, Path out, String modelLabel) {
+    /**
+     * JSON: units, atomic numbers, {@code energies[frame]} and {@code forces[frame][atom][xyz]}; with standard
+     * errors also {@code energy_se} and {@code force_se} of the same shapes and {@code circuits_per_frame}.
+     */
+    static void writeJson(Predictions p, HardwarePredictions se, Path out, String modelLabel) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "qmlff-predictions");
         m.put("model", modelLabel);
@@ -83,15 +100,24 @@ final class PredictionWriter {
         m.put("units", Map.of("energy", "kcal/mol", "force", "kcal/mol/angstrom"));
         m.put("numbers", p.numbers());
         m.put("energies", p.energies());
-        List<double[][]> forces = new ArrayList<>(p.frames());
-        int n = p.atoms();
-        for (int f = 0; f < p.frames(); f++) {
-            double[][] fr = new double[n][3];
-            for (int a = 0; a < n; a++) System.arraycopy(p.forces(), (f * n + a) * 3, fr[a], 0, 3);
-            forces.add(fr);
+        m.put("forces", perAtom(p.forces(), p.frames(), p.atoms()));
+        if (se != null) {
+            m.put("energy_se", se.energySe());
+            m.put("force_se", perAtom(se.forceSe(), p.frames(), p.atoms()));
+            m.put("circuits_per_frame", se.circuits());
         }
-        m.put("forces", forces);
         AtomicFiles.write(out, os -> new ObjectMapper().writeValue(os, m));
+    }
+
+    /** flat [(f·atoms + a)·3 + k] as [frame][atom][k]. */
+    private static List<double[][]> perAtom(double[] flat, int frames, int n) {
+        List<double[][]> out = new ArrayList<>(frames);
+        for (int f = 0; f < frames; f++) {
+            double[][] fr = new double[n][3];
+            for (int a = 0; a < n; a++) System.arraycopy(flat, (f * n + a) * 3, fr[a], 0, 3);
+            out.add(fr);
+        }
+        return out;
     }
 
     /** Extended XYZ: the input frames with the predicted energies and forces. */

@@ -67,10 +67,25 @@ class BadOptionValuesTest {
                 {"--frames", "99999", "99999"}, {"--temperature", "NaN", "temperature"}, {"--threads", "0", "threads"}})
             c.add(join(mdb, bad));
         c.add(join(new String[]{"evaluate", "--model", m, "--data", TRAIN}, new String[]{"--threads", "0", "threads"}));
+        for (String[] bad : new String[][]{{"--shots", "-1", "--shots"}, {"--noise", "depol1", "key=value"},
+                {"--noise", "depol1=2", "outside"}, {"--noise", "foo=0.1", "unknown key 'foo'"}, {"--noise", "amp=x", "'x'"},
+                {"--noise", "readout=1.5", "readout"}})
+            c.add(join(new String[]{"evaluate", "--model", m, "--data", TRAIN}, bad));
+        c.add(join(new String[]{"predict", "--model", m, "--data", TRAIN, "--out", "@json"}, new String[]{"--shots", "-2", "--shots"}));
+        c.add(join(new String[]{"predict", "--model", m, "--data", TRAIN, "--out", "@json"}, new String[]{"--noise", "deph=-1", "dephasing"}));
+        c.add(join(md, new String[]{"--shots", "-5", "--shots"}));
+        c.add(join(md, new String[]{"--noise", "ex.depol=9", "depolarizing"}));
+        String[] hw = {"hardware", "--model", m, "--data", TRAIN, "--plots", out};
+        for (String[] bad : new String[][]{{"--shots", "0", "--shots"}, {"--depolarizing", "2", "--depolarizing"},
+                {"--noise-frames", "-1", "--noise-frames"}, {"--resource-frames", "0", "--resource-frames"},
+                {"--target", "0", "--target"}, {"--two-qubit-error", "1", "--two-qubit-error"}, {"--frames", "0", "--frames"},
+                {"--threads", "0", "threads"}})
+            c.add(join(hw, bad));
         c.add(join(new String[]{"predict", "--model", m, "--data", TRAIN, "--out", "@json"}, new String[]{"--threads", "-3", "threads"}));
         String[] sym = {"check-symmetry", "--model", m, "--data", TRAIN};
         c.add(join(sym, new String[]{"--frames", "0", "frames"}));
         c.add(join(sym, new String[]{"--tolerance", "-1", "tolerance"}));
+        c.add(join(sym, new String[]{"--noise", "amp=2", "amplitude damping"}));
         String[] ipi = {"serve-ipi", "--model", m, "--init", TRAIN, "--port", "31999"};
         c.add(join(ipi, new String[]{"--timeout", "-1", "timeout"}));
         c.add(join(ipi, new String[]{"--frame", "-1", "frame"}));

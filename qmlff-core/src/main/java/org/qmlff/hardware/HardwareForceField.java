@@ -1,5 +1,6 @@
 package org.qmlff.hardware;
 
+import org.qmlff.error.InputException;
 import org.qmlff.model.CircuitModels;
 import org.qmlff.model.CircuitRunner;
 import org.qmlff.model.ForceField;
@@ -38,7 +39,8 @@ public final class HardwareForceField implements ForceField {
 
     public HardwareForceField(ForceField model, HardwareOptions options) {
         if (!CircuitModels.supports(model))
-            throw new IllegalArgumentException("architecture " + model.architecture() + " simulates no circuits");
+            throw new InputException("the hardware view (shots, noise, parameter shifts) covers the le and revised "
+                    + "architectures; a " + model.architecture() + " model does not run its circuits through it");
         this.model = model;
         this.options = options;
     }
@@ -245,6 +247,17 @@ public final class HardwareForceField implements ForceField {
         return out;
     }
 
+    /**
+     * Circuits (measurement settings) one parameter-gradient evaluation of an energy-only loss runs on
+     * this configuration, counted while it runs ({@link #addObjectiveGradient} with dL/dE = 1, dL/dF = 0).
+     */
+    public long gradientCircuits(int[] numbers, double[] positions, Scratch scratch) {
+        HardwareScratch s = (HardwareScratch) scratch;
+        if (options.exactModel()) return model.circuitCost(numbers).circuits();
+        addObjectiveGradient(numbers, positions, 1, new double[3 * numbers.length], new double[parameterCount()], s);
+        return s.runner.circuits;
+    }
+
     @Override
     public double energyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
         if (options.exactModel()) return model.energyAndForces(numbers, positions, forces, ((HardwareScratch) scratch).inner);
@@ -302,8 +315,17 @@ public final class HardwareForceField implements ForceField {
         return new HardwareScratch();
     }
 
+    /**
+     * The model's check, and with gate noise the size limit of exact density matrices: sampled
+     * trajectories for wider circuits are not implemented, so a wider circuit is an input error.
+     */
     @Override
     public void checkCompatible(int[] numbers) {
         model.checkCompatible(numbers);
+        int qubits = model.circuitCost(numbers).qubits();
+        if (options.noise().hasGateNoise() && qubits > DensityMatrix.MAX_QUBITS)
+            throw new InputException("gate noise is simulated with exact density matrices of up to " + DensityMatrix.MAX_QUBITS
+                    + " qubits; this model's circuits on this molecule have " + qubits
+                    + " (readout error and shots alone work at any size)");
     }
 }

@@ -1,6 +1,9 @@
 package org.qmlff.hardware;
 
 import org.qmlff.error.InputException;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +29,46 @@ public record NoiseModel(NoiseRates enc, NoiseRates ex, NoiseRates prep, double 
     /** True when a gate channel is present (a density-matrix backend is needed). */
     public boolean hasGateNoise() {
         return !(enc.isNone() && ex.isNone() && prep.isNone());
+    }
+
+    /**
+     * Depolarizing noise of a device whose CNOTs have Aer rate λ (two-qubit) and whose one-qubit gates
+     * have λ/10, the usual ratio on superconducting devices: Enc λ/10, singlet preparation (one CNOT) λ,
+     * Ex (three CNOTs; two-qubit depolarizing commutes with unitaries on its pair) 1 − (1 − λ)³.
+     */
+    public static NoiseModel depolarizingPerCnot(double lambda) {
+        if (!(lambda >= 0 && lambda <= 1)) throw new InputException("depolarizing rate " + lambda + " is outside 0..1");
+        return new NoiseModel(new NoiseRates(lambda / 10, 0, 0), new NoiseRates(1 - Math.pow(1 - lambda, 3), 0, 0),
+                new NoiseRates(lambda, 0, 0), 0, 0);
+    }
+
+    /** One channel of a noise model, alone. */
+    public record Channel(String name, NoiseModel noise) {
+    }
+
+    /**
+     * The model split into its channels, each a model of its own with the others off (for telling
+     * which channel breaks a symmetry): depolarizing, amplitude damping, dephasing (each over all gate
+     * kinds) and readout, in that order, those present only.
+     */
+    public List<Channel> channels() {
+        List<Channel> out = new ArrayList<>();
+        NoiseRates[] kinds = {enc, ex, prep};
+        String[] names = {"depolarizing", "amplitude damping", "dephasing"};
+        for (int ch = 0; ch < 3; ch++) {
+            NoiseRates[] only = new NoiseRates[3];
+            boolean any = false;
+            for (int k = 0; k < 3; k++) {
+                double[] r = new double[3];
+                r[ch] = ch == 0 ? kinds[k].depolarizing() : ch == 1 ? kinds[k].amplitudeDamping() : kinds[k].dephasing();
+                any |= r[ch] != 0;
+                only[k] = new NoiseRates(r[0], r[1], r[2]);
+            }
+            if (any) out.add(new Channel(names[ch], new NoiseModel(only[0], only[1], only[2], 0, 0)));
+        }
+        if (readout01 != 0 || readout10 != 0)
+            out.add(new Channel("readout", new NoiseModel(NoiseRates.NONE, NoiseRates.NONE, NoiseRates.NONE, readout01, readout10)));
+        return out;
     }
 
     /** The rates after a gate of the given {@link org.qmlff.sim.GateInfo} kind. */

@@ -58,6 +58,14 @@ abstract class CircuitForceField<O extends CircuitOptions> implements ForceField
     abstract void plainObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] dLdF, double[] grad,
                                          Scratch scratch);
 
+    /**
+     * True when every circuit of an evaluation goes through {@link ParityScratch#gradient} and
+     * {@link ParityScratch#hessianVectorProduct}, so that a {@link CircuitRunner} sees them all.
+     */
+    boolean routesCircuits() {
+        return true;
+    }
+
     /** Circuits simulated per plain evaluation are multiplied by this (2 with parity=sym). */
     final int parityCopies() {
         return symmetrised ? 2 : 1;

@@ -9,9 +9,13 @@ public final class CircuitModels {
     private CircuitModels() {
     }
 
-    /** True when f simulates circuits whose evaluation can be routed through a {@link CircuitRunner}. */
+    /**
+     * True when f simulates circuits whose evaluation can be routed through a {@link CircuitRunner}:
+     * {@code le} and {@code revised}. {@code rich} calls its simulator directly (its tied couplings
+     * also let one input drive several gates, which the shift rules do not cover), so it is not.
+     */
     public static boolean supports(ForceField f) {
-        return f instanceof CircuitForceField<?>;
+        return f instanceof CircuitForceField<?> c && c.routesCircuits();
     }
 
     /**

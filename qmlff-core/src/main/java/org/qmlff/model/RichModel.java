@@ -170,6 +170,12 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         return nObs;
     }
 
+    /** Its circuits run on the scratch's own simulator (several readout observables per state), not a runner. */
+    @Override
+    boolean routesCircuits() {
+        return false;
+    }
+
     @Override
     public CircuitCost circuitCost(int[] numbers) {
         int circuits = numbers.length * nCh * parityCopies();
