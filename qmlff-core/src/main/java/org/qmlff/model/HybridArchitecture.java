@@ -65,7 +65,8 @@ public final class HybridArchitecture implements Architecture<HybridOptions> {
     /**
      * docs/HYBRID.md §Initialisation: the repulsion (fixed), the baseline fitted on the training data less
      * the repulsion, then the QNN initialised as rich on the residual data (its e0 fitted to the residual
-     * energies) and the head drawn after the QNN's random tensors.
+     * energies; with the baseline its readout weights c set to 0) and the head drawn after the QNN's random
+     * tensors.
      */
     @Override
     public HybridModel create(HybridOptions options, List<Dataset> training, Random rng) {
@@ -81,6 +82,11 @@ public final class HybridArchitecture implements Architecture<HybridOptions> {
         HybridModel model = new HybridModel(options, qnn, baseline, repulsion);
         List<Dataset> residual = baseline == null && repulsion == null ? training : residuals(model, training);
         RichArchitecture.initialise(qnn, options.qnn(), residual, rng);
+        if (baseline != null) {
+            // The QNN starts as a zero correction (with the head's zero output layer): the untrained model is the baseline.
+            ParameterSet.Tensor c = qnn.parameterSet().tensor("c");
+            Arrays.fill(qnn.parameterSet().values(), c.offset(), c.offset() + c.size(), 0.0);
+        }
         if (qnn.head() != null) qnn.head().initialise(qnn.parameterSet().values(), rng);
         return model;
     }

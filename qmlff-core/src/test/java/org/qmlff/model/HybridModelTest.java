@@ -161,6 +161,31 @@ class HybridModelTest {
         assertThat(Math.abs(a.energyAndForces(z, pos, f, a.newScratch()) - ea)).isGreaterThan(1e-3);
     }
 
+    @Test
+    void anUntrainedDeltaModelIsItsBaselinePlusConstants() {
+        HybridModel m = (HybridModel) Models.create(hybrid("baseline", "ridge", "threebody", "1"),
+                List.of(ModelTestSupport.syntheticEthanol(8, 5)), 3);
+        int[] z = ModelTestSupport.ETHANOL;
+        Random rng = new Random(6);
+        double offset = Double.NaN;
+        for (int t = 0; t < 3; t++) {
+            double[] pos = ModelTestSupport.ethanolLike(rng);
+            double[] f = new double[27], fb = new double[27];
+            double d = m.energyAndForces(z, pos, f, m.newScratch()) - m.baseline().addEnergyAndForces(z, pos, fb, m.baseline().newWork());
+            if (t == 0) offset = d;
+            assertThat(Math.abs(d - offset)).isLessThan(1e-9);
+            for (int k = 0; k < 27; k++) assertThat(Math.abs(f[k] - fb[k])).isLessThan(1e-9);
+        }
+        // ... but the difference depends on the configuration once the QNN's parameters move.
+        ModelTestSupport.randomise(m, new Random(1), 0.2);
+        double[] diff = new double[2];
+        for (int t = 0; t < 2; t++) {
+            double[] pos = ModelTestSupport.ethanolLike(rng), f = new double[27], fb = new double[27];
+            diff[t] = m.energyAndForces(z, pos, f, m.newScratch()) - m.baseline().addEnergyAndForces(z, pos, fb, m.baseline().newWork());
+        }
+        assertThat(Math.abs(diff[1] - diff[0])).isGreaterThan(1e-6);
+    }
+
     /** The baseline's adjoint forces and energy against its explicit features (two independent paths). */
     @Test
     void baselineEnergyAndForcesAreItsFeaturesTimesItsWeights() {
