@@ -178,12 +178,7 @@ final class ClassicalBaseline {
                 gx += radial * ux;
                 gy += radial * uy;
                 gz += radial * uz;
-                forces[3 * j] -= gx;
-                forces[3 * j + 1] -= gy;
-                forces[3 * j + 2] -= gz;
-                forces[3 * i] += gx;
-                forces[3 * i + 1] += gy;
-                forces[3 * i + 2] += gz;
+                PairGradient.addForces(forces, i, j, gx, gy, gz);
             }
         }
         return energy;

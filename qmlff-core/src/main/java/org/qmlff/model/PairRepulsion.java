@@ -58,12 +58,7 @@ final class PairRepulsion {
                 energy += epsilon * q12 * s;
                 double dEdr = epsilon * (-12 * q12 / r * s + q12 * ds);
                 double gx = dEdr * dx / r, gy = dEdr * dy / r, gz = dEdr * dz / r;
-                forces[3 * j] -= gx;
-                forces[3 * j + 1] -= gy;
-                forces[3 * j + 2] -= gz;
-                forces[3 * i] += gx;
-                forces[3 * i + 1] += gy;
-                forces[3 * i + 2] += gz;
+                PairGradient.addForces(forces, i, j, gx, gy, gz);
             }
         return energy;
     }

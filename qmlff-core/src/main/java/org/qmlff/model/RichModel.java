@@ -465,12 +465,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                         gy += rad * y / r + py;
                         gz += rad * zc / r + pz;
                     }
-                    forces[3 * j] -= gx;
-                    forces[3 * j + 1] -= gy;
-                    forces[3 * j + 2] -= gz;
-                    forces[3 * i] += gx;
-                    forces[3 * i + 1] += gy;
-                    forces[3 * i + 2] += gz;
+                    PairGradient.addForces(forces, i, j, gx, gy, gz);
                 }
             }
         }
