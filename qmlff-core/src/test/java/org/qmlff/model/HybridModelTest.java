@@ -48,19 +48,15 @@ class HybridModelTest {
                         "repRc", "1.6", "threebody", "1", "parity", "sym")));
     }
 
-    private static ForceField model(ModelOptions o, long seed) {
-        return ModelTestSupport.randomModel(o, seed);
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("options")
     void symmetriesHoldTo1e9(String label, ModelOptions o) {
-        ModelTestSupport.assertSymmetries(model(o, 31), o, label);
+        ModelTestSupport.assertSymmetries(ModelTestSupport.randomModel(o, 31), o, label);
     }
 
     @Test
     void withoutParityTheInversionIsNotASymmetry() {
-        ForceField m = model(hybrid("threebody", "2", "readout", "full", "baseline", "ridge"), 31);
+        ForceField m = ModelTestSupport.randomModel(hybrid("threebody", "2", "readout", "full", "baseline", "ridge"), 31);
         SymmetryCheck.Result inv = SymmetryCheck.run(m, ModelTestSupport.syntheticEthanol(3, 77), 3, 5).get(2);
         assertThat(inv.transformation()).isEqualTo("inversion");
         assertThat(inv.passes(1e-6)).isFalse();
@@ -69,14 +65,14 @@ class HybridModelTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("options")
     void modelFileRoundTripsBitForBit(String label, ModelOptions o, @TempDir Path dir) throws Exception {
-        String text = ModelTestSupport.assertFileRoundTrip(model(o, 41), o, dir);
+        String text = ModelTestSupport.assertFileRoundTrip(ModelTestSupport.randomModel(o, 41), o, dir);
         assertThat(text).contains("\"version\" : 2").contains("\"architecture\" : \"hybrid\"");
         assertThat(text.contains("\"baseline\" : {")).isEqualTo(((HybridOptions) o).baseline().equals("ridge"));
     }
 
     @Test
     void aFileWithoutItsBaselineWeightsIsRefused(@TempDir Path dir) throws Exception {
-        ForceField m = model(hybrid("baseline", "ridge"), 41);
+        ForceField m = ModelTestSupport.randomModel(hybrid("baseline", "ridge"), 41);
         com.fasterxml.jackson.databind.node.ObjectNode json = Models.toJson(m, Map.of());
         json.remove("baseline");
         assertThatThrownBy(() -> Models.fromJson(json, "f.json")).hasMessage("f.json: baseline weights 'B2' are missing");
