@@ -54,7 +54,7 @@ public record HybridOptions(RichModelOptions qnn, String head, List<Integer> hid
 
     /** docs/HYBRID.md defaults: the rich defaults, MLP head 2 × 32, ridge baseline, no repulsion. */
     public static HybridOptions defaults() {
-        return new HybridOptions(RichModelOptions.defaults(), "mlp", List.of(32, 32), "ridge", 4, 3, 1e-6, 10,
+        return new HybridOptions(RichModelOptions.defaults(), "mlp", List.of(32, 32), "ridge", 4, 3, 1e-8, 10,
                 "none", 10, 0.6, 0.9);
     }
 

@@ -26,6 +26,12 @@ import java.util.Arrays;
  * directional derivative along w, with one Hessian-vector product per circuit and, for the readout
  * weights, the state tangent of {@link RichTangentState}. The three-body invariants are quadratic in
  * U, so their derivatives are written out below (docs/RICH.md §Derivatives).
+ *
+ * <p>Built with hidden layer widths (the {@code hybrid} architecture, docs/HYBRID.md §Head), the atomic
+ * energy also has a per-species {@link MlpHead} y(x) over the atom's C·nObs readout expectations x, and
+ * the head's tensors follow {@code c} in the parameter vector; the adjoint passes then use the per-atom
+ * observable Σ_o (c_o + ∂y/∂x_o) O_o, and the training gradient one more adjoint pass for
+ * Σ_o (∇²y·ẋ)_o O_o.
  */
 public final class RichModel extends CircuitForceField<RichModelOptions> {
     /** Legendre coefficients p[l][n]: P_l(x) = Σ_n p[l][n] x^n. */
