@@ -63,12 +63,22 @@ public final class NpzFile implements AutoCloseable {
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
         Map<String, ZipEntry> entries = new LinkedHashMap<>();
-        Enumeration<? extends ZipEntry> en = zip.entries();
-        while (en.hasMoreElements()) {
-            ZipEntry e = en.nextElement();
-            if (e.isDirectory()) continue;
-            String key = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
-            entries.putIfAbsent(key, e);
+        try {
+            Enumeration<? extends ZipEntry> en = zip.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                if (e.isDirectory()) continue;
+                String key = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
+                entries.putIfAbsent(key, e);
+            }
+        } catch (IllegalArgumentException e) {
+            // java.util.zip decodes entry names lazily and throws this for a name that is not valid UTF-8
+            try {
+                zip.close();
+            } catch (IOException ignored) {
+                // the archive is already unusable
+            }
+            throw new DataFormatException(label + ": damaged zip archive (an entry name is not valid UTF-8)");
         }
         return new NpzFile(label, zip, entries);
     }
