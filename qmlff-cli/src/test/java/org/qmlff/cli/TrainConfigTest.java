@@ -176,7 +176,7 @@ class TrainConfigTest {
         assertThat(List.of(o.head(), o.baseline(), o.repulsion())).containsExactly("mlp", "ridge", "r12");
         assertThat(o.baseK()).isEqualTo(8);
         assertThat(o.ridge()).isEqualTo(1e-8);
-        assertThat(o.qnn().base().D()).isEqualTo(3);
-        assertThat(o.qnn().rich().channels()).isEqualTo(1);
+        assertThat(o.qnn().base().D()).isEqualTo(4);
+        assertThat(o.qnn().rich().channels()).isEqualTo(2);
     }
 }
