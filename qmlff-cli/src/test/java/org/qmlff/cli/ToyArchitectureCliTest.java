@@ -34,8 +34,9 @@ class ToyArchitectureCliTest {
 
     @Test
     void theRegistryFindsTheToyAfterTheBuiltInArchitectures() {
-        assertThat(Architectures.names()).containsExactly("le", "revised", "rich", ToyArchitecture.NAME);
-        assertThat(TrainConfig.MODEL_KEYS).endsWith("coupling", "sigma").containsOnlyOnce("K");
+        assertThat(Architectures.names()).containsExactly("le", "revised", "rich", "hybrid", ToyArchitecture.NAME);
+        assertThat(TrainConfig.MODEL_KEYS).endsWith("coupling", "head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF",
+                "repulsion", "repEps", "repR0", "repRc", "sigma").containsOnlyOnce("K");
     }
 
     @Test

@@ -164,4 +164,21 @@ class TrainConfigTest {
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err().strip()).startsWith("qmlff: error: no training data");
     }
+
+    /** The shipped hybrid example resolves to the options docs/HYBRID.md §Results names. */
+    @Test
+    void theHybridExampleConfigResolves() {
+        Path root = Path.of(System.getProperty("qmlff.root", "."));
+        Path file = root.resolve("examples/hybrid-ethanol-benchmark.yaml");
+        TrainConfig c = TrainConfig.resolve(TrainConfig.readYaml(file), file.toString(), file.getParent(), Map.of(), CLOCK, 7);
+        assertThat(c.arch()).isEqualTo("hybrid");
+        assertThat(c.training().epochs()).isEqualTo(200);
+        org.qmlff.model.HybridOptions o = (org.qmlff.model.HybridOptions) c.model();
+        assertThat(o.hidden()).containsExactly(32, 32);
+        assertThat(List.of(o.head(), o.baseline(), o.repulsion())).containsExactly("mlp", "ridge", "r12");
+        assertThat(o.baseK()).isEqualTo(8);
+        assertThat(o.ridge()).isEqualTo(1e-8);
+        assertThat(o.qnn().base().D()).isEqualTo(4);
+        assertThat(o.qnn().rich().channels()).isEqualTo(2);
+    }
 }

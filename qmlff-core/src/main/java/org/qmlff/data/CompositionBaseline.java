@@ -57,7 +57,7 @@ public final class CompositionBaseline {
      * Minimum-norm solution of the symmetric positive semi-definite system A x = b, by a Jacobi
      * eigen-decomposition with eigenvalues below a relative threshold treated as zero.
      */
-    static double[] minimumNormSolve(double[][] a0, double[] b) {
+    public static double[] minimumNormSolve(double[][] a0, double[] b) {
         int n = b.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) a[i] = a0[i].clone();

@@ -9,7 +9,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The registry of architectures: the built-in ones ({@code le}, {@code revised}, {@code rich}) and
+ * The registry of architectures: the built-in ones ({@code le}, {@code revised}, {@code rich}, {@code hybrid}) and
  * every {@link Architecture} named in a {@code META-INF/services/org.qmlff.model.Architecture} file
  * on the class path, in that order. Built once, when first used, and never changed.
  */
@@ -22,7 +22,7 @@ public final class Architectures {
 
     private static List<Architecture<?>> load() {
         List<Architecture<?>> all = new ArrayList<>(List.of(new LeArchitecture(), new RevisedArchitecture(),
-                new RichArchitecture()));
+                new RichArchitecture(), new HybridArchitecture()));
         @SuppressWarnings("rawtypes")
         ServiceLoader<Architecture> plugins = ServiceLoader.load(Architecture.class, Architectures.class.getClassLoader());
         for (Architecture<?> a : plugins) all.add(a);

@@ -95,6 +95,16 @@ abstract class CircuitArchitecture<O extends CircuitOptions> implements Architec
      * this order) as MODELS.md §Revised initialises them.
      */
     static void initialiseCircuitInputs(CircuitForceField<?> m, List<Dataset> training, Random rng) {
+        checkTraining(m, training);
+        ParameterSet ps = m.parameterSet();
+        double[] v = ps.values();
+        fillGaussian(v, ps.tensor("W"), 0.3, rng);
+        fillGaussian(v, ps.tensor("V"), 0.05, rng);
+        fillGaussian(v, ps.tensor("J0"), 0.1, rng);
+    }
+
+    /** Throws an {@link InputException} naming the first training set {@code m} cannot describe. */
+    static void checkTraining(ForceField m, List<Dataset> training) {
         for (Dataset d : training) {
             try {
                 m.checkCompatible(d.numbers());
@@ -102,11 +112,6 @@ abstract class CircuitArchitecture<O extends CircuitOptions> implements Architec
                 throw new InputException(d.name() + ": " + e.getMessage(), e);
             }
         }
-        ParameterSet ps = m.parameterSet();
-        double[] v = ps.values();
-        fillGaussian(v, ps.tensor("W"), 0.3, rng);
-        fillGaussian(v, ps.tensor("V"), 0.05, rng);
-        fillGaussian(v, ps.tensor("J0"), 0.1, rng);
     }
 
     /** Sets the per-species energies e0 to the least-squares composition baseline of the training data. */

@@ -269,12 +269,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
                 double gy = scale * (ay + radialPart * y);
                 double gz = scale * (az + radialPart * zc);
                 // dE/dx_ij = (gx, gy, gz); x_ij = r_j − r_i.
-                forces[3 * j] -= gx;
-                forces[3 * j + 1] -= gy;
-                forces[3 * j + 2] -= gz;
-                forces[3 * i] += gx;
-                forces[3 * i + 1] += gy;
-                forces[3 * i + 2] += gz;
+                PairGradient.addForces(forces, i, j, gx, gy, gz);
             }
         }
         return energy;

@@ -39,6 +39,12 @@ public final class RichArchitecture extends CircuitArchitecture<RichModelOptions
     @Override
     public RichModel create(RichModelOptions options, List<Dataset> training, Random rng) {
         RichModel m = new RichModel(options);
+        initialise(m, options, training, rng);
+        return m;
+    }
+
+    /** Draws W, V, J0, (U, Y) from rng, sets c and fits e0 (docs/RICH.md §Parameters); a head is left as it is. */
+    static void initialise(RichModel m, RichModelOptions options, List<Dataset> training, Random rng) {
         initialiseCircuitInputs(m, training, rng);
         ParameterSet ps = m.parameterSet();
         double[] v = ps.values();
@@ -52,7 +58,6 @@ public final class RichArchitecture extends CircuitArchitecture<RichModelOptions
         for (int ch = 0; ch < channels; ch++)
             for (int s = 0; s < ns; s++) v[oc + ch * m.readoutSize() * ns + s] = 1.0 / channels;
         fitBaseline(m, options.base().species(), training);
-        return m;
     }
 
     @Override

@@ -26,6 +26,12 @@ import java.util.Arrays;
  * directional derivative along w, with one Hessian-vector product per circuit and, for the readout
  * weights, the state tangent of {@link RichTangentState}. The three-body invariants are quadratic in
  * U, so their derivatives are written out below (docs/RICH.md §Derivatives).
+ *
+ * <p>Built with hidden layer widths (the {@code hybrid} architecture, docs/HYBRID.md §Head), the atomic
+ * energy also has a per-species {@link MlpHead} y(x) over the atom's C·nObs readout expectations x, and
+ * the head's tensors follow {@code c} in the parameter vector; the adjoint passes then use the per-atom
+ * observable Σ_o (c_o + ∂y/∂x_o) O_o, and the training gradient one more adjoint pass for
+ * Σ_o (∇²y·ẋ)_o O_o.
  */
 public final class RichModel extends CircuitForceField<RichModelOptions> {
     /** Legendre coefficients p[l][n]: P_l(x) = Σ_n p[l][n] x^n. */
@@ -59,9 +65,19 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     private final int nMono;
     private final int[] monoDegree;
     private final double[] monoWeight;
+    /** The classical head over the readout expectations (docs/HYBRID.md), or null: the linear readout alone. */
+    private final MlpHead head;
 
     RichModel(RichModelOptions options) {
-        super(options, parameters(options));
+        this(options, new int[0]);
+    }
+
+    /**
+     * A rich model whose atomic energy also has a per-species MLP over the C·nObs readout expectations
+     * of the atom (hidden layer widths {@code hidden}; none: the plain rich model), docs/HYBRID.md.
+     */
+    RichModel(RichModelOptions options, int[] hidden) {
+        super(options, parameters(options, hidden));
         RichOptions ro = options.rich();
         if (ro.readout().equals("chiral") && options.parity() != Parity.SYM)
             throw new IllegalArgumentException("readout=chiral reads pseudo-scalars and needs parity=sym");
@@ -110,6 +126,13 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         nMono = probe.monomials;
         monoDegree = probe.degree;
         monoWeight = probe.multiplicity;
+        this.head = hidden.length == 0 ? null
+                : new MlpHead(nSpecies, nCh * nObs, hidden, MlpHead.offsets(params, hidden.length));
+    }
+
+    /** The classical head, or null. */
+    MlpHead head() {
+        return head;
     }
 
     private void setGate(int g, int kind, int a, int b, int input) {
@@ -139,7 +162,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     }
 
     /** The parameter tensors of docs/RICH.md for these options. */
-    private static ParameterSet parameters(RichModelOptions options) {
+    private static ParameterSet parameters(RichModelOptions options, int[] hidden) {
         RichOptions ro = options.rich();
         int d = options.base().D(), nq = options.base().nq(), ns = options.base().species().length, k = options.base().K(), ch = ro.channels();
         int pe = ro.coupling().equals("tied") ? 1 : graphPairs(ro.graph(), nq).length;
@@ -152,7 +175,9 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
             b.add("U", ch, ro.threebody(), ns, ns, k);
             b.add("Y", ch, d * pe, ns, ro.threebody(), ro.lmax() + 1);
         }
-        return b.add("e0", ns).add("c", ch, nObs, ns).build();
+        b.add("e0", ns).add("c", ch, nObs, ns);
+        if (hidden.length > 0) MlpHead.declare(b, ns, ch * nObs, hidden);
+        return b.build();
     }
 
     /** The per-atom circuit (one per channel; all channels share its structure). */
@@ -230,6 +255,14 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         final double[] ldr = new double[nMono];
         /** Tangent of the angular sums, [(s·K + k)·NC + c]. */
         final double[] bmd = new double[nSpecies * kBasis * nMono];
+        /** Head: its inputs x (C·nObs expectations), their tangents, a = ∇_x y, b = ∇²_x y·ẋ, summed weights, g of O_b. */
+        final double[] x = new double[nCh * nObs];
+        final double[] dx = new double[nCh * nObs];
+        final double[] ha = new double[nCh * nObs];
+        final double[] hb = new double[nCh * nObs];
+        final double[] weights = new double[nObs];
+        final double[] gb = new double[nIn];
+        final MlpHead.Work headWork = head == null ? null : head.newWork();
         private final RichFrame frameA = new RichFrame(basis, nSpecies, speciesOf, nL - 1);
         private final RichFrame frameB = new RichFrame(basis, nSpecies, speciesOf, nL - 1);
         private RichFrame recent;
@@ -393,10 +426,12 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         for (int i = 0; i < atoms; i++) {
             int si = rf.species(i);
             energy += v[oE0 + si];
+            if (head != null) energy += headReadout(f, i, si, s);
             for (int ch = 0; ch < nCh; ch++) {
                 inputs(f, i, si, ch, s, false);
                 int slot = ch * nSpecies + si;
-                energy += s.sim.gradient(s.circuits[slot], s.observable(ch, si), s.z, s.g);
+                if (head == null) energy += s.sim.gradient(s.circuits[slot], s.observable(ch, si), s.z, s.g);
+                else s.sim.gradient(s.circuits[slot], headObservable(ch, si, s.ha, s), s.z, s.g);
                 contractGradient(rf, si, ch, s);
                 if (nA > 0) {
                     threeBodyMultipliers(si, ch, s.g, s.zeta, s.lam);
@@ -442,16 +477,42 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                         gy += rad * y / r + py;
                         gz += rad * zc / r + pz;
                     }
-                    forces[3 * j] -= gx;
-                    forces[3 * j + 1] -= gy;
-                    forces[3 * j + 2] -= gz;
-                    forces[3 * i] += gx;
-                    forces[3 * i + 1] += gy;
-                    forces[3 * i + 2] += gz;
+                    PairGradient.addForces(forces, i, j, gx, gy, gz);
                 }
             }
         }
         return energy;
+    }
+
+    /**
+     * Head path of an energy evaluation of atom i: the readout expectations x of every channel, the
+     * head's y(x) and a = ∇_x y (into the scratch); returns Σ_ch Σ_o c·x + y (the atomic energy less e0).
+     */
+    private double headReadout(RichFrame f, int i, int si, RichScratch s) {
+        double[] v = params.values();
+        double linear = 0;
+        for (int ch = 0; ch < nCh; ch++) {
+            inputs(f, i, si, ch, s, false);
+            s.tangent.run(s.z, s.u);
+            readout.expectations(s.tangent.re, s.tangent.im, null, null, s.obs, null);
+            for (int ob = 0; ob < nObs; ob++) {
+                s.x[ch * nObs + ob] = s.obs[ob];
+                linear += v[oC + (ch * nObs + ob) * nSpecies + si] * s.obs[ob];
+            }
+        }
+        return linear + head.value(v, si, s.x, s.ha, s.headWork);
+    }
+
+    /** Σ_o (c[ch][o][si] + extra[ch·nObs + o])·O_o, or with {@code extra} alone if {@code withC} is false. */
+    private Observable headObservable(int ch, int si, double[] extra, RichScratch s) {
+        return headObservable(ch, si, extra, true, s);
+    }
+
+    private Observable headObservable(int ch, int si, double[] extra, boolean withC, RichScratch s) {
+        double[] v = params.values();
+        for (int ob = 0; ob < nObs; ob++)
+            s.weights[ob] = (withC ? v[oC + (ch * nObs + ob) * nSpecies + si] : 0) + extra[ch * nObs + ob];
+        return readout.summed(s.weights, 0, 1);
     }
 
     /** R_a(r) = Σ_k U[a][si][sj][k] β_k(r) and R'_a into the scratch, for neighbour basis values at bo. */
@@ -559,6 +620,25 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         }
     }
 
+    /**
+     * Head path of the objective gradient of atom i (tangent sums already in the scratch): the readout
+     * expectations x and their tangents ẋ along u of every channel, the readout weights' gradient
+     * dLdE·x − ẋ, and the head's parameter gradient with a = ∇_x y, b = ∇²_x y·ẋ into the scratch.
+     */
+    private void headObjective(RichFrame f, int i, int si, double dLdE, double[] grad, RichScratch s) {
+        for (int ch = 0; ch < nCh; ch++) {
+            inputs(f, i, si, ch, s, true);
+            s.tangent.run(s.z, s.u);
+            readout.expectations(s.tangent.re, s.tangent.im, s.tangent.dre, s.tangent.dim, s.obs, s.dobs);
+            for (int ob = 0; ob < nObs; ob++) {
+                grad[oC + (ch * nObs + ob) * nSpecies + si] += dLdE * s.obs[ob] - s.dobs[ob];
+                s.x[ch * nObs + ob] = s.obs[ob];
+                s.dx[ch * nObs + ob] = s.dobs[ob];
+            }
+        }
+        head.objective(params.values(), si, s.x, s.dx, dLdE, grad, s.ha, s.hb, s.headWork);
+    }
+
     @Override
     void plainObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] w, double[] grad,
                                 Scratch scratch) {
@@ -577,17 +657,25 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
             int b = rf.sumOffset(i, s0);
             tangentSums(f, i, w, s);
             grad[oE0 + si] += dLdE;
+            if (head != null) headObjective(f, i, si, dLdE, grad, s);
             for (int ch = 0; ch < nCh; ch++) {
                 inputs(f, i, si, ch, s, true);
                 int slot = ch * nSpecies + si;
-                s.sim.hessianVectorProduct(s.circuits[slot], s.observable(ch, si), s.z, s.u, s.g, s.hu);
-                // φ = dLdE·ε − g(z)·u; Γ = ∂φ/∂z at fixed u; h = g multiplies ∂u/∂θ.
-                for (int t = 0; t < nIn; t++) s.gamma[t] = dLdE * s.g[t] - s.hu[t];
-                // Readout weights: ∂φ/∂c_o = dLdE·⟨O_o⟩ − D_u⟨O_o⟩.
-                s.tangent.run(s.z, s.u);
-                readout.expectations(s.tangent.re, s.tangent.im, s.tangent.dre, s.tangent.dim, s.obs, s.dobs);
-                for (int ob = 0; ob < nObs; ob++)
-                    grad[oC + (ch * nObs + ob) * nSpecies + si] += dLdE * s.obs[ob] - s.dobs[ob];
+                if (head == null) {
+                    s.sim.hessianVectorProduct(s.circuits[slot], s.observable(ch, si), s.z, s.u, s.g, s.hu);
+                    // φ = dLdE·ε − g(z)·u; Γ = ∂φ/∂z at fixed u; h = g multiplies ∂u/∂θ.
+                    for (int t = 0; t < nIn; t++) s.gamma[t] = dLdE * s.g[t] - s.hu[t];
+                    // Readout weights: ∂φ/∂c_o = dLdE·⟨O_o⟩ − D_u⟨O_o⟩.
+                    s.tangent.run(s.z, s.u);
+                    readout.expectations(s.tangent.re, s.tangent.im, s.tangent.dre, s.tangent.dim, s.obs, s.dobs);
+                    for (int ob = 0; ob < nObs; ob++)
+                        grad[oC + (ch * nObs + ob) * nSpecies + si] += dLdE * s.obs[ob] - s.dobs[ob];
+                } else {
+                    // With the head, A = c + ∇_x y and B = ∇²_x y·ẋ: Γ = dLdE·g_A − g_B − H_A u, h = g_A.
+                    s.sim.hessianVectorProduct(s.circuits[slot], headObservable(ch, si, s.ha, s), s.z, s.u, s.g, s.hu);
+                    s.sim.gradient(s.circuits[slot], headObservable(ch, si, s.hb, false, s), s.z, s.gb);
+                    for (int t = 0; t < nIn; t++) s.gamma[t] = dLdE * s.g[t] - s.gb[t] - s.hu[t];
+                }
                 for (int c = 0; c < encChannels; c++) {
                     double tx = s.gamma[3 * c], ty = s.gamma[3 * c + 1], tz = s.gamma[3 * c + 2];
                     double hx = s.g[3 * c], hy = s.g[3 * c + 1], hz = s.g[3 * c + 2];

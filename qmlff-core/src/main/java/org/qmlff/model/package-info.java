@@ -3,7 +3,10 @@
  * (energy, forces, exact objective gradient), the {@link org.qmlff.model.Architecture} contract and its
  * registry {@link org.qmlff.model.Architectures}, the built-in circuit architectures ({@code le},
  * {@code revised}, {@code rich}: {@link org.qmlff.model.LeArchitecture} and its siblings, with their
- * option records under the sealed {@link org.qmlff.model.CircuitOptions}), and model files
+ * option records under the sealed {@link org.qmlff.model.CircuitOptions}), the hybrid
+ * quantum-classical architecture ({@code hybrid}: {@link org.qmlff.model.HybridArchitecture}, a rich QNN
+ * with an MLP head over its readouts, a ridge-fitted classical baseline and a pair repulsion;
+ * docs/HYBRID.md), and model files
  * ({@link org.qmlff.model.Models}, MODELS.md).
  *
  * <p>Nothing outside an architecture's own classes names it: {@code Models}, the commands and the

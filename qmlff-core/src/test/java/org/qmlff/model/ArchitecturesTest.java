@@ -14,19 +14,21 @@ class ArchitecturesTest {
 
     @Test
     void theBuiltInArchitecturesAreRegisteredInOrder() {
-        assertThat(Architectures.names()).containsExactly("le", "revised", "rich");
+        assertThat(Architectures.names()).containsExactly("le", "revised", "rich", "hybrid");
+        assertThat(Architectures.get("hybrid").modelType()).isEqualTo(HybridModel.class);
         assertThat(Architectures.get("le")).isInstanceOf(LeArchitecture.class);
         assertThat(Architectures.get("revised").optionsType()).isEqualTo(RevisedOptions.class);
         assertThat(Architectures.get("rich").modelType()).isEqualTo(RichModel.class);
         assertThatThrownBy(() -> Architectures.get("mace")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown architecture 'mace' (expected le, revised or rich)");
+                .hasMessage("unknown architecture 'mace' (expected le, revised, rich or hybrid)");
     }
 
     /** The option names configs and model files may use: the list TrainConfig spelled out before the registry. */
     @Test
     void theOptionNamesAreTheUnionInTheirOldOrder() {
         assertThat(Architectures.optionNames()).containsExactly("D", "rep", "centre", "observable", "nq", "K", "rc",
-                "species", "parity", "readout", "threebody", "lmax", "channels", "graph", "coupling");
+                "species", "parity", "readout", "threebody", "lmax", "channels", "graph", "coupling",
+                "head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF", "repulsion", "repEps", "repR0", "repRc");
     }
 
     @Test
@@ -62,9 +64,10 @@ class ArchitecturesTest {
         assertThatThrownBy(() -> ModelOptions.defaults("revised").with("centre", "-1"))
                 .hasMessage("centre must be an atom index >= 0, got -1");
         assertThatThrownBy(() -> ModelOptions.defaults("le").with("threebody", "2"))
-                .hasMessage("model option threebody applies to --arch rich only");
+                .hasMessage("model option threebody applies to --arch rich or hybrid only");
         assertThatThrownBy(() -> ModelOptions.defaults("rich").with("depth", "2")).hasMessage("unknown model option 'depth' "
-                + "(known: D, rep, centre, observable, nq, K, rc, species, parity, readout, threebody, lmax, channels, graph, coupling)");
+                + "(known: D, rep, centre, observable, nq, K, rc, species, parity, readout, threebody, lmax, channels, graph, coupling, "
+                + "head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc)");
         assertThatThrownBy(() -> ModelOptions.defaults("revised").with("parity", "odd"))
                 .hasMessage("unknown parity 'odd' (expected none or sym)");
         assertThatThrownBy(() -> ModelOptions.defaults("le").with("observable", " pairs "))

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Forces against central finite differences of the energy, and the exact objective gradient against
- * central finite differences of φ(θ) = dLdE·E(θ) + Σ dLdF·F(θ), for both architectures and both
+ * central finite differences of φ(θ) = dLdE·E(θ) + Σ dLdF·F(θ), for every architecture (hybrid: docs/HYBRID.md) and both
  * parity options and every rich option (docs/RICH.md), on the ethanol-like molecule and (revised and rich) on a molecule that lacks a species
  * in the middle of the model's species list and has an atom with no neighbour within the cutoff.
  */
@@ -41,6 +41,10 @@ class ForceFieldDerivativeTest {
         Stream<Arguments> rich = RichModelTest.options().map(a -> Arguments.of("rich " + a.get()[0], a.get()[1], ETHANOL));
         Stream<Arguments> richSparse = Stream.of(Arguments.of("rich threebody sparse species",
                 RichModelTest.rich("threebody", "2", "readout", "full", "rc", "3.0"), SPARSE));
+        Stream<Arguments> hybrid = Stream.concat(HybridModelTest.options().map(a -> Arguments.of("hybrid " + a.get()[0], a.get()[1], ETHANOL)),
+                Stream.of(Arguments.of("hybrid baseline sparse species", HybridModelTest.hybrid("baseline", "ridge", "rc", "3.0",
+                        "threebody", "1"), SPARSE)));
+        rich = Stream.concat(rich, hybrid);
         return Stream.concat(Stream.of(
                 Arguments.of("le", ModelOptions.defaults("le").with("D", "2"), ETHANOL),
                 Arguments.of("le ring sym", ModelOptions.defaults("le").with("D", "2").with("observable", "ring").with("parity", "sym"), ETHANOL),

@@ -2,7 +2,12 @@ package org.qmlff.model;
 
 import org.qmlff.data.Dataset;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Small synthetic molecules and models for derivative tests. */
 final class ModelTestSupport {
@@ -55,5 +60,37 @@ final class ModelTestSupport {
         m.getParameters(p);
         for (int i = 0; i < p.length; i++) p[i] += sigma * rng.nextGaussian();
         m.setParameters(p);
+    }
+
+    /** Rotation / translation / permutation (and with parity=sym inversion) invariance of m to 1e-9 on synthetic ethanol. */
+    static void assertSymmetries(ForceField m, ModelOptions o, String label) {
+        Dataset d = syntheticEthanol(3, 77);
+        for (SymmetryCheck.Result r : SymmetryCheck.run(m, d, 3, 5)) {
+            if (r.transformation().equals("inversion") && o.parity() != Parity.SYM) continue;
+            assertThat(r.passes(1e-9)).as("%s: %s", label, r).isTrue();
+        }
+    }
+
+    /**
+     * Writes m (options o), reads it back and checks options, parameters, the bytes of a second write and
+     * energies and forces bit for bit; returns the file's text.
+     */
+    static String assertFileRoundTrip(ForceField m, ModelOptions o, Path dir) throws Exception {
+        Path a = dir.resolve("a.json"), b = dir.resolve("b.json");
+        Models.write(m, Map.of("note", "x"), a);
+        ForceField back = Models.read(a);
+        assertThat(back.options()).isEqualTo(o);
+        double[] p = new double[m.parameterCount()], q = new double[back.parameterCount()];
+        m.getParameters(p);
+        back.getParameters(q);
+        assertThat(q).isEqualTo(p);
+        Models.write(back, Map.of("note", "x"), b);
+        assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+        double[] pos = ethanolLike(new Random(3));
+        double[] f1 = new double[27], f2 = new double[27];
+        assertThat(back.energyAndForces(ETHANOL, pos, f2, back.newScratch()))
+                .isEqualTo(m.energyAndForces(ETHANOL, pos, f1, m.newScratch()));
+        assertThat(f2).isEqualTo(f1);
+        return Files.readString(a);
     }
 }

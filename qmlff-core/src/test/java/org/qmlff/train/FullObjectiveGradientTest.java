@@ -19,17 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The exact gradient of the full MODELS.md objective (energy and force terms, through the models'
  * Hessian-vector products) against central finite differences of the objective itself, for small
- * {@code le} and {@code revised} models on real rMD17 ethanol frames (the bundled split).
+ * {@code le}, {@code revised} and {@code hybrid} (MLP head, ridge baseline, repulsion) models on real rMD17 ethanol frames (the bundled split).
  */
 class FullObjectiveGradientTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"le", "revised"})
+    @ValueSource(strings = {"le", "revised", "hybrid"})
     void exactGradientMatchesCentralDifferences(String arch) throws Exception {
         Path file = Path.of(System.getProperty("qmlff.root", ".")).resolve("data/rmd17/rmd17_ethanol_train_01.npz");
         Dataset data = DataFiles.read(file).first(6);
         ModelOptions options = ModelOptions.defaults(arch).with("D", "2");
-        if (arch.equals("revised")) options = options.with("K", "2");
+        if (!arch.equals("le")) options = options.with("K", "2");
+        if (arch.equals("hybrid")) options = options.with("hidden", "4").with("baseK", "1").with("threebody", "1")
+                .with("repulsion", "r12").with("ridge", "0.01");
         ForceField model = Models.create(options, List.of(data), 4);
         double[] p = new double[model.parameterCount()];
         model.getParameters(p);

@@ -229,20 +229,11 @@ class RecipeTest {
         assertThat(three.bestParameters()).isEqualTo(one.bestParameters());
         assertThat(curvesWithoutTimes(three)).isEqualTo(curvesWithoutTimes(one));
 
-        class Interrupted extends RuntimeException {
-            Interrupted() {
-                super("interrupted", null, false, false);
-            }
-        }
         // interrupted in stage 1 (epoch 2), just before the switch (epoch 5) and inside stage 2 (epoch 6)
         for (int stopAt : new int[]{2, 5, 6}) {
             Path cp = dir.resolve("cp" + stopAt + ".json");
-            assertThatThrownBy(() -> train(ALL_ON, 2, cp, new TrainingListener() {
-                @Override
-                public void onEpoch(EpochRecord rec, Progress p) {
-                    if (rec.epoch() == stopAt) throw new Interrupted();
-                }
-            })).isInstanceOf(Interrupted.class);
+            assertThatThrownBy(() -> train(ALL_ON, 2, cp, Synthetic.interruptAfter(stopAt)))
+                .isInstanceOf(Synthetic.Interrupted.class);
             Checkpoint c = Checkpoint.read(cp);
             assertThat(c.epochsDone()).isEqualTo(stopAt);
             assertThat(c.recipe().ema()).hasSize(Synthetic.start().parameterCount());

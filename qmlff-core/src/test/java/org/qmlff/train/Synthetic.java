@@ -50,4 +50,23 @@ final class Synthetic {
         }
         return new Dataset(name, numbers, pos, energies, forces);
     }
+
+    /** Thrown by {@link #interruptAfter} to stop a training run the way a crash would. */
+    static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("interrupted", null, false, false);
+        }
+    }
+
+    /** A listener that throws {@link Interrupted} once epoch {@code epoch} is recorded (and checkpointed). */
+    static TrainingListener interruptAfter(int epoch) {
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(EpochRecord rec, Progress p) {
+                if (rec.epoch() == epoch) throw new Interrupted();
+            }
+        };
+    }
 }

@@ -112,18 +112,9 @@ class TrainerTest {
         TrainingResult uninterrupted = train(OPTIONS, 2, full);
 
         Path cp = dir.resolve("cp.json");
-        class Interrupted extends RuntimeException {
-            Interrupted() {
-                super("interrupted", null, false, false);
-            }
-        }
         PairForceField first = Synthetic.start();
-        assertThatThrownBy(() -> new Trainer(first, TRAIN, VALID, OPTIONS, 2).train(cp, new TrainingListener() {
-            @Override
-            public void onEpoch(EpochRecord rec, Progress p) {
-                if (rec.epoch() == 2) throw new Interrupted();
-            }
-        })).isInstanceOf(Interrupted.class);
+        assertThatThrownBy(() -> new Trainer(first, TRAIN, VALID, OPTIONS, 2).train(cp, Synthetic.interruptAfter(2)))
+                .isInstanceOf(Synthetic.Interrupted.class);
         Checkpoint c = Checkpoint.read(cp);
         assertThat(c.epochsDone()).isEqualTo(2);
 
