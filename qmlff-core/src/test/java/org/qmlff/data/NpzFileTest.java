@@ -89,7 +89,9 @@ class NpzFileTest {
             try (NpzFile z = NpzFile.open(f)) {
                 z.keys();
             }
-        }).isInstanceOf(DataFormatException.class).hasMessage(f + ": damaged zip archive (an entry name is not valid UTF-8)");
+        }).isInstanceOf(DataFormatException.class).hasMessageStartingWith(f + ": ")
+                // the JDK refuses such a name when it opens the archive or, for some names, only when it lists the entries
+                .hasMessageContaining("damaged zip archive").hasMessageNotContaining("\n");
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class QmlffSpark {
             throw new InputException("--n-train " + nTrain + " / --n-valid " + nValid + " do not fit the "
                     + data.frames() + " frames of " + data.name());
         org.qmlff.data.TrainValidSplit split = data.trainValidSplit(nTrain - nValid, nValid);
-        ModelOptions mo = Architectures.get(one(o, "arch", "revised")).defaults();
+        ModelOptions mo = Architectures.get(one(o, "arch", org.qmlff.model.RevisedArchitecture.NAME)).defaults();
         for (String kv : o.getOrDefault("option", List.of())) {
             int eq = kv.indexOf('=');
             if (eq < 1) throw new InputException("--option " + kv + ": expected KEY=VALUE");
