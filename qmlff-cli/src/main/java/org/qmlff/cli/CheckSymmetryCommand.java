@@ -77,8 +77,9 @@ final class CheckSymmetryCommand implements Callable<Integer> {
         NoiseModel noiseModel = NoiseModel.parse(noise);
         boolean noisy = !noiseModel.isNone();
         ForceField ff = backend.read(model);
-        ForceField checked = noisy ? NoiseSymmetry.device(ff, noiseModel) : ff;
         Dataset d = backend.loadFor(ff, data);
+        if (noisy) NoiseSymmetry.requireExact(ff, noiseModel, d.numbers());
+        ForceField checked = noisy ? NoiseSymmetry.device(ff, noiseModel) : ff;
         List<SymmetryCheck.Result> results = SymmetryCheck.run(checked, d, frames, seed);
         List<NoiseSymmetry.ChannelCheck> channels = noisy ? NoiseSymmetry.byChannel(ff, noiseModel, d, frames, seed) : List.of();
         Map<Symmetry, Symmetry.Promise> promises = promises(Architectures.of(ff), ff.options());

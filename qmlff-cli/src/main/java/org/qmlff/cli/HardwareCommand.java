@@ -4,6 +4,7 @@ import org.qmlff.experiment.Backend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
+import org.qmlff.hardware.HardwareOptions;
 import org.qmlff.hardware.HardwareStudy;
 import org.qmlff.model.ForceField;
 import org.qmlff.parallel.WorkerPool;
@@ -60,6 +61,10 @@ final class HardwareCommand implements Callable<Integer> {
             description = "Frames (the first ones) of the noise sweep, whose density matrices are slow; 0 skips it "
                     + "(default: ${DEFAULT-VALUE}).")
     int noiseFrames;
+    @Option(names = "--trajectories", paramLabel = "K", defaultValue = "" + HardwareOptions.DEFAULT_TRAJECTORIES,
+            description = "Sampled trajectories per circuit of the noise sweep where circuits are wider than "
+                    + HardwareOptions.DENSITY_MATRIX_QUBITS + " qubits (exact density matrices below; default: ${DEFAULT-VALUE}).")
+    int trajectories;
     @Option(names = "--resource-frames", paramLabel = "K", defaultValue = "1",
             description = "Configurations (the first frames) with a resource row (default: ${DEFAULT-VALUE}).")
     int resourceFrames;
@@ -86,7 +91,7 @@ final class HardwareCommand implements Callable<Integer> {
         if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
         if (frames != null && frames < 1) throw new UserError("--frames must be at least 1, got " + frames);
         HardwareStudy.Settings settings = new HardwareStudy.Settings(shots, depolarizing, noiseFrames, resourceFrames,
-                targets, twoQubitError, seed);
+                targets, twoQubitError, seed, trajectories);
         ForceField ff = backend.read(model);
         Dataset all = backend.loadFor(ff, data);
         Dataset d = frames == null || frames >= all.frames() ? all : all.first(frames);

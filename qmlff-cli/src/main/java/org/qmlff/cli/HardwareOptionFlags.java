@@ -26,6 +26,10 @@ final class HardwareOptionFlags {
     String noise;
     @Option(names = "--shift", description = "Forces from parameter-shift circuits instead of the exact adjoint.")
     boolean shift;
+    @Option(names = "--trajectories", paramLabel = "K", defaultValue = "" + HardwareOptions.DEFAULT_TRAJECTORIES,
+            description = "Sampled trajectories per circuit for gate noise on circuits wider than "
+                    + HardwareOptions.DENSITY_MATRIX_QUBITS + " qubits (exact density matrices below; default: ${DEFAULT-VALUE}).")
+    int trajectories;
     @Option(names = "--hw-seed", paramLabel = "S", defaultValue = "0",
             description = "Seed of the shot sampling (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -33,7 +37,7 @@ final class HardwareOptionFlags {
     /** The device the flags describe; shots and noise imply parameter shifts (hardware has no adjoint). */
     HardwareOptions options() {
         NoiseModel n = NoiseModel.parse(noise);
-        return new HardwareOptions(shots, shift || shots > 0 || !n.isNone(), n, seed);
+        return new HardwareOptions(shots, shift || shots > 0 || !n.isNone(), n, seed, trajectories, false);
     }
 
     /** {@code ff} as the device runs it, or {@code ff} itself for the exact model. */
@@ -59,6 +63,7 @@ final class HardwareOptionFlags {
         m.put("parameter_shift", o.shift());
         m.put("noise", o.noise().isNone() ? "none" : noise.strip());
         m.put("hw_seed", o.seed());
+        if (o.noise().hasGateNoise()) m.put("trajectories", o.trajectories());
         return m;
     }
 }

@@ -7,7 +7,8 @@ import org.qmlff.sim.Observable;
  * What a quantum device does with one circuit, computed exactly: the expectation values and the outcome
  * distribution of a Bell-basis measurement (CNOT from p to q, then H on p, then both qubits measured in
  * the computational basis). Implementations: {@link StateVectorBackend} (noiseless) and
- * {@link DensityMatrixBackend} (gate noise). Not thread-safe.
+ * {@link DensityMatrixBackend} (gate noise), both exact, and {@link TrajectoryBackend} (gate noise by sampled
+ * trajectories: unbiased estimates with the variance of {@link #sampleVariance}). Not thread-safe.
  */
 interface Backend {
 
@@ -19,4 +20,16 @@ interface Backend {
      * measurement of qubits p, q; 11 is the singlet, so P(11) = (1 − ⟨σ_p·σ_q⟩)/4.
      */
     double[] bellProbabilities(Circuit c, int p, int q, double[] z);
+
+    /** Sets the random stream of a sampling backend; exact backends ignore it. */
+    default void reseed(long seed) {
+    }
+
+    /**
+     * The variance of the last result as an estimate of the exact value: of ⟨O⟩ after {@link #expectation}
+     * ({@code weights} null), of Σ_k w_k·P_k after {@link #bellProbabilities}. 0 for exact backends.
+     */
+    default double sampleVariance(double[] weights) {
+        return 0;
+    }
 }

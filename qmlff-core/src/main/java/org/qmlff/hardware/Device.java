@@ -12,6 +12,11 @@ import java.util.SplittableRandom;
  * ⟨σ_p·σ_q⟩ ≈ 1 − 4p̂, with variance 16·p̂(1 − p̂)/(N − 1) (the unbiased plug-in estimate of
  * 16·p(1 − p)/N). Readout errors flip each measured bit independently before counting.
  *
+ * <p>With a sampling backend ({@link TrajectoryBackend}) the probability the shots are drawn from is itself
+ * an unbiased Monte-Carlo estimate; the two errors are independent, so the variance of 1 − 4p̂ is the shot
+ * term above (the conditional variance given the trajectories' p) plus the backend's
+ * {@link Backend#sampleVariance} (16× that of p).
+ *
  * <p>{@code shots = 0} means infinitely many: the exact expectation, variance 0; without readout error it
  * is the backend's ⟨O⟩ itself, bit for bit. Not thread-safe; the random stream is set with {@link #reseed}.
  */
@@ -35,8 +40,10 @@ final class Device {
         this.readout10 = readout10;
     }
 
+    /** Sets the shot stream and, from a mixed seed, the backend's (trajectory) stream. */
     void reseed(long seed) {
         rng = new SplittableRandom(seed);
+        backend.reseed(seed * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL);
     }
 
     /** Circuits (measurement settings) run since construction. */
@@ -53,7 +60,10 @@ final class Device {
         int[][] pairs = o.heisenbergPairs();
         circuitsRun += pairs.length;
         boolean readout = readout01 != 0 || readout10 != 0;
-        if (shots == 0 && !readout) return new Estimate(backend.expectation(c, o, z), 0, pairs.length);
+        if (shots == 0 && !readout) {
+            double v = backend.expectation(c, o, z);
+            return new Estimate(v, backend.sampleVariance(null), pairs.length);
+        }
         double sum = 0, var = 0;
         for (int[] pair : pairs) {
             double singlet;
@@ -61,9 +71,12 @@ final class Device {
                 double[] pb = backend.bellProbabilities(c, pair[0], pair[1], z);
                 double r0 = readout01, r1 = 1 - readout10;
                 // P(read 11) = Σ_a P(a)·R(1|a_p)·R(1|a_q)
-                singlet = pb[0] * r0 * r0 + pb[1] * r0 * r1 + pb[2] * r1 * r0 + pb[3] * r1 * r1;
+                double[] w = {r0 * r0, r0 * r1, r1 * r0, r1 * r1};
+                singlet = pb[0] * w[0] + pb[1] * w[1] + pb[2] * w[2] + pb[3] * w[3];
+                var += 16 * backend.sampleVariance(w);
             } else {
                 singlet = (1 - backend.expectation(c, Observable.heisenberg(pair[0], pair[1]), z)) / 4;
+                var += backend.sampleVariance(null);
             }
             singlet = Math.min(1, Math.max(0, singlet));
             if (shots == 0) {

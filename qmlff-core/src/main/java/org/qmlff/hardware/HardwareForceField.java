@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A circuit model ({@code le}, {@code revised}) evaluated the way a quantum computer would: each circuit's
  * ⟨O⟩ measured with finite shots ({@link Device}), its derivatives from parameter-shift circuits
- * ({@link ShiftRule}), optionally with gate and readout noise ({@link NoiseModel}, exact density matrices).
+ * ({@link ShiftRule}), optionally with gate and readout noise ({@link NoiseModel}: exact density matrices up
+ * to {@link DensityMatrix#MAX_QUBITS} qubits, sampled trajectories ({@link TrajectoryBackend}) beyond).
  * The model's own chain rule turns these into energies, forces and parameter gradients.
  *
  * <p>Standard errors. Energy and forces are affine in the circuit estimates, which are independent, so
@@ -77,7 +78,9 @@ public final class HardwareForceField implements ForceField {
         org.qmlff.sim.Simulator exact;
 
         Runner() {
-            Backend b = options.noise().hasGateNoise() ? new DensityMatrixBackend(options.noise()) : new StateVectorBackend();
+            Backend b = !options.noise().hasGateNoise() ? new StateVectorBackend()
+                    : new TrajectoryBackend(options.noise(), options.trajectories(),
+                            options.forceTrajectories() ? 0 : DensityMatrix.MAX_QUBITS);
             device = new Device(b, options.shots(), options.noise().readout01(), options.noise().readout10());
         }
 
@@ -174,7 +177,7 @@ public final class HardwareForceField implements ForceField {
         double energy = model.energyAndForces(numbers, positions, forces, s.inner);
         long circuits = r.circuits;
         double energySe = 0;
-        boolean noisy = options.shots() > 0;
+        boolean noisy = options.shots() > 0 || options.usesTrajectories(model.circuitCost(numbers).qubits());
         if (noisy) {
             List<Run> runs = List.copyOf(r.runs);
             s.ensure(n3);
@@ -316,16 +319,11 @@ public final class HardwareForceField implements ForceField {
     }
 
     /**
-     * The model's check, and with gate noise the size limit of exact density matrices: sampled
-     * trajectories for wider circuits are not implemented, so a wider circuit is an input error.
+     * The model's check. Gate noise on circuits wider than the density-matrix limit runs by sampled
+     * trajectories, whose state vectors are bounded only by {@link Circuit#MAX_QUBITS}, like the exact path.
      */
     @Override
     public void checkCompatible(int[] numbers) {
         model.checkCompatible(numbers);
-        int qubits = model.circuitCost(numbers).qubits();
-        if (options.noise().hasGateNoise() && qubits > DensityMatrix.MAX_QUBITS)
-            throw new InputException("gate noise is simulated with exact density matrices of up to " + DensityMatrix.MAX_QUBITS
-                    + " qubits; this model's circuits on this molecule have " + qubits
-                    + " (readout error and shots alone work at any size)");
     }
 }

@@ -39,10 +39,20 @@ public final class HardwareStudy {
      * @param targetForceErrors  force standard errors (kcal/mol/Å) for which the shots needed are reported
      * @param twoQubitError      two-qubit gate error rate of the success estimate (0..1)
      * @param seed               seed of the shot sampling
+     * @param trajectories       trajectories per circuit of the noise sweep on circuits too wide for exact
+     *                           density matrices ({@link HardwareOptions#trajectories})
      */
     public record Settings(long[] shots, double[] cnotDepolarizing, int noiseFrames, int resourceFrames,
-                           double[] targetForceErrors, double twoQubitError, long seed) {
+                           double[] targetForceErrors, double twoQubitError, long seed, int trajectories) {
+        /** Settings with the default trajectories. */
+        public Settings(long[] shots, double[] cnotDepolarizing, int noiseFrames, int resourceFrames,
+                        double[] targetForceErrors, double twoQubitError, long seed) {
+            this(shots, cnotDepolarizing, noiseFrames, resourceFrames, targetForceErrors, twoQubitError, seed,
+                    HardwareOptions.DEFAULT_TRAJECTORIES);
+        }
+
         public Settings {
+            if (trajectories < 1) throw new InputException("--trajectories must be ≥ 1, not " + trajectories);
             if (shots.length == 0) throw new InputException("--shots: give at least one shot count");
             for (long n : shots) if (n < 1) throw new InputException("--shots: shot counts must be at least 1, not " + n);
             for (double l : cnotDepolarizing)
@@ -115,16 +125,6 @@ public final class HardwareStudy {
     public static Result run(ForceField model, Dataset data, Settings s, WorkerPool pool) {
         new HardwareForceField(model, HardwareOptions.exact()); // refuses an architecture it cannot run
         model.checkCompatible(data.numbers());
-        boolean noisy = s.noiseFrames() > 0 && Arrays.stream(s.cnotDepolarizing()).anyMatch(l -> l > 0);
-        if (noisy) {
-            try {
-                // before any work: circuits too wide for density matrices
-                new HardwareForceField(model, new HardwareOptions(0, true, NoiseModel.depolarizingPerCnot(1e-3), 0))
-                        .checkCompatible(data.numbers());
-            } catch (InputException e) {
-                throw new InputException("the noise sweep: " + e.getMessage(), "give --noise-frames 0 to run the shot sweep alone", e);
-            }
-        }
         Predictions exact = new Predictor(model, pool).predict(data);
         Errors exactErrors = errors(data, exact, exact, new double[exact.forces().length]);
         List<ShotPoint> shotPoints = new ArrayList<>();
@@ -139,7 +139,8 @@ public final class HardwareStudy {
             Predictions exactSub = firstFrames(exact, nNoise);
             for (double l : s.cnotDepolarizing()) {
                 NoiseModel noise = NoiseModel.depolarizingPerCnot(l);
-                HardwarePredictions h = predict(model, new HardwareOptions(0, true, noise, s.seed()), sub, pool);
+                HardwarePredictions h = predict(model, new HardwareOptions(0, true, noise, s.seed(), s.trajectories(), false),
+                        sub, pool);
                 noisePoints.add(new NoisePoint(l, noise, errors(sub, exactSub, h.predictions(), h.forceSe())));
             }
         }

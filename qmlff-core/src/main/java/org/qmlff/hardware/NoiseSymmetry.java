@@ -29,8 +29,23 @@ public final class NoiseSymmetry {
         return new HardwareForceField(model, new HardwareOptions(0, true, noise, 0));
     }
 
+    /**
+     * Refuses gate noise on circuits too wide for exact density matrices: their sampled trajectories are
+     * seeded by the positions, so a configuration and its rotation differ by the sampling error, which
+     * would read as broken symmetry.
+     */
+    public static void requireExact(ForceField model, NoiseModel noise, int[] numbers) {
+        int qubits = model.circuitCost(numbers).qubits();
+        if (new HardwareOptions(0, true, noise, 0).usesTrajectories(qubits))
+            throw new org.qmlff.error.InputException("check-symmetry under gate noise needs exact density matrices (up to "
+                    + HardwareOptions.DENSITY_MATRIX_QUBITS + " qubits); this model's circuits on this molecule have " + qubits
+                    + ", whose sampled trajectories would show their sampling error as broken symmetry "
+                    + "(readout error alone works at any size)");
+    }
+
     /** One check per channel of {@code noise}, on the first {@code frames} frames, from {@code seed}. */
     public static List<ChannelCheck> byChannel(ForceField model, NoiseModel noise, Dataset data, int frames, long seed) {
+        requireExact(model, noise, data.numbers());
         List<ChannelCheck> out = new ArrayList<>();
         for (NoiseModel.Channel ch : noise.channels()) {
             for (SymmetryCheck.Result r : SymmetryCheck.run(device(model, ch.noise()), data, frames, seed))

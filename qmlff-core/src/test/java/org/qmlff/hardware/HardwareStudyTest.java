@@ -166,18 +166,37 @@ class HardwareStudyTest {
         }
     }
 
-    /** An le model with rep = 2 on ethanol has 16 qubits: the noise sweep is refused before any work, with a hint. */
+    /** The first {@code atoms} atoms of ethanol's first frame (an le model at rep = 2 on 7 atoms has 12 qubits). */
+    static Dataset fragment(int atoms) {
+        Dataset full = ethanol(1);
+        return new Dataset("fragment", java.util.Arrays.copyOf(full.numbers(), atoms),
+                java.util.Arrays.copyOf(full.positions(), 3 * atoms), new double[] {full.energies()[0]},
+                java.util.Arrays.copyOf(full.forces(), 3 * atoms));
+    }
+
+    /**
+     * A noise sweep of circuits too wide for density matrices (12 qubits) runs by sampled trajectories
+     * (once refused): the λ = 0 row is the exact model's, the noisy row has trajectory standard errors.
+     */
     @Test
-    void aNoiseSweepOfCircuitsTooWideForDensityMatricesIsRefusedUpFront() {
-        Dataset d = ethanol(2);
+    void aNoiseSweepOfCircuitsTooWideForDensityMatricesRunsByTrajectories() {
+        Dataset d = fragment(7);
         ForceField wide = org.qmlff.model.Models.create(org.qmlff.model.ModelOptions.defaults("le").with("rep", "2"), List.of(d), 1);
-        assertThat(wide.circuitCost(d.numbers()).qubits()).isEqualTo(16);
+        assertThat(wide.circuitCost(d.numbers()).qubits()).isEqualTo(12);
+        double[] theta = new double[wide.parameterCount()];
+        wide.getParameters(theta);
+        java.util.Random rng = new java.util.Random(8);
+        for (int i = 0; i < theta.length; i++) theta[i] += 0.3 * rng.nextGaussian(); // a fresh model ignores its circuit
+        wide.setParameters(theta);
+        HardwareStudy.Result r;
         try (WorkerPool pool = new WorkerPool(1)) {
-            assertThatThrownBy(() -> HardwareStudy.run(wide, d, settings(new long[] {10}, new double[] {0, 1e-3}, 1), pool))
-                    .isInstanceOf(org.qmlff.error.InputException.class)
-                    .hasMessageContaining("density matrices of up to 11 qubits").hasMessageContaining("16")
-                    .satisfies(e -> assertThat(((org.qmlff.error.InputException) e).hint()).contains("--noise-frames 0"));
+            r = HardwareStudy.run(wide, d, new HardwareStudy.Settings(new long[] {10}, new double[] {0, 1e-3}, 1, 1,
+                    new double[] {1}, 1e-3, 5, 2), pool);
         }
+        assertThat(r.noise()).hasSize(2);
+        assertThat(r.noise().get(0).errors().meanForceSe()).isZero();
+        assertThat(r.noise().get(1).errors().meanForceSe()).isPositive();
+        assertThat(r.noise().get(1).errors().forceDeviation()).isFinite();
     }
 
     @Test
