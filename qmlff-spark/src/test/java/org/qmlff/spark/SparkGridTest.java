@@ -1,8 +1,5 @@
 package org.qmlff.spark;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.analysis.RunResult;
@@ -40,19 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finished run, and a run whose results were lost after its last checkpoint (a retried task) is
  * resumed to the same parameters.
  */
-class SparkGridTest {
-    private static JavaSparkContext spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestContext.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) spark.close();
-    }
-
+class SparkGridTest extends SparkTestBase {
     private static LearningCurvePlan plan(Path out) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("n-train", 30);

@@ -1,8 +1,5 @@
 package org.qmlff.spark;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,19 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * frame's energy and force components read back from the merged file equal the local ones bit for
  * bit, the parts hold the frames in order, and no temporary file is left behind.
  */
-class SparkPredictionTest {
-    private static JavaSparkContext spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestContext.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) spark.close();
-    }
-
+class SparkPredictionTest extends SparkTestBase {
     @ParameterizedTest(name = "{0} partitions")
     @ValueSource(ints = {1, 3, 7})
     void everyFrameMatchesTheLocalPredictor(int partitions, @TempDir Path out) throws Exception {

@@ -1,7 +1,5 @@
 package org.qmlff.spark;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same parameters, bit for bit, for 1, 2 and 3 partitions, with and without the recipe's
  * energy stage (which makes the trainer build a second evaluator mid-run).
  */
-class SparkTrainingTest {
-    private static JavaSparkContext spark;
+class SparkTrainingTest extends SparkTestBase {
     private static Dataset train;
     private static Dataset valid;
 
     @BeforeAll
-    static void start() throws Exception {
-        spark = SparkTestContext.start();
+    static void data() throws Exception {
         Dataset all = SparkTestContext.ethanol();
         // 13 training configurations: batches of 5, 5 and 3, so a partition may hold one configuration or several
         train = all.range(0, 13);
         valid = all.range(13, 17);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) spark.close();
     }
 
     private static ForceField model() {
