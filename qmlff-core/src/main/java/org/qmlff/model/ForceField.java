@@ -44,6 +44,15 @@ public interface ForceField {
     /** Number of trainable parameters. */
     int parameterCount();
 
+    /**
+     * Whether parameter {@code index} (model-file order) is trained. An untrained one (an ablation's frozen
+     * circuit, docs/HYBRID.md §Ablations) keeps its value: {@link #addObjectiveGradient} adds nothing to its
+     * entry, although the energy may depend on it. All are trained unless a model says otherwise.
+     */
+    default boolean trains(int index) {
+        return true;
+    }
+
     /** Copies the parameters, flattened in model-file order, into {@code out}. */
     void getParameters(double[] out);
 

@@ -71,7 +71,7 @@ public final class HybridArchitecture implements Architecture<HybridOptions> {
     @Override
     public HybridModel create(HybridOptions options, List<Dataset> training, Random rng) {
         PairRepulsion repulsion = repulsion(options);
-        RichModel qnn = new RichModel(options.qnn(), options.hiddenWidths());
+        RichModel qnn = new RichModel(options.qnn(), options.hiddenWidths(), options.circuit());
         CircuitArchitecture.checkTraining(new HybridModel(options, qnn, null, repulsion), training);
         ClassicalBaseline baseline = null;
         if (options.baseline().equals("ridge")) {
@@ -152,7 +152,7 @@ public final class HybridArchitecture implements Architecture<HybridOptions> {
             read(node.path("B3"), "B3", new int[]{shape.nSpecies, shape.pairsQ, shape.nL}, w, shape.size2, where);
             baseline = shape(options, w);
         }
-        return new HybridModel(options, new RichModel(options.qnn(), options.hiddenWidths()), baseline, repulsion(options));
+        return new HybridModel(options, new RichModel(options.qnn(), options.hiddenWidths(), options.circuit()), baseline, repulsion(options));
     }
 
     private static void read(JsonNode p, String name, int[] shape, double[] w, int from, String where) {

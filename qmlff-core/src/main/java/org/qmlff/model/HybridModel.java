@@ -70,6 +70,11 @@ public final class HybridModel implements ForceField {
     }
 
     @Override
+    public boolean trains(int index) {
+        return qnn.trains(index);
+    }
+
+    @Override
     public void getParameters(double[] out) {
         qnn.getParameters(out);
     }

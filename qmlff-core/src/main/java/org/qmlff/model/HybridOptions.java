@@ -23,14 +23,16 @@ import java.util.Map;
  * @param repEps    ε of the repulsion, kcal/mol (&gt; 0)
  * @param repR0     r0_ij / (ρ_i + ρ_j) (&gt; 0)
  * @param repRc     rc_ij / (ρ_i + ρ_j) (&gt; repR0)
+ * @param circuit   what stands where the circuits are: {@code quantum} (the model) or one of its ablations
+ *                  (docs/HYBRID.md §Ablations)
  */
 public record HybridOptions(RichModelOptions qnn, String head, List<Integer> hidden, String baseline, int baseK,
                             int baseLmax, double ridge, double ridgeWF, String repulsion, double repEps, double repR0,
-                            double repRc) implements ModelOptions {
+                            double repRc, CircuitMode circuit) implements ModelOptions {
 
     /** The architecture's own option names, in model-file order. */
     public static final List<String> NAMES = List.of("head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF",
-            "repulsion", "repEps", "repR0", "repRc");
+            "repulsion", "repEps", "repR0", "repRc", "circuit");
 
     public HybridOptions {
         if (qnn == null) throw new IllegalArgumentException("hybrid options: the QNN options are null");
@@ -50,12 +52,15 @@ public record HybridOptions(RichModelOptions qnn, String head, List<Integer> hid
         if (!(repEps > 0) || Double.isInfinite(repEps)) throw new InputException("repEps must be > 0 kcal/mol, got " + repEps);
         if (!(repR0 > 0) || !(repRc > repR0) || Double.isInfinite(repRc))
             throw new InputException("repulsion radii need 0 < repR0 < repRc, got " + repR0 + ", " + repRc);
+        if (circuit == null) throw new IllegalArgumentException("hybrid options: the circuit mode is null");
+        if (circuit == CircuitMode.CLASSICAL && qnn.rich().readout().equals("chiral"))
+            throw new InputException("circuit=classical has no classical map for readout=chiral (use full, pairs or pair01)");
     }
 
     /** docs/HYBRID.md defaults: the rich defaults, MLP head 2 × 32, ridge baseline, no repulsion. */
     public static HybridOptions defaults() {
         return new HybridOptions(RichModelOptions.defaults(), "mlp", List.of(32, 32), "ridge", 4, 3, 1e-8, 10,
-                "none", 10, 0.6, 0.9);
+                "none", 10, 0.6, 0.9, CircuitMode.QUANTUM);
     }
 
     /** The head's hidden widths, or none for the linear head. */
@@ -77,27 +82,29 @@ public record HybridOptions(RichModelOptions qnn, String head, List<Integer> hid
     public HybridOptions with(String name, String value) {
         if (!NAMES.contains(name))
             return new HybridOptions(qnn.with(name, value), head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF,
-                    repulsion, repEps, repR0, repRc);
+                    repulsion, repEps, repR0, repRc, circuit);
         String v = value.trim();
         return switch (name) {
-            case "head" -> new HybridOptions(qnn, v, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc);
-            case "hidden" -> new HybridOptions(qnn, head, widths(v), baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc);
-            case "baseline" -> new HybridOptions(qnn, head, hidden, v, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc);
+            case "head" -> new HybridOptions(qnn, v, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc, circuit);
+            case "hidden" -> new HybridOptions(qnn, head, widths(v), baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc, circuit);
+            case "baseline" -> new HybridOptions(qnn, head, hidden, v, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc, circuit);
             case "baseK" -> new HybridOptions(qnn, head, hidden, baseline, OptionValues.integer(name, v), baseLmax, ridge, ridgeWF,
-                    repulsion, repEps, repR0, repRc);
+                    repulsion, repEps, repR0, repRc, circuit);
             case "baseLmax" -> new HybridOptions(qnn, head, hidden, baseline, baseK, OptionValues.integer(name, v), ridge, ridgeWF,
-                    repulsion, repEps, repR0, repRc);
+                    repulsion, repEps, repR0, repRc, circuit);
             case "ridge" -> new HybridOptions(qnn, head, hidden, baseline, baseK, baseLmax, OptionValues.real(name, v), ridgeWF,
-                    repulsion, repEps, repR0, repRc);
+                    repulsion, repEps, repR0, repRc, circuit);
             case "ridgeWF" -> new HybridOptions(qnn, head, hidden, baseline, baseK, baseLmax, ridge, OptionValues.real(name, v),
-                    repulsion, repEps, repR0, repRc);
-            case "repulsion" -> new HybridOptions(qnn, head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, v, repEps, repR0, repRc);
+                    repulsion, repEps, repR0, repRc, circuit);
+            case "repulsion" -> new HybridOptions(qnn, head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, v, repEps, repR0, repRc, circuit);
             case "repEps" -> new HybridOptions(qnn, head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion,
-                    OptionValues.real(name, v), repR0, repRc);
+                    OptionValues.real(name, v), repR0, repRc, circuit);
             case "repR0" -> new HybridOptions(qnn, head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps,
-                    OptionValues.real(name, v), repRc);
+                    OptionValues.real(name, v), repRc, circuit);
+            case "repRc" -> new HybridOptions(qnn, head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0,
+                    OptionValues.real(name, v), circuit);
             default -> new HybridOptions(qnn, head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0,
-                    OptionValues.real(name, v));
+                    repRc, CircuitMode.parse(v));
         };
     }
 
@@ -124,6 +131,7 @@ public record HybridOptions(RichModelOptions qnn, String head, List<Integer> hid
         m.put("repEps", repEps);
         m.put("repR0", repR0);
         m.put("repRc", repRc);
+        m.put("circuit", circuit.text());
         return m;
     }
 

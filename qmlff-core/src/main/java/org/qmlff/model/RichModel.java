@@ -32,6 +32,12 @@ import java.util.Arrays;
  * the head's tensors follow {@code c} in the parameter vector; the adjoint passes then use the per-atom
  * observable Σ_o (c_o + ∂y/∂x_o) O_o, and the training gradient one more adjoint pass for
  * Σ_o (∇²y·ẋ)_o O_o.
+ *
+ * <p>The {@link CircuitMode} (hybrid's {@code circuit} option, docs/HYBRID.md §Ablations) selects what
+ * stands where the circuits are: the circuits ({@code quantum}), the circuits with every Ex input held at
+ * 0 ({@code no-exchange}: the coupling tensors get no gradient and no force term), the circuits with their
+ * tensors untrained ({@code frozen}), the {@link ClassicalReadoutMap} on the same inputs ({@code classical})
+ * or nothing ({@code none}: ε_i = e0[s_i]). The parameter tensors are the same in every mode.
  */
 public final class RichModel extends CircuitForceField<RichModelOptions> {
     /** Legendre coefficients p[l][n]: P_l(x) = Σ_n p[l][n] x^n. */
@@ -67,16 +73,24 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     private final double[] monoWeight;
     /** The classical head over the readout expectations (docs/HYBRID.md), or null: the linear readout alone. */
     private final MlpHead head;
+    private final CircuitMode mode;
+    /** The classical stand-in of {@code circuit=classical}, or null. */
+    private final ClassicalReadoutMap classical;
 
     RichModel(RichModelOptions options) {
-        this(options, new int[0]);
+        this(options, new int[0], CircuitMode.QUANTUM);
+    }
+
+    RichModel(RichModelOptions options, int[] hidden) {
+        this(options, hidden, CircuitMode.QUANTUM);
     }
 
     /**
      * A rich model whose atomic energy also has a per-species MLP over the C·nObs readout expectations
-     * of the atom (hidden layer widths {@code hidden}; none: the plain rich model), docs/HYBRID.md.
+     * of the atom (hidden layer widths {@code hidden}; none: the plain rich model), docs/HYBRID.md, with
+     * {@code mode} in place of the circuits.
      */
-    RichModel(RichModelOptions options, int[] hidden) {
+    RichModel(RichModelOptions options, int[] hidden, CircuitMode mode) {
         super(options, parameters(options, hidden));
         RichOptions ro = options.rich();
         if (ro.readout().equals("chiral") && options.parity() != Parity.SYM)
@@ -128,6 +142,40 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         monoWeight = probe.multiplicity;
         this.head = hidden.length == 0 ? null
                 : new MlpHead(nSpecies, nCh * nObs, hidden, MlpHead.offsets(params, hidden.length));
+        this.mode = mode;
+        this.classical = mode == CircuitMode.CLASSICAL ? classicalMap() : null;
+    }
+
+    private ClassicalReadoutMap classicalMap() {
+        int ex = layersD * pairsPerLayer;
+        int[] a = new int[ex], bq = new int[ex], in = new int[ex];
+        int k = 0;
+        for (int g = 0; g < gKind.length; g++)
+            if (gKind[g] == 1) {
+                a[k] = gA[g];
+                bq[k] = gB[g];
+                in[k++] = gIn[g];
+            }
+        return new ClassicalReadoutMap(readout, nq, layersD + 1, a, bq, in);
+    }
+
+    /**
+     * Parameters in file order are W, V, J0, [U, Y], e0, c, [head]: frozen trains e0 onwards, no-exchange all
+     * but the coupling tensors V..Y (they have no effect), none only e0 (nothing else has an effect).
+     */
+    @Override
+    public boolean trains(int index) {
+        return switch (mode) {
+            case QUANTUM, CLASSICAL -> true;
+            case FROZEN -> index >= oE0;
+            case NO_EXCHANGE -> index < oV || index >= oE0;
+            case NONE -> index >= oE0 && index < oE0 + nSpecies;
+        };
+    }
+
+    /** What stands where the circuits are. */
+    CircuitMode mode() {
+        return mode;
     }
 
     /** The classical head, or null. */
@@ -203,6 +251,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
 
     @Override
     public CircuitCost circuitCost(int[] numbers) {
+        if (!mode.simulates()) return new CircuitCost(nq, 0, 0);
         int circuits = numbers.length * nCh * parityCopies();
         return new CircuitCost(nq, circuits, (long) circuits * prototype.gateCount());
     }
@@ -262,6 +311,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         final double[] hb = new double[nCh * nObs];
         final double[] weights = new double[nObs];
         final double[] gb = new double[nIn];
+        final ClassicalReadoutMap.Work mapWork = classical == null ? null : classical.newWork();
         final MlpHead.Work headWork = head == null ? null : head.newWork();
         private final RichFrame frameA = new RichFrame(basis, nSpecies, speciesOf, nL - 1);
         private final RichFrame frameB = new RichFrame(basis, nSpecies, speciesOf, nL - 1);
@@ -371,8 +421,10 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                     if (tangent) c += v[y + q] * s.td[q];
                 }
             }
-            s.z[exBase + e] = a;
-            s.u[exBase + e] = c;
+            // no-exchange: the Ex gates see J = 0 (identity), whatever the coupling tensors hold.
+            boolean off = mode == CircuitMode.NO_EXCHANGE;
+            s.z[exBase + e] = off ? 0 : a;
+            s.u[exBase + e] = off ? 0 : c;
         }
     }
 
@@ -426,12 +478,13 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         for (int i = 0; i < atoms; i++) {
             int si = rf.species(i);
             energy += v[oE0 + si];
+            if (mode == CircuitMode.NONE) continue;
             if (head != null) energy += headReadout(f, i, si, s);
             for (int ch = 0; ch < nCh; ch++) {
                 inputs(f, i, si, ch, s, false);
-                int slot = ch * nSpecies + si;
-                if (head == null) energy += s.sim.gradient(s.circuits[slot], s.observable(ch, si), s.z, s.g);
-                else s.sim.gradient(s.circuits[slot], headObservable(ch, si, s.ha, s), s.z, s.g);
+                if (head == null) energy += readoutGradient(ch, si, null, true, s.g, s);
+                else readoutGradient(ch, si, s.ha, true, s.g, s);
+                dropCouplings(s.g);
                 contractGradient(rf, si, ch, s);
                 if (nA > 0) {
                     threeBodyMultipliers(si, ch, s.g, s.zeta, s.lam);
@@ -493,14 +546,61 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         double linear = 0;
         for (int ch = 0; ch < nCh; ch++) {
             inputs(f, i, si, ch, s, false);
-            s.tangent.run(s.z, s.u);
-            readout.expectations(s.tangent.re, s.tangent.im, null, null, s.obs, null);
+            readoutValues(s, false);
             for (int ob = 0; ob < nObs; ob++) {
                 s.x[ch * nObs + ob] = s.obs[ob];
                 linear += v[oC + (ch * nObs + ob) * nSpecies + si] * s.obs[ob];
             }
         }
         return linear + head.value(v, si, s.x, s.ha, s.headWork);
+    }
+
+    /**
+     * The readout's weighted value at s.z and its gradient over the circuit inputs into {@code g}: the
+     * adjoint pass of the summed observable Σ_o A_o O_o (circuit modes) or the classical map's, with
+     * A_o = c[ch][o][si]·[withC] + extra[ch·nObs + o] (extra may be null: c alone).
+     */
+    private double readoutGradient(int ch, int si, double[] extra, boolean withC, double[] g, RichScratch s) {
+        if (classical != null) {
+            fillWeights(ch, si, extra, withC, s);
+            return classical.gradient(s.weights, s.z, g, s.mapWork);
+        }
+        Observable o = extra == null ? s.observable(ch, si) : headObservable(ch, si, extra, withC, s);
+        return s.sim.gradient(s.circuits[ch * nSpecies + si], o, s.z, g);
+    }
+
+    /** As {@link #readoutGradient} with c (into s.g), and the Hessian-vector product along s.u into s.hu. */
+    private void readoutHessian(int ch, int si, double[] extra, RichScratch s) {
+        if (classical != null) {
+            fillWeights(ch, si, extra, true, s);
+            classical.hessianVectorProduct(s.weights, s.z, s.u, s.g, s.hu, s.mapWork);
+            return;
+        }
+        Observable o = extra == null ? s.observable(ch, si) : headObservable(ch, si, extra, s);
+        s.sim.hessianVectorProduct(s.circuits[ch * nSpecies + si], o, s.z, s.u, s.g, s.hu);
+    }
+
+    /** Every readout expectation at s.z into s.obs and, with {@code tangent}, its derivative along s.u into s.dobs. */
+    private void readoutValues(RichScratch s, boolean tangent) {
+        if (classical != null) {
+            classical.values(s.z, tangent ? s.u : null, s.obs, tangent ? s.dobs : null, s.mapWork);
+            return;
+        }
+        s.tangent.run(s.z, s.u);
+        if (tangent) readout.expectations(s.tangent.re, s.tangent.im, s.tangent.dre, s.tangent.dim, s.obs, s.dobs);
+        else readout.expectations(s.tangent.re, s.tangent.im, null, null, s.obs, null);
+    }
+
+    /** no-exchange: zeroes the coupling entries of a vector over circuit inputs (those inputs are held at 0). */
+    private void dropCouplings(double[] vector) {
+        if (mode == CircuitMode.NO_EXCHANGE) Arrays.fill(vector, exBase, nIn, 0.0);
+    }
+
+    /** s.weights[o] = c[ch][o][si]·[withC] + extra[ch·nObs + o] (extra may be null). */
+    private void fillWeights(int ch, int si, double[] extra, boolean withC, RichScratch s) {
+        double[] v = params.values();
+        for (int ob = 0; ob < nObs; ob++)
+            s.weights[ob] = (withC ? v[oC + (ch * nObs + ob) * nSpecies + si] : 0) + (extra == null ? 0 : extra[ch * nObs + ob]);
     }
 
     /** Σ_o (c[ch][o][si] + extra[ch·nObs + o])·O_o, or with {@code extra} alone if {@code withC} is false. */
@@ -628,8 +728,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     private void headObjective(RichFrame f, int i, int si, double dLdE, double[] grad, RichScratch s) {
         for (int ch = 0; ch < nCh; ch++) {
             inputs(f, i, si, ch, s, true);
-            s.tangent.run(s.z, s.u);
-            readout.expectations(s.tangent.re, s.tangent.im, s.tangent.dre, s.tangent.dim, s.obs, s.dobs);
+            readoutValues(s, true);
             for (int ob = 0; ob < nObs; ob++) {
                 grad[oC + (ch * nObs + ob) * nSpecies + si] += dLdE * s.obs[ob] - s.dobs[ob];
                 s.x[ch * nObs + ob] = s.obs[ob];
@@ -655,27 +754,34 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         for (int i = 0; i < atoms; i++) {
             int si = rf.species(i);
             int b = rf.sumOffset(i, s0);
-            tangentSums(f, i, w, s);
             grad[oE0 + si] += dLdE;
+            if (mode == CircuitMode.NONE) continue;
+            tangentSums(f, i, w, s);
             if (head != null) headObjective(f, i, si, dLdE, grad, s);
+            // frozen: the circuit tensors get no gradient, so only the readout weights (and the head) need work.
+            boolean circuitTrains = mode != CircuitMode.FROZEN;
             for (int ch = 0; ch < nCh; ch++) {
+                if (head != null && !circuitTrains) break;
                 inputs(f, i, si, ch, s, true);
-                int slot = ch * nSpecies + si;
                 if (head == null) {
-                    s.sim.hessianVectorProduct(s.circuits[slot], s.observable(ch, si), s.z, s.u, s.g, s.hu);
-                    // φ = dLdE·ε − g(z)·u; Γ = ∂φ/∂z at fixed u; h = g multiplies ∂u/∂θ.
-                    for (int t = 0; t < nIn; t++) s.gamma[t] = dLdE * s.g[t] - s.hu[t];
+                    if (circuitTrains) {
+                        readoutHessian(ch, si, null, s);
+                        // φ = dLdE·ε − g(z)·u; Γ = ∂φ/∂z at fixed u; h = g multiplies ∂u/∂θ.
+                        for (int t = 0; t < nIn; t++) s.gamma[t] = dLdE * s.g[t] - s.hu[t];
+                    }
                     // Readout weights: ∂φ/∂c_o = dLdE·⟨O_o⟩ − D_u⟨O_o⟩.
-                    s.tangent.run(s.z, s.u);
-                    readout.expectations(s.tangent.re, s.tangent.im, s.tangent.dre, s.tangent.dim, s.obs, s.dobs);
+                    readoutValues(s, true);
                     for (int ob = 0; ob < nObs; ob++)
                         grad[oC + (ch * nObs + ob) * nSpecies + si] += dLdE * s.obs[ob] - s.dobs[ob];
+                    if (!circuitTrains) continue;
                 } else {
                     // With the head, A = c + ∇_x y and B = ∇²_x y·ẋ: Γ = dLdE·g_A − g_B − H_A u, h = g_A.
-                    s.sim.hessianVectorProduct(s.circuits[slot], headObservable(ch, si, s.ha, s), s.z, s.u, s.g, s.hu);
-                    s.sim.gradient(s.circuits[slot], headObservable(ch, si, s.hb, false, s), s.z, s.gb);
+                    readoutHessian(ch, si, s.ha, s);
+                    readoutGradient(ch, si, s.hb, false, s.gb, s);
                     for (int t = 0; t < nIn; t++) s.gamma[t] = dLdE * s.g[t] - s.gb[t] - s.hu[t];
                 }
+                dropCouplings(s.g);
+                dropCouplings(s.gamma);
                 for (int c = 0; c < encChannels; c++) {
                     double tx = s.gamma[3 * c], ty = s.gamma[3 * c + 1], tz = s.gamma[3 * c + 2];
                     double hx = s.g[3 * c], hy = s.g[3 * c + 1], hz = s.g[3 * c + 2];

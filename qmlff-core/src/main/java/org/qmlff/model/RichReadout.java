@@ -28,26 +28,38 @@ final class RichReadout {
     /** Terms of observable o: {@code terms[first[o]] .. terms[first[o + 1] − 1]}. */
     private final Term[] terms;
     private final int[] first;
+    /** Qubits of observable o's pair factors: {p, q} (pair), {p, q, r, s} (double pair), null (triple product). */
+    private final int[][] pairQubits;
 
     RichReadout(String kind, int nq) {
         this.nq = nq;
         List<List<Term>> obs = new ArrayList<>();
+        List<int[]> qubits = new ArrayList<>();
         if (kind.equals("pair01")) {
             obs.add(pair(0, 1));
+            qubits.add(new int[]{0, 1});
         } else {
-            for (int p = 0; p < nq; p++) for (int q = p + 1; q < nq; q++) obs.add(pair(p, q));
+            for (int p = 0; p < nq; p++) for (int q = p + 1; q < nq; q++) {
+                obs.add(pair(p, q));
+                qubits.add(new int[]{p, q});
+            }
             if (!kind.equals("pairs")) {
                 for (int p = 0; p < nq; p++) for (int q = p + 1; q < nq; q++)
                     for (int r = p + 1; r < nq; r++) for (int s = r + 1; s < nq; s++) {
                         if (r == q || s == q) continue;
                         obs.add(product(pair(p, q), pair(r, s)));
+                        qubits.add(new int[]{p, q, r, s});
                     }
             }
             if (kind.equals("chiral")) {
                 for (int p = 0; p < nq; p++) for (int q = p + 1; q < nq; q++)
-                    for (int r = q + 1; r < nq; r++) obs.add(triple(p, q, r));
+                    for (int r = q + 1; r < nq; r++) {
+                        obs.add(triple(p, q, r));
+                        qubits.add(null);
+                    }
             }
         }
+        pairQubits = qubits.toArray(new int[0][]);
         first = new int[obs.size() + 1];
         List<Term> all = new ArrayList<>();
         for (int o = 0; o < obs.size(); o++) {
@@ -56,6 +68,14 @@ final class RichReadout {
         }
         first[obs.size()] = all.size();
         terms = all.toArray(new Term[0]);
+    }
+
+    /**
+     * The qubits of observable o's pair factors: {p, q} for σ_p·σ_q, {p, q, r, s} for the double pair
+     * (σ_p·σ_q)(σ_r·σ_s), null for a triple product (a copy).
+     */
+    int[] pairQubits(int o) {
+        return pairQubits[o] == null ? null : pairQubits[o].clone();
     }
 
     /** Number of readout observables. */

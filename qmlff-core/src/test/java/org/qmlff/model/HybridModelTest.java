@@ -45,7 +45,20 @@ class HybridModelTest {
                 Arguments.of("baseline lmax 1 + mlp + repulsion", hybrid("baseline", "ridge", "baseLmax", "1",
                         "repulsion", "r12", "repR0", "0.8", "repRc", "1.6")),
                 Arguments.of("everything, parity sym", hybrid("baseline", "ridge", "repulsion", "r12", "repR0", "0.8",
-                        "repRc", "1.6", "threebody", "1", "parity", "sym")));
+                        "repRc", "1.6", "threebody", "1", "parity", "sym")),
+                // The ablations of docs/HYBRID.md §Ablations.
+                Arguments.of("ablation no-exchange, threebody, full", hybrid("circuit", "no-exchange", "threebody", "2",
+                        "readout", "full")),
+                Arguments.of("ablation frozen, mlp", hybrid("circuit", "frozen", "threebody", "1")),
+                Arguments.of("ablation frozen, linear head", hybrid("circuit", "frozen", "head", "linear")),
+                Arguments.of("ablation classical, mlp, full, 2 channels, threebody", hybrid("circuit", "classical",
+                        "readout", "full", "channels", "2", "threebody", "1")),
+                Arguments.of("ablation classical, linear head, all pairs, tied", hybrid("circuit", "classical", "head",
+                        "linear", "graph", "all", "coupling", "tied", "baseline", "ridge")),
+                Arguments.of("ablation classical, pair01, parity sym", hybrid("circuit", "classical", "readout", "pair01",
+                        "parity", "sym")),
+                Arguments.of("ablation none, ridge baseline, repulsion", hybrid("circuit", "none", "baseline", "ridge",
+                        "repulsion", "r12", "repR0", "0.8", "repRc", "1.6")));
     }
 
     @ParameterizedTest(name = "{0}")
