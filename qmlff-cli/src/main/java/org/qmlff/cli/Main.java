@@ -28,6 +28,7 @@ import java.util.Properties;
                 MdBenchmarkCommand.class,
                 ServeIpiCommand.class,
                 LearningCurveCommand.class,
+                AblationCommand.class,
                 ReportCommand.class,
                 BenchCommand.class,
                 ExportQasmCommand.class,

@@ -92,6 +92,14 @@ public interface Architecture<O extends ModelOptions> {
         return null;
     }
 
+    /**
+     * The variants of this architecture's ablation study ({@code qmlff ablation}), in table order: exactly
+     * one {@link Ablation#full} and one {@link Ablation#reference}, or none when it defines no study.
+     */
+    default List<Ablation> ablations() {
+        return List.of();
+    }
+
     /** For each {@link Symmetry}, whether models with these options have it exactly, and why. */
     Map<Symmetry, Symmetry.Promise> symmetries(O options);
 

@@ -194,6 +194,25 @@ public final class HybridArchitecture implements Architecture<HybridOptions> {
         return m;
     }
 
+    /**
+     * docs/HYBRID.md §Ablations: the full model, (i) no entangling gates, (ii) the circuit frozen at its
+     * initialisation, (iii) the circuit replaced by classical invariant features of the same parameters,
+     * (iv) the classical part alone (the reference of the circuit's share).
+     */
+    @Override
+    public List<Ablation> ablations() {
+        return List.of(
+                new Ablation("full", "the full model", Map.of("circuit", CircuitMode.QUANTUM.text()), false, true),
+                new Ablation("no-exchange", "(i) every Ex coupling held at 0: no entangling gates",
+                        Map.of("circuit", CircuitMode.NO_EXCHANGE.text()), false, false),
+                new Ablation("frozen", "(ii) circuit tensors frozen at their random initialisation; readout and head trained",
+                        Map.of("circuit", CircuitMode.FROZEN.text()), false, false),
+                new Ablation("classical-features", "(iii) circuit replaced by classical invariant features of the same "
+                        + "inputs and parameters, same head", Map.of("circuit", CircuitMode.CLASSICAL.text()), false, false),
+                new Ablation("classical-alone", "(iv) the classical part alone: baseline and repulsion, no QNN term",
+                        Map.of("circuit", CircuitMode.NONE.text()), true, false));
+    }
+
     @Override
     public CircuitLayout circuitLayout() {
         return CircuitLayout.PER_ATOM;

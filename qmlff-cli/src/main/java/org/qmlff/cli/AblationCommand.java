@@ -1,0 +1,193 @@
+package org.qmlff.cli;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.qmlff.analysis.MeanStd;
+import org.qmlff.data.AtomicFiles;
+import org.qmlff.data.Units;
+import org.qmlff.experiment.AblationPlan;
+import org.qmlff.experiment.AblationSummary;
+import org.qmlff.experiment.Backend;
+import org.qmlff.experiment.GridExecutor;
+import org.qmlff.experiment.LearningCurveRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code qmlff ablation}: trains every variant of the configuration's architecture's ablation study
+ * (docs/HYBRID.md §Ablations) for K seeds, then tabulates the test errors (mean ± std over seeds) and the
+ * share of the full model's gain over its classical part that each removed ingredient accounts for.
+ * The runs are ordinary run directories {@code OUT/runs/<variant>-s<seed>/}; rerunning the same command
+ * skips finished runs and resumes interrupted ones, and more seeds can be added later.
+ */
+@Command(name = "ablation", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Ablation study of a training configuration (docs/HYBRID.md §Ablations): the full model, "
+                + "(i) no entangling gates, (ii) the circuit frozen at its initialisation, (iii) the circuit replaced by "
+                + "classical features of the same parameters, (iv) the classical part alone; each for seeds 0..K-1.",
+                "Writes OUT/runs/<variant>-s<seed>/ (as 'qmlff train'), OUT/ablation.md, ablation.json and ablation.png. "
+                        + "Rerun the same command to resume: finished runs are skipped."})
+final class AblationCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final Backend backend;
+
+    AblationCommand() {
+        this(Backend.standard());
+    }
+
+    AblationCommand(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "Training configuration (YAML, as for 'qmlff train'): one data file, one test file, a hybrid arch.")
+    Path config;
+    @Option(names = "--seeds", paramLabel = "K", description = "Seeds per variant: 0..K-1 (default: 3).")
+    int seeds = 3;
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run, replacing the config's (default: the config's).")
+    Integer epochs;
+    @Option(names = "--threads", paramLabel = "N", description = "Total threads (default: all processors).")
+    Integer threads;
+    @Option(names = "--threads-per-run", paramLabel = "N", description = "Threads of each run (default: 1); "
+            + "threads / threads-per-run runs train at once. Results do not depend on either.")
+    int threadsPerRun = 1;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        int total = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (total < 1) throw new UserError("--threads must be at least 1, got " + total);
+        if (threadsPerRun < 1) throw new UserError("--threads-per-run must be at least 1, got " + threadsPerRun);
+        if (threadsPerRun > total) throw new UserError("--threads-per-run " + threadsPerRun + " exceeds --threads " + total);
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        if (epochs != null) overrides.put("epochs", epochs);
+        AblationPlan plan = AblationPlan.of(new AblationPlan.Spec(config, overrides, seeds, threadsPerRun, out), backend);
+        PrintWriter console = spec.commandLine().getOut();
+        Backend data = plan.preloaded(backend);
+        LearningCurveRunner runner = new LearningCurveRunner(GridExecutor.local(data, new CliRunHooks(false, false),
+                Math.max(1, total / threadsPerRun)), console);
+        LearningCurveRunner.Outcome outcome = runner.run(plan.plannedRuns());
+
+        AblationSummary summary = AblationSummary.of(plan, data);
+        String command = command();
+        summary.writeJson(out.resolve("ablation.json"), command);
+        String md = markdown(summary, command);
+        AtomicFiles.write(out.resolve("ablation.md"), md.getBytes(StandardCharsets.UTF_8));
+        plot(summary, out.resolve("ablation.png"));
+        console.println();
+        console.print(table(summary));
+        for (String v : summary.verdicts()) console.println(v);
+        console.println();
+        console.println("wrote " + out.resolve("ablation.md") + ", ablation.json and ablation.png");
+        console.flush();
+        outcome.rethrow(plan.runs().size());
+        return 0;
+    }
+
+    /** The table of the study: one row per variant, meV beside kcal/mol. */
+    static String table(AblationSummary s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| variant | what is removed | seeds | E MAE (meV) | F MAE (meV/Å) | E MAE (kcal/mol) | F MAE (kcal/mol/Å) "
+                + "| F share of gain lost | params (trained) | circuits / energy | train time (s) |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (AblationSummary.Row r : s.rows()) {
+            boolean any = r.count() > 0;
+            sb.append("| ").append(r.ablation().label()).append(" | ").append(r.ablation().description()).append(" | ")
+                    .append(r.count()).append(" | ")
+                    .append(any ? Fmt.meanStd(r.energy()) : Fmt.MISSING).append(" | ")
+                    .append(any ? Fmt.meanStd(r.force()) : Fmt.MISSING).append(" | ")
+                    .append(any ? kcal(r.energy()) : Fmt.MISSING).append(" | ")
+                    .append(any ? kcal(r.force()) : Fmt.MISSING).append(" | ")
+                    .append(share(s, r)).append(" | ")
+                    .append(any ? r.parameters() + " (" + r.trained() + ")" : Fmt.MISSING).append(" | ")
+                    .append(any && r.circuits() >= 0 ? Long.toString(r.circuits()) : Fmt.MISSING).append(" | ")
+                    .append(any ? Fmt.seconds(r.trainingSeconds()) : Fmt.MISSING).append(" |\n");
+        }
+        sb.append(String.format(Locale.ROOT, "| null model | mean training energy, zero forces | – | %s | %s | %s | %s | – | 0 | 0 | – |%n",
+                Fmt.mae(s.nullModel().energy()), Fmt.mae(s.nullModel().force()),
+                Fmt.fixed(s.nullModel().energy() * Units.KCAL_MOL_PER_MEV, 3),
+                Fmt.fixed(s.nullModel().force() * Units.KCAL_MOL_PER_MEV, 3)));
+        return sb.toString();
+    }
+
+    private static String kcal(MeanStd m) {
+        String mean = Fmt.fixed(m.mean() * Units.KCAL_MOL_PER_MEV, 3);
+        return Double.isFinite(m.std()) ? mean + " ± " + Fmt.fixed(m.std() * Units.KCAL_MOL_PER_MEV, 3) : mean;
+    }
+
+    private static String share(AblationSummary s, AblationSummary.Row r) {
+        if (r.ablation().full()) return "0 % (by definition)";
+        if (r.ablation().reference()) return "100 % (by definition)";
+        double x = s.shareLost(r, true);
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.0f %%", 100 * x) : Fmt.MISSING;
+    }
+
+    private String markdown(AblationSummary s, String command) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Ablation study: ").append(s.molecule()).append(", N = ").append(s.nTrain()).append("\n\n");
+        sb.append("Reproduce (resumes; finished runs are skipped): `").append(command).append("`\n\n");
+        sb.append("Test errors over all ").append(s.testFrames()).append(" frames of the test file, mean ± sample std over "
+                + "seeds (one seed: no ±). \"F share of gain lost\" = (F_variant − F_full) / (F_classical-alone − F_full) "
+                + "(docs/HYBRID.md §Ablations).\n\n");
+        sb.append(table(s)).append('\n');
+        for (String v : s.verdicts()) sb.append("- ").append(v).append('\n');
+        sb.append("\n![test errors by variant](ablation.png)\n");
+        return sb.toString();
+    }
+
+    /** Bars of the test force and energy MAE per variant, with ± std error bars where seeds vary. */
+    private static void plot(AblationSummary s, Path file) {
+        List<String> labels = new ArrayList<>();
+        List<Double> f = new ArrayList<>(), fe = new ArrayList<>(), e = new ArrayList<>(), ee = new ArrayList<>();
+        for (AblationSummary.Row r : s.rows()) {
+            if (r.count() == 0) continue;
+            labels.add(r.ablation().label());
+            f.add(r.force().mean());
+            fe.add(Double.isFinite(r.force().std()) ? r.force().std() : 0.0);
+            e.add(r.energy().mean());
+            ee.add(Double.isFinite(r.energy().std()) ? r.energy().std() : 0.0);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
+                .title("Ablations, " + s.molecule() + " N = " + s.nTrain() + " (test MAE, mean ± std over seeds)")
+                .xAxisTitle("variant").yAxisTitle("MAE (meV/Å for forces, meV for energies)").build();
+        if (!labels.isEmpty()) {
+            chart.addSeries("force MAE (meV/Å)", labels, f, fe);
+            chart.addSeries("energy MAE (meV)", labels, e, ee);
+        }
+        byte[] png;
+        try {
+            png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        AtomicFiles.write(file, png);
+    }
+
+    /** The command line that reproduces (and resumes) this study. */
+    String command() {
+        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        int first = args.indexOf(spec.name()) == 0 ? 1 : 0;
+        StringBuilder sb = new StringBuilder("./qmlff ablation");
+        for (String a : args.subList(first, args.size())) sb.append(' ').append(LearningCurveCommand.shellQuote(a));
+        return sb.toString();
+    }
+}
