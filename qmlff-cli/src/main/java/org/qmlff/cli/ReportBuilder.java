@@ -40,13 +40,14 @@ final class ReportBuilder {
     }
 
     /** A directory to report on. */
-    sealed interface Input permits SingleRun, Curve, MdBenchmarkSection.Bench {
+    sealed interface Input permits SingleRun, Curve, MdBenchmarkSection.Bench, AblationSection.Study {
         /** Classifies and reads a directory: a learning curve (learning_curve.json or runs/) or a finished run. */
         static Input open(Path d) {
             if (!Files.isDirectory(d)) throw new UserError(d + ": no such directory");
             Path grid = d.resolve(LearningCurvePlan.GRID_FILE);
             if (Files.isRegularFile(grid)) return Curve.read(d, grid);
             if (MdBenchmarkSection.isBenchmark(d)) return MdBenchmarkSection.Bench.read(d);
+            if (AblationSection.isStudy(d)) return AblationSection.Study.read(d);
             if (Files.isRegularFile(d.resolve("metrics.json"))) return new SingleRun(RunDirectory.read(d));
             if (Files.isDirectory(d.resolve("runs"))) return Curve.read(d, null);
             throw new UserError(d + ": neither a finished run directory (metrics.json) nor a learning-curve "
@@ -100,8 +101,10 @@ final class ReportBuilder {
         List<RunDirectory> singles = new ArrayList<>();
         List<Curve> curves = new ArrayList<>();
         List<MdBenchmarkSection.Bench> benches = new ArrayList<>();
+        List<AblationSection.Study> studies = new ArrayList<>();
         for (Input in : inputs) {
             if (in instanceof MdBenchmarkSection.Bench b) benches.add(b);
+            if (in instanceof AblationSection.Study st) studies.add(st);
             if (in instanceof SingleRun s) singles.add(s.run());
             else if (in instanceof Curve c) curves.add(c);
         }
@@ -111,6 +114,7 @@ final class ReportBuilder {
         Doc d = new Doc().heading(1, "qmlff report");
         List<String> sources = new ArrayList<>();
         for (RunDirectory r : singles) sources.add("run " + abs(r.dir()));
+        for (AblationSection.Study st : studies) sources.add("ablation study " + abs(st.dir()));
         for (Curve c : curves)
             sources.add("learning curve " + abs(c.dir()) + " (" + c.finished().size() + " of " + c.planned().size()
                     + " runs finished)");
@@ -129,6 +133,13 @@ final class ReportBuilder {
         for (MdBenchmarkSection.Bench b : benches) {
             String sub = assetDir("md-" + b.dir().toAbsolutePath().normalize().getFileName());
             d.addAll(MdBenchmarkSection.doc(b, (src, name) -> {
+                copy(src, out.resolve(sub).resolve(name));
+                return sub + "/" + name;
+            }));
+        }
+        for (AblationSection.Study st : studies) {
+            String sub = assetDir("ablation-" + st.dir().toAbsolutePath().normalize().getFileName());
+            d.addAll(AblationSection.doc(st, (src, name) -> {
                 copy(src, out.resolve(sub).resolve(name));
                 return sub + "/" + name;
             }));

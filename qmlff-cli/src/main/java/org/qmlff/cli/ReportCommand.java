@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "RUN_OR_LC_DIR", description = "Run or learning-curve directories.")
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run, learning-curve, md-benchmark or ablation directories.")
     List<Path> dirs;
     @Option(names = "--out", required = true, paramLabel = "REPORT_DIR", description = "Where to write the report.")
     Path out;

@@ -87,6 +87,16 @@ class AblationCommandTest {
         assertThat(md).contains("criterion >= 25 %").contains("null model").contains("ablation.png");
         assertThat(Files.size(out.resolve("ablation.png"))).isPositive();
 
+        // qmlff report shows the study: its table, verdicts and plot.
+        Path report = dir.resolve("report");
+        CliRun rep = CliRun.main("report", out.toString(), "--out", report.toString());
+        assertThat(rep.code()).as(rep.err()).isZero();
+        String rmd = Files.readString(report.resolve("report.md"));
+        assertThat(rmd).contains("Ablation study " + out.toAbsolutePath().normalize());
+        for (String v : VARIANTS) assertThat(rmd).contains("| " + v + " |");
+        assertThat(rmd).contains(Doc.mdText(summary.path("verdicts").get(0).asText()));
+        assertThat(Files.list(report).anyMatch(p -> p.getFileName().toString().startsWith("ablation-"))).isTrue();
+
         byte[] before = Files.readAllBytes(out.resolve("ablation.json"));
         CliRun again = CliRun.main(args);
         assertThat(again.code()).as(again.err()).isZero();
