@@ -36,7 +36,7 @@ class ToyArchitectureCliTest {
     void theRegistryFindsTheToyAfterTheBuiltInArchitectures() {
         assertThat(Architectures.names()).containsExactly("le", "revised", "rich", "hybrid", ToyArchitecture.NAME);
         assertThat(TrainConfig.MODEL_KEYS).endsWith("coupling", "head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF",
-                "repulsion", "repEps", "repR0", "repRc", "sigma").containsOnlyOnce("K");
+                "repulsion", "repEps", "repR0", "repRc", "circuit", "sigma").containsOnlyOnce("K");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ArchitecturesTest {
     void theOptionNamesAreTheUnionInTheirOldOrder() {
         assertThat(Architectures.optionNames()).containsExactly("D", "rep", "centre", "observable", "nq", "K", "rc",
                 "species", "parity", "readout", "threebody", "lmax", "channels", "graph", "coupling",
-                "head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF", "repulsion", "repEps", "repR0", "repRc");
+                "head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF", "repulsion", "repEps", "repR0", "repRc", "circuit");
     }
 
     @Test
@@ -67,7 +67,7 @@ class ArchitecturesTest {
                 .hasMessage("model option threebody applies to --arch rich or hybrid only");
         assertThatThrownBy(() -> ModelOptions.defaults("rich").with("depth", "2")).hasMessage("unknown model option 'depth' "
                 + "(known: D, rep, centre, observable, nq, K, rc, species, parity, readout, threebody, lmax, channels, graph, coupling, "
-                + "head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc)");
+                + "head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc, circuit)");
         assertThatThrownBy(() -> ModelOptions.defaults("revised").with("parity", "odd"))
                 .hasMessage("unknown parity 'odd' (expected none or sym)");
         assertThatThrownBy(() -> ModelOptions.defaults("le").with("observable", " pairs "))
