@@ -63,6 +63,11 @@ final class AblationCommand implements Callable<Integer> {
     int seeds = 3;
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run, replacing the config's (default: the config's).")
     Integer epochs;
+    @Option(names = "--n-train", paramLabel = "N", description = "Training-file frames used, training + validation, "
+            + "replacing the config's (default: the config's); the first N - n-valid train, the next n-valid validate.")
+    Integer nTrain;
+    @Option(names = "--n-valid", paramLabel = "N", description = "Validation frames, replacing the config's (default: the config's).")
+    Integer nValid;
     @Option(names = "--threads", paramLabel = "N", description = "Total threads (default: all processors).")
     Integer threads;
     @Option(names = "--threads-per-run", paramLabel = "N", description = "Threads of each run (default: 1); "
@@ -79,6 +84,8 @@ final class AblationCommand implements Callable<Integer> {
         if (threadsPerRun > total) throw new UserError("--threads-per-run " + threadsPerRun + " exceeds --threads " + total);
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (epochs != null) overrides.put("epochs", epochs);
+        if (nTrain != null) overrides.put("n-train", nTrain);
+        if (nValid != null) overrides.put("n-valid", nValid);
         AblationPlan plan = AblationPlan.of(new AblationPlan.Spec(config, overrides, seeds, threadsPerRun, out), backend);
         PrintWriter console = spec.commandLine().getOut();
         Backend data = plan.preloaded(backend);

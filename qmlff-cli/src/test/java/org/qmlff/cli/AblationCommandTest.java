@@ -35,12 +35,14 @@ class AblationCommandTest {
     @Test
     void aStudyTabulatesItsRunsAndResumesBySkipping(@TempDir Path dir) throws Exception {
         Path cfg = config(dir, "hybrid", HYBRID), out = dir.resolve("abl");
-        String[] args = {"ablation", "--config", cfg.toString(), "--seeds", "2", "--threads", "2", "--out", out.toString()};
+        // --n-train 22 --n-valid 4 replace the config's 24 + 8: 18 training frames.
+        String[] args = {"ablation", "--config", cfg.toString(), "--seeds", "2", "--threads", "2", "--n-train", "22",
+                "--n-valid", "4", "--out", out.toString()};
         CliRun r = CliRun.main(args);
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode summary = JSON.readTree(out.resolve("ablation.json").toFile());
         assertThat(summary.path("test_frames").asInt()).isEqualTo(1000);
-        assertThat(summary.path("n_train").asInt()).isEqualTo(16);
+        assertThat(summary.path("n_train").asInt()).isEqualTo(18);
         double[] force = new double[VARIANTS.size()];
         for (int v = 0; v < VARIANTS.size(); v++) {
             JsonNode row = summary.path("variants").get(v);
