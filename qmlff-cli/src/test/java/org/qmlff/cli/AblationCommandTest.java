@@ -86,7 +86,7 @@ class AblationCommandTest {
         }
         String md = Files.readString(out.resolve("ablation.md"));
         for (String v : VARIANTS) assertThat(md).contains("| " + v + " |");
-        assertThat(md).contains("criterion >= 25 %").contains("null model").contains("ablation.png");
+        assertThat(md).contains("criterion >= 25 % below").contains("null model").contains("ablation.png");
         assertThat(Files.size(out.resolve("ablation.png"))).isPositive();
 
         // qmlff report shows the study: its table, verdicts and plot.

@@ -159,12 +159,14 @@ public record AblationSummary(String molecule, int nTrain, int testFrames, List<
             return out;
         }
         double gain = gainOverReference(true);
-        out.add(String.format(Locale.ROOT, "Force MAE of the full model is %.1f %% below its classical part alone "
-                        + "(%.2f vs %.2f meV/Å; criterion >= 25 %%: %s); energy MAE %.1f %% below (%.2f vs %.2f meV).",
-                100 * gain, full.force().mean(), ref.force().mean(), gain >= 0.25 ? "met" : "NOT met",
-                100 * gainOverReference(false), full.energy().mean(), ref.energy().mean()));
+        double energyGain = gainOverReference(false);
+        out.add(String.format(Locale.ROOT, "Force MAE of the full model is %s its classical part alone "
+                        + "(%.2f vs %.2f meV/Å; criterion >= 25 %% below: %s); energy MAE %s (%.2f vs %.2f meV).",
+                relative(gain), full.force().mean(), ref.force().mean(), gain >= 0.25 ? "met" : "NOT met",
+                relative(energyGain), full.energy().mean(), ref.energy().mean()));
         Integer gainMeasured = compare(ref, full, true);
-        if (gainMeasured != null && gainMeasured <= 0)
+        boolean noGain = gainMeasured != null && gainMeasured <= 0;
+        if (noGain)
             out.add("The full model's force MAE is not measurably below its classical part's (within twice the standard "
                     + "error over seeds): the circuit contributes nothing measurable here, and the shares below are noise.");
         else if (gainMeasured == null)
@@ -181,10 +183,12 @@ public record AblationSummary(String molecule, int nTrain, int testFrames, List<
                     : cmp == 0 ? "the difference is within twice its standard error: not measurable"
                     : cmp > 0 ? "the loss is measurable (beyond twice its standard error)"
                     : "the ablated model is measurably BETTER than the full one";
-            out.add(String.format(Locale.ROOT, "%s %s: force MAE %.2f meV/Å vs %.2f for the full model, %.0f %% of the "
-                            + "gain over the classical part lost; %s.", r.ablation().label(), "(" + r.ablation().description()
-                            .replaceFirst("^\\([ivx]+\\) ", "") + ")", r.force().mean(), full.force().mean(),
-                    100 * share, measured));
+            String lost = Double.isFinite(share) && !noGain
+                    ? String.format(Locale.ROOT, "%.0f %% of the gain over the classical part lost", 100 * share)
+                    : "no share of a gain (the full model has none measurable over the classical part)";
+            out.add(String.format(Locale.ROOT, "%s %s: force MAE %.2f meV/Å vs %.2f for the full model, %s; %s.",
+                    r.ablation().label(), "(" + r.ablation().description().replaceFirst("^\\([ivx]+\\) ", "") + ")",
+                    r.force().mean(), full.force().mean(), lost, measured));
         }
         // The question a referee asks first: does a variant that simulates no circuit at all do as well?
         for (Row r : rows) {
@@ -193,10 +197,11 @@ public record AblationSummary(String molecule, int nTrain, int testFrames, List<
             boolean asGood = cmp != null ? cmp <= 0 : r.force().mean() <= full.force().mean();
             if (asGood)
                 out.add(String.format(Locale.ROOT, "Without any circuit, %s reaches a force MAE of %.2f meV/Å against %.2f "
-                                + "for the full model%s: the circuit itself contributes nothing measurable here; the gain over "
-                                + "the classical part comes from the learned features and the head, not from the quantum circuit.",
+                                + "for the full model%s: the circuit itself contributes nothing measurable here%s.",
                         r.ablation().label(), r.force().mean(), full.force().mean(),
-                        cmp == null ? " (one seed)" : cmp < 0 ? " (measurably better)" : " (within twice the standard error)"));
+                        cmp == null ? " (one seed)" : cmp < 0 ? " (measurably better)" : " (within twice the standard error)",
+                        noGain ? "" : "; the gain over the classical part comes from the learned features and the head, "
+                                + "not from the quantum circuit"));
             else
                 out.add(String.format(Locale.ROOT, "Without any circuit, %s reaches a force MAE of %.2f meV/Å against %.2f "
                                 + "for the full model%s: the circuit does better than classical features of the same size.",
@@ -204,6 +209,12 @@ public record AblationSummary(String molecule, int nTrain, int testFrames, List<
                         cmp == null ? " (one seed, spread unknown)" : " (beyond twice the standard error)"));
         }
         return out;
+    }
+
+    /** "12.3 % below" for a positive relative gain, "0.5 % above" for a negative one. */
+    private static String relative(double gain) {
+        return gain >= 0 ? String.format(Locale.ROOT, "%.1f %% below", 100 * gain)
+                : String.format(Locale.ROOT, "%.1f %% above", -100 * gain);
     }
 
     /** Writes the summary as JSON (atomically): every row's statistics in meV and kcal/mol, the derived shares and verdicts. */

@@ -44,7 +44,7 @@ class AblationSummaryTest {
         assertThat(s.shareLost(s.rows().get(1), true)).isCloseTo(0.5, within(1e-12));
         assertThat(s.shareLost(s.rows().get(2), true)).isCloseTo(0.8, within(1e-12));
         List<String> v = s.verdicts();
-        assertThat(v.get(0)).contains("25.0 % below").contains("criterion >= 25 %: met");
+        assertThat(v.get(0)).contains("25.0 % below").contains("criterion >= 25 % below: met");
         assertThat(String.join("\n", v)).contains("the loss is measurable").contains("the circuit does better than classical features");
     }
 
@@ -69,5 +69,16 @@ class AblationSummaryTest {
         AblationSummary s = summary(2, 40, 40, 40, 41, 40.5);
         assertThat(s.verdicts().get(1)).startsWith("The full model's force MAE is not measurably below its classical part's");
         assertThat(s.verdicts().get(0)).contains("NOT met");
+    }
+
+    /** As measured for the hybrid at N = 50: the full model slightly worse than its classical part; no NaN shares. */
+    @Test
+    void aFullModelWorseThanItsClassicalPartGetsNoShares() {
+        AblationSummary s = summary(0.3, 176, 175.3, 175.4, 175.2, 175);
+        String all = String.join("\n", s.verdicts());
+        assertThat(s.verdicts().get(0)).contains("is 0.6 % above its classical part alone")
+                .contains("% above its classical part alone").contains("NOT met");
+        assertThat(all).doesNotContain("NaN").doesNotContain("of the gain over the classical part lost")
+                .contains("no share of a gain").doesNotContain("comes from the learned features");
     }
 }
