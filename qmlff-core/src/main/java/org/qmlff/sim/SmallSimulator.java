@@ -25,6 +25,9 @@ import java.util.Arrays;
  *       (|01⟩ − |10⟩)/√2): T = −iH, ∂_J⟨O⟩ = 2 Im⟨λ|Hψ⟩ = −8 Im⟨λ|P_aψ⟩ (see {@link #exReverse}).</li>
  *   <li>RZ(φ) = exp(−iφZ/2): T = −(i/2)Z, ∂_φ⟨O⟩ = Im⟨λ|Zψ⟩.</li>
  * </ul>
+ * The tensor gate is the exception: its generators are not a few Pauli terms, so it runs the chunked
+ * engine's triplet kernels and matrix form ({@link TensorFormulas}) over the whole state, in the order
+ * of that engine's reverse sweep (ψ̇ ← G†ψ̇ + Xψ, reductions, λ̇ ← G†λ̇ + Ġ†λ).
  * Hessian-vector product along u: with W_k = Σ_a u_a T_a (the gate's tangent generator, Ġ = GW) the
  * forward pass carries ψ̇_k = G_k(ψ̇_{k−1} + W_kψ_{k−1}); λ̇_K = Oψ̇_K; the reverse step, after ψ ← G†ψ
  * and λ ← G†λ, takes ψ̇ ← G†ψ̇ − Wψ and λ̇ ← G†λ̇ − Wλ (W anti-Hermitian, so Ġ† = −WG†), and
