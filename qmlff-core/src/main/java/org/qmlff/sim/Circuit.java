@@ -59,6 +59,9 @@ public final class Circuit {
     private record PlanMemo(Observable observable, int localBits, ExecutionPlan plan) {
     }
 
+    /** The plan that runs every gate as given (for whole states), made once (racy, as above). */
+    private volatile ExecutionPlan asGiven;
+
     private Circuit(int qubits, Gate[] gates) {
         this(qubits, gates, 0, Integer.MAX_VALUE);
     }
@@ -209,6 +212,16 @@ public final class Circuit {
         ExecutionPlan made = ExecutionPlan.of(this, o, localBits);
         plan = new PlanMemo(o, localBits, made);
         return made;
+    }
+
+    /** The plan that runs every gate of this circuit on its own labels ({@link ExecutionPlan#asGiven}), remembered. */
+    ExecutionPlan asGiven() {
+        ExecutionPlan memo = asGiven;
+        if (memo == null) {
+            memo = ExecutionPlan.asGiven(this, null);
+            asGiven = memo;
+        }
+        return memo;
     }
 
     /**
