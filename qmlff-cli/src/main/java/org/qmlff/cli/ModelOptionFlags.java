@@ -40,6 +40,8 @@ final class ModelOptionFlags {
     String graph;
     @Option(names = "--coupling", paramLabel = "free|tied", description = "rich: one coupling per pair or per layer (free).")
     String coupling;
+    @Option(names = "--tensor", paramLabel = "on|off", description = "rich: a tensor (l = 2) gate after every Ex gate (off).")
+    String tensor;
 
     /** Adds the options given on the command line to {@code flags}, keyed by their MODELS.md names. */
     void putInto(Map<String, Object> flags) {
@@ -58,6 +60,7 @@ final class ModelOptionFlags {
         put(flags, "channels", channels);
         put(flags, "graph", graph);
         put(flags, "coupling", coupling);
+        put(flags, "tensor", tensor);
     }
 
     private static void put(Map<String, Object> m, String key, String v) {

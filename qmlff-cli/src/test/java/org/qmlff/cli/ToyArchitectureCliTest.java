@@ -35,7 +35,7 @@ class ToyArchitectureCliTest {
     @Test
     void theRegistryFindsTheToyAfterTheBuiltInArchitectures() {
         assertThat(Architectures.names()).containsExactly("le", "revised", "rich", "hybrid", ToyArchitecture.NAME);
-        assertThat(TrainConfig.MODEL_KEYS).endsWith("coupling", "head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF",
+        assertThat(TrainConfig.MODEL_KEYS).endsWith("coupling", "tensor", "head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF",
                 "repulsion", "repEps", "repR0", "repRc", "circuit", "sigma").containsOnlyOnce("K");
     }
 

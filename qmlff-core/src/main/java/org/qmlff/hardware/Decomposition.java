@@ -1,5 +1,6 @@
 package org.qmlff.hardware;
 
+import org.qmlff.error.InputException;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.GateInfo;
 
@@ -17,7 +18,7 @@ import java.util.List;
  *       ry(π/2 − 2J) q; cx p, q; ry(2J − π/2) q; cx q, p; rz(π/2) p (checked against the 4×4 matrix in the
  *       tests, and by an independent simulator reading the export);</li>
  *   <li>RZ(φ): rz(φ); fixed one-qubit gates: u3 of their SU(2) part. Other fixed two-qubit gates than the
- *       singlet preparation are not exported.</li>
+ *       singlet preparation are not exported, nor is the tensor gate (refused with an {@link InputException}).</li>
  * </ul>
  * Then the Bell-basis change of the measured pair (p, q): cx p, q; h p (the singlet becomes |11⟩).
  */
@@ -55,10 +56,20 @@ public final class Decomposition {
                     out.add(new NativeGate("cx", new double[0], new int[] {q, p}));
                     out.add(rot("rz", Math.PI / 2, p));
                 }
+                case "tensor" -> throw tensorUnsupported(k, "exported to OpenQASM");
                 default -> throw new IllegalArgumentException("gate " + k + " of kind " + g.kind() + " cannot be exported");
             }
         }
         return out;
+    }
+
+    /**
+     * The one-line refusal of a tensor gate (exp(−i Σ T_ab σ_a⊗σ_b)) by the hardware view, which has neither a
+     * native-gate decomposition nor a parameter-shift rule for it: emitting anything else would be wrong.
+     */
+    static InputException tensorUnsupported(int gate, String what) {
+        return new InputException("gate " + gate + " is a tensor gate exp(−i Σ T_ab σ_a⊗σ_b), which cannot be "
+                + what + " (the hardware view has no decomposition or shift rule for it)");
     }
 
     /** The Bell-basis change of pair (p, q): cx p, q; h p. */

@@ -43,6 +43,7 @@ final class GateMatrices {
             case "enc" -> Su2.enc(z[g.input()], z[g.input() + 1], z[g.input() + 2]);
             case "ex" -> ex(z[g.input()]);
             case "rz" -> rz(z[g.input()]);
+            case "tensor" -> throw Decomposition.tensorUnsupported(-1, "run by the hardware backends");
             default -> g.matrix();
         };
     }

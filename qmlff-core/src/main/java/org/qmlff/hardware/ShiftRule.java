@@ -40,6 +40,7 @@ final class ShiftRule {
         int n = 0;
         for (int k = 0; k < cone.gateCount(); k++) {
             String kind = cone.gateInfo(k).kind();
+            if (kind.equals("tensor")) throw Decomposition.tensorUnsupported(k, "differentiated by shift rules");
             if (kind.equals("enc")) n += 6;
             else if (kind.equals("ex") || kind.equals("rz")) n += 2;
         }
@@ -60,6 +61,8 @@ final class ShiftRule {
         int run = 0;
         for (int k = 0; k < cone.gateCount(); k++) {
             GateInfo gi = cone.gateInfo(k);
+            // a silent zero derivative would be wrong: refuse
+            if (gi.kind().equals("tensor")) throw Decomposition.tensorUnsupported(k, "differentiated by shift rules");
             int b = gi.input();
             int m = gi.inputs();
             for (int t = 0; t < m; t++) {

@@ -111,7 +111,7 @@ final class ClassicalBaseline {
     }
 
     private RichFrame frame(int[] numbers, double[] positions, Work w) {
-        if (!w.frame.matches(numbers, positions)) w.frame.build(numbers, positions, true);
+        if (!w.frame.matches(numbers, positions)) w.frame.build(numbers, positions, true, false);
         return w.frame;
     }
 

@@ -43,7 +43,10 @@ public final class RichArchitecture extends CircuitArchitecture<RichModelOptions
         return m;
     }
 
-    /** Draws W, V, J0, (U, Y) from rng, sets c and fits e0 (docs/RICH.md §Parameters); a head is left as it is. */
+    /** Standard deviation of the initial tensor-gate weights Q (docs/RICH.md §Parameters). */
+    static final double TENSOR_SIGMA = 0.02;
+
+    /** Draws W, V, J0, (U, Y), (Q) from rng, sets c and fits e0 (docs/RICH.md §Parameters); a head is left as it is. */
     static void initialise(RichModel m, RichModelOptions options, List<Dataset> training, Random rng) {
         initialiseCircuitInputs(m, training, rng);
         ParameterSet ps = m.parameterSet();
@@ -52,6 +55,8 @@ public final class RichArchitecture extends CircuitArchitecture<RichModelOptions
             fillGaussian(v, ps.tensor("U"), 0.3, rng);
             fillGaussian(v, ps.tensor("Y"), 0.05, rng);
         }
+        // Tensor gates: small weights (near-identity gates), drawn after U, Y so tensor-off models draw as before.
+        if (options.rich().tensor()) fillGaussian(v, ps.tensor("Q"), TENSOR_SIGMA, rng);
         // c[ch][0][s] = 1/C (the pair01 term), the other readout weights 0.
         int channels = options.rich().channels(), ns = options.base().species().length;
         int oc = ps.offset("c");

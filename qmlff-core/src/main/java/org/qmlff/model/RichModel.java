@@ -15,17 +15,21 @@ import java.util.Arrays;
  *
  * <p>Circuit inputs of atom i, channel ch: Enc vector of layer l, qubit q at {@code 3(l·nq + q)};
  * Ex coupling e = d·Pe + p' at {@code 3·nq·(D+1) + e} (Pe = P for free couplings, 1 for tied ones,
- * where every pair of a layer reads the same input).
+ * where every pair of a layer reads the same input); with {@code tensor=on}, a tensor gate after every Ex
+ * gate on the same pair, whose five inputs t_c = Σ_(s,k) Q[ch][e][s_i][s][k]·Qs[i][s][k][c] (the l = 2
+ * neighbour density of {@link RichFrame}, scalar weights shared by the five components, hence equivariant)
+ * are at {@code 3·nq·(D+1) + D·Pe + 5e + c} (docs/RICH.md §Tensor inputs).
  *
  * <p>Parameters in file order: W (C × (D+1) × nq × |S| × |S| × K), V (C × D·Pe × |S| × |S| × K),
  * J0 (C × D·Pe × |S|), with threebody A &gt; 0: U (C × A × |S| × |S| × K), Y (C × D·Pe × |S| × A × (lmax+1));
- * then e0 (|S|), c (C × nObs × |S|). Energies kcal/mol, lengths Å.
+ * with tensor=on: Q (C × D·Pe × |S| × |S| × K); then e0 (|S|), c (C × nObs × |S|). Energies kcal/mol, lengths Å.
  *
  * <p>Derivatives follow {@link RevisedModel}: forces from the adjoint gradient g = ∂⟨O_ch⟩/∂z of each
  * circuit (O_ch = Σ_o c_o O_o, one summed observable); the training objective's force term as the
  * directional derivative along w, with one Hessian-vector product per circuit and, for the readout
  * weights, the state tangent of {@link RichTangentState}. The three-body invariants are quadratic in
- * U, so their derivatives are written out below (docs/RICH.md §Derivatives).
+ * U, so their derivatives are written out below (docs/RICH.md §Derivatives). With tensor gates the state
+ * tangent comes from {@link Simulator#stateTangent} ({@link RichTangentState} has Enc and Ex gates only).
  *
  * <p>Built with hidden layer widths (the {@code hybrid} architecture, docs/HYBRID.md §Head), the atomic
  * energy also has a per-species {@link MlpHead} y(x) over the atom's C·nObs readout expectations x, and
@@ -63,7 +67,10 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     private final int nIn;
     private final int encChannels;
     private final int couplings;
-    private final int oW, oV, oJ0, oU, oY, oE0, oC;
+    private final int oW, oV, oJ0, oU, oY, oQ, oE0, oC;
+    /** Tensor gates (option {@code tensor}): one after every Ex gate, reading the five inputs at tBase + 5e. */
+    private final boolean tensorGates;
+    private final int tBase;
     /** Gate list after the singlets, for the circuit builder and {@link RichTangentState}. */
     private final int[] gKind, gA, gB, gIn;
     private final Circuit prototype;
@@ -114,16 +121,19 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         this.encChannels = (layersD + 1) * nq;
         this.couplings = layersD * pe;
         this.exBase = 3 * encChannels;
-        this.nIn = exBase + couplings;
+        this.tensorGates = ro.tensor();
+        this.tBase = exBase + couplings;
+        this.nIn = tBase + (tensorGates ? RichFrame.QUAD * couplings : 0);
         oW = params.offset("W");
         oV = params.offset("V");
         oJ0 = params.offset("J0");
         oU = nA > 0 ? params.offset("U") : -1;
         oY = nA > 0 ? params.offset("Y") : -1;
+        oQ = tensorGates ? params.offset("Q") : -1;
         oE0 = params.offset("e0");
         oC = params.offset("c");
 
-        int gates = (layersD + 1) * nq + layersD * pairsPerLayer;
+        int gates = (layersD + 1) * nq + layersD * pairsPerLayer * (tensorGates ? 2 : 1);
         gKind = new int[gates];
         gA = new int[gates];
         gB = new int[gates];
@@ -131,8 +141,11 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         int g = 0;
         for (int q = 0; q < nq; q++, g++) setGate(g, 0, q, -1, 3 * q);
         for (int d = 0; d < layersD; d++) {
-            for (int k = 0; k < pairsPerLayer; k++, g++)
-                setGate(g, 1, pairs[k][0], pairs[k][1], exBase + d * pe + (tied ? 0 : k));
+            for (int k = 0; k < pairsPerLayer; k++, g++) {
+                int e = d * pe + (tied ? 0 : k);
+                setGate(g, 1, pairs[k][0], pairs[k][1], exBase + e);
+                if (tensorGates) setGate(++g, 2, pairs[k][0], pairs[k][1], tBase + RichFrame.QUAD * e);
+            }
             for (int q = 0; q < nq; q++, g++) setGate(g, 0, q, -1, 3 * ((d + 1) * nq + q));
         }
         this.prototype = buildCircuit();
@@ -195,7 +208,8 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         for (int q = 0; q + 1 < nq; q += 2) b.singlet(q, q + 1);
         for (int g = 0; g < gKind.length; g++) {
             if (gKind[g] == 0) b.enc(gA[g], gIn[g]);
-            else b.ex(gA[g], gB[g], gIn[g]);
+            else if (gKind[g] == 1) b.ex(gA[g], gB[g], gIn[g]);
+            else b.tensor(gA[g], gB[g], gIn[g]);
         }
         return b.build();
     }
@@ -223,6 +237,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
             b.add("U", ch, ro.threebody(), ns, ns, k);
             b.add("Y", ch, d * pe, ns, ro.threebody(), ro.lmax() + 1);
         }
+        if (ro.tensor()) b.add("Q", ch, d * pe, ns, ns, k);
         b.add("e0", ns).add("c", ch, nObs, ns);
         if (hidden.length > 0) MlpHead.declare(b, ns, ch * nObs, hidden);
         return b.build();
@@ -235,6 +250,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
 
     /** A new forward-mode tangent simulator of this model's circuit (for tests and diagnostics). */
     RichTangentState tangentState() {
+        if (tensorGates) throw new IllegalStateException("RichTangentState has no tensor gate; the simulator's stateTangent runs those circuits");
         return new RichTangentState(nq, gKind, gA, gB, gIn);
     }
 
@@ -269,7 +285,10 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     /** Per-thread buffers (see {@link RevisedModel}'s scratch for the two frame slots). */
     private final class RichScratch extends ParityScratch {
         final Simulator sim = new Simulator(nq);
-        final RichTangentState tangent = new RichTangentState(nq, gKind, gA, gB, gIn);
+        /** Forward-mode state of the circuit without tensor gates (with them: the simulator's stateTangent). */
+        final RichTangentState tangent = tensorGates ? null : new RichTangentState(nq, gKind, gA, gB, gIn);
+        /** ψ and ψ̇ of the last {@link #runState}. */
+        final double[] re, im, dre, dim;
         /** One circuit and observable per (channel, species): plans are memoised per observable identity. */
         final Circuit[] circuits = new Circuit[nCh * nSpecies];
         final Observable[] observables = new Observable[nCh * nSpecies];
@@ -317,8 +336,30 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         private final RichFrame frameB = new RichFrame(basis, nSpecies, speciesOf, nL - 1);
         private RichFrame recent;
 
+        /** Tensor gates: the tangent Q̇s[(s·K + k)·5 + c] of atom i's quadrupole sums, and Σ_e g_e,c Q[e][si][s][k]. */
+        final double[] qsd = new double[tensorGates ? nSpecies * kBasis * RichFrame.QUAD : 0];
+        final double[] qg = new double[tensorGates ? nSpecies * kBasis * RichFrame.QUAD : 0];
+        final double[] ql = new double[RichFrame.QUAD];
+
         RichScratch() {
             for (int i = 0; i < circuits.length; i++) circuits[i] = buildCircuit();
+            if (tangent != null) {
+                re = tangent.re;
+                im = tangent.im;
+                dre = tangent.dre;
+                dim = tangent.dim;
+            } else {
+                re = new double[1 << nq];
+                im = new double[1 << nq];
+                dre = new double[1 << nq];
+                dim = new double[1 << nq];
+            }
+        }
+
+        /** ψ(z) and its tangent along u of circuit slot into re, im, dre, dim. */
+        void runState(int slot) {
+            if (tangent != null) tangent.run(z, u);
+            else sim.stateTangent(circuits[slot], z, u, re, im, dre, dim);
         }
 
         RichFrame frame(int[] numbers, double[] positions) {
@@ -327,7 +368,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
             else if (frameB.matches(numbers, positions)) f = frameB;
             else {
                 f = recent == frameA ? frameB : frameA;
-                f.build(numbers, positions, nA > 0);
+                f.build(numbers, positions, nA > 0, tensorGates);
             }
             recent = f;
             return f;
@@ -373,6 +414,10 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
 
     private int yIndex(int ch, int e, int si) {
         return oY + ((ch * couplings + e) * nSpecies + si) * nA * nL;
+    }
+
+    private int qIndex(int ch, int e, int si, int sj) {
+        return oQ + (((ch * couplings + e) * nSpecies + si) * nSpecies + sj) * kBasis;
     }
 
     /**
@@ -426,6 +471,23 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
             s.z[exBase + e] = off ? 0 : a;
             s.u[exBase + e] = off ? 0 : c;
         }
+        if (tensorGates) {
+            // t_c = Σ_(s,k) Q[ch][e][si][s][k]·Qs[i][s][k][c], the same scalar weights for all five c.
+            double[] qs = f.quadrupoleSums();
+            int nc = RichFrame.QUAD;
+            for (int e = 0; e < couplings; e++) {
+                int w = qIndex(ch, e, si, s0), at = tBase + nc * e;
+                for (int c = 0; c < nc; c++) {
+                    double a = 0, d = 0;
+                    for (int t = 0; t < len; t++) {
+                        a += v[w + t] * qs[(b + t) * nc + c];
+                        if (tangent) d += v[w + t] * s.qsd[(o + t) * nc + c];
+                    }
+                    s.z[at + c] = a;
+                    s.u[at + c] = d;
+                }
+            }
+        }
     }
 
     /** M[a][c] = Σ_(s,k) U·Bm, T[a][l] = Σ_n P_l[n] Σ_{c: n_c = n} w_c M², and their tangents. */
@@ -472,6 +534,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         double[] sep = nl.separations(), dist = nl.distances();
         double[] beta = nl.beta(), dbeta = nl.dbeta(), gam = nl.gamma(), dgam = nl.dgamma();
         double[] mono = f.monomialValues(), dmono = f.monomialGradients();
+        double[] quad = f.quadrupoleValues(), dquad = f.quadrupoleGradients();
         double[] v = params.values();
         Arrays.fill(forces, 0, 3 * atoms, 0.0);
         double energy = 0;
@@ -486,6 +549,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                 else readoutGradient(ch, si, s.ha, true, s.g, s);
                 dropCouplings(s.g);
                 contractGradient(rf, si, ch, s);
+                if (tensorGates) contractTensorGradient(rf, si, ch, s);
                 if (nA > 0) {
                     threeBodyMultipliers(si, ch, s.g, s.zeta, s.lam);
                     for (int t = 0; t < nA * nMono; t++) s.lam[t] *= s.m[t];
@@ -530,6 +594,30 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                         gy += rad * y / r + py;
                         gz += rad * zc / r + pz;
                     }
+                    if (tensorGates) {
+                        // ∂t_c/∂x = Σ_k Q_k (β'_k q_c r̂ + β_k ∇_x q_c), contracted with g_c
+                        int nc = RichFrame.QUAD;
+                        double rad = 0;
+                        Arrays.fill(s.ql, 0.0);
+                        for (int k = 0; k < kBasis; k++) {
+                            int qo = (ws + k) * nc;
+                            double bk = beta[bo + k], dk = dbeta[bo + k];
+                            for (int c = 0; c < nc; c++) {
+                                rad += dk * s.qg[qo + c] * quad[e * nc + c];
+                                s.ql[c] += bk * s.qg[qo + c];
+                            }
+                        }
+                        double px = 0, py = 0, pz = 0;
+                        for (int c = 0; c < nc; c++) {
+                            int qo = 3 * (e * nc + c);
+                            px += s.ql[c] * dquad[qo];
+                            py += s.ql[c] * dquad[qo + 1];
+                            pz += s.ql[c] * dquad[qo + 2];
+                        }
+                        gx += rad * x / r + px;
+                        gy += rad * y / r + py;
+                        gz += rad * zc / r + pz;
+                    }
                     PairGradient.addForces(forces, i, j, gx, gy, gz);
                 }
             }
@@ -546,7 +634,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         double linear = 0;
         for (int ch = 0; ch < nCh; ch++) {
             inputs(f, i, si, ch, s, false);
-            readoutValues(s, false);
+            readoutValues(ch * nSpecies + si, s, false);
             for (int ob = 0; ob < nObs; ob++) {
                 s.x[ch * nObs + ob] = s.obs[ob];
                 linear += v[oC + (ch * nObs + ob) * nSpecies + si] * s.obs[ob];
@@ -581,14 +669,14 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     }
 
     /** Every readout expectation at s.z into s.obs and, with {@code tangent}, its derivative along s.u into s.dobs. */
-    private void readoutValues(RichScratch s, boolean tangent) {
+    private void readoutValues(int slot, RichScratch s, boolean tangent) {
         if (classical != null) {
             classical.values(s.z, tangent ? s.u : null, s.obs, tangent ? s.dobs : null, s.mapWork);
             return;
         }
-        s.tangent.run(s.z, s.u);
-        if (tangent) readout.expectations(s.tangent.re, s.tangent.im, s.tangent.dre, s.tangent.dim, s.obs, s.dobs);
-        else readout.expectations(s.tangent.re, s.tangent.im, null, null, s.obs, null);
+        s.runState(slot);
+        if (tangent) readout.expectations(s.re, s.im, s.dre, s.dim, s.obs, s.dobs);
+        else readout.expectations(s.re, s.im, null, null, s.obs, null);
     }
 
     /** no-exchange: zeroes the coupling entries of a vector over circuit inputs (those inputs are held at 0). */
@@ -675,6 +763,22 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         }
     }
 
+    /** qg[(sj·K + k)·5 + c] = Σ_e Q[ch][e][si][sj][k]·g[tBase + 5e + c], over the span. */
+    private void contractTensorGradient(RevisedFrame f, int si, int ch, RichScratch s) {
+        double[] v = params.values();
+        int s0 = f.firstSpecies(), len = f.spanLength(), nc = RichFrame.QUAD;
+        int o = s0 * kBasis;
+        Arrays.fill(s.qg, o * nc, (o + len) * nc, 0.0);
+        for (int e = 0; e < couplings; e++) {
+            int w = qIndex(ch, e, si, s0), at = tBase + nc * e;
+            for (int t = 0; t < len; t++) {
+                double wt = v[w + t];
+                int qo = (o + t) * nc;
+                for (int c = 0; c < nc; c++) s.qg[qo + c] += wt * s.g[at + c];
+            }
+        }
+    }
+
     /**
      * Tangent sums of atom i along the displacement w, per species of j over the span: U (as revised) and,
      * with three-body terms, Ḃm[sj][k][c] = Σ_j β'_k (r̂·δ) m_c + β_k (∇m_c·δ), δ = w_j − w_i.
@@ -691,6 +795,8 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         Arrays.fill(s.uz, o0, o0 + len, 0.0);
         Arrays.fill(s.us, o0, o0 + len, 0.0);
         if (nA > 0) Arrays.fill(s.bmd, o0 * nMono, (o0 + len) * nMono, 0.0);
+        if (tensorGates) Arrays.fill(s.qsd, o0 * RichFrame.QUAD, (o0 + len) * RichFrame.QUAD, 0.0);
+        double[] quad = f.quadrupoleValues(), dquad = f.quadrupoleGradients();
         for (int e = nl.start(i); e < nl.start(i + 1); e++) {
             int j = nl.atom(e);
             int o = rf.species(j) * kBasis;
@@ -717,6 +823,19 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                     for (int c = 0; c < nMono; c++) s.bmd[to + c] += p * s.lr[c] + q * s.ldr[c];
                 }
             }
+            if (tensorGates) {
+                // Q̇s[sj][k][c] += β'_k (r̂·δ) q_c + β_k (∇_x q_c·δ)
+                int nc = RichFrame.QUAD;
+                for (int c = 0; c < nc; c++) {
+                    int qo = 3 * (e * nc + c);
+                    s.ql[c] = dquad[qo] * dx + dquad[qo + 1] * dy + dquad[qo + 2] * dz;
+                }
+                for (int k = 0; k < kBasis; k++) {
+                    double p = dbeta[b + k] * xd, q = beta[b + k];
+                    int to = (o + k) * nc;
+                    for (int c = 0; c < nc; c++) s.qsd[to + c] += p * quad[e * nc + c] + q * s.ql[c];
+                }
+            }
         }
     }
 
@@ -728,7 +847,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     private void headObjective(RichFrame f, int i, int si, double dLdE, double[] grad, RichScratch s) {
         for (int ch = 0; ch < nCh; ch++) {
             inputs(f, i, si, ch, s, true);
-            readoutValues(s, true);
+            readoutValues(ch * nSpecies + si, s, true);
             for (int ob = 0; ob < nObs; ob++) {
                 grad[oC + (ch * nObs + ob) * nSpecies + si] += dLdE * s.obs[ob] - s.dobs[ob];
                 s.x[ch * nObs + ob] = s.obs[ob];
@@ -749,6 +868,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
         double[] v = params.values();
         double[] bx = rf.vecX(), by = rf.vecY(), bz = rf.vecZ(), bs = rf.scalar();
         double[] bm = f.angularSums();
+        double[] qsum = f.quadrupoleSums();
         int s0 = rf.firstSpecies(), len = rf.spanLength();
         int o = s0 * kBasis;
         for (int i = 0; i < atoms; i++) {
@@ -770,7 +890,7 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                         for (int t = 0; t < nIn; t++) s.gamma[t] = dLdE * s.g[t] - s.hu[t];
                     }
                     // Readout weights: ∂φ/∂c_o = dLdE·⟨O_o⟩ − D_u⟨O_o⟩.
-                    readoutValues(s, true);
+                    readoutValues(ch * nSpecies + si, s, true);
                     for (int ob = 0; ob < nObs; ob++)
                         grad[oC + (ch * nObs + ob) * nSpecies + si] += dLdE * s.obs[ob] - s.dobs[ob];
                     if (!circuitTrains) continue;
@@ -798,6 +918,18 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                     if (nA > 0) {
                         int y = yIndex(ch, e, si);
                         for (int q = 0; q < nA * nL; q++) grad[y + q] += te * s.t[q] - he * s.td[q];
+                    }
+                }
+                if (tensorGates) {
+                    // ∂φ/∂Q[ch][e][si][s][k] = Σ_c Γ_{e,c} Qs[i][s][k][c] − g_{e,c} Q̇s[s][k][c]
+                    int nc = RichFrame.QUAD;
+                    for (int e = 0; e < couplings; e++) {
+                        int qi = qIndex(ch, e, si, s0), at = tBase + nc * e;
+                        for (int c = 0; c < nc; c++) {
+                            double te = s.gamma[at + c], he = s.g[at + c];
+                            for (int t = 0; t < len; t++)
+                                grad[qi + t] += te * qsum[(b + t) * nc + c] - he * s.qsd[(o + t) * nc + c];
+                        }
                     }
                 }
                 if (nA > 0) {

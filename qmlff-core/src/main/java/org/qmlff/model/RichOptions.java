@@ -20,11 +20,21 @@ import java.util.Map;
  * @param channels  C, independent circuits per atom (≥ 1)
  * @param graph     Ex coupling graph: {@code ring} (MODELS.md ring pairs) or {@code all} (all pairs)
  * @param coupling  {@code free} (one coupling per pair and layer) or {@code tied} (one per layer)
+ * @param tensor    whether every Ex pair of every layer also gets a tensor gate exp(−i Σ T_ab σ_a⊗σ_b) with an
+ *                  l = 2 neighbour density T (docs/RICH.md §Tensor option); off by default, and then not written
+ *                  to model files, so files without it read and write as before
  */
-public record RichOptions(String readout, int threebody, int lmax, int channels, String graph, String coupling) {
+public record RichOptions(String readout, int threebody, int lmax, int channels, String graph, String coupling,
+                          boolean tensor) {
 
     /** The option names, as used in model files, configs and flags. */
-    public static final List<String> NAMES = List.of("readout", "threebody", "lmax", "channels", "graph", "coupling");
+    public static final List<String> NAMES = List.of("readout", "threebody", "lmax", "channels", "graph", "coupling",
+            "tensor");
+
+    /** The options without the tensor gates. */
+    public RichOptions(String readout, int threebody, int lmax, int channels, String graph, String coupling) {
+        this(readout, threebody, lmax, channels, graph, coupling, false);
+    }
 
     public RichOptions {
         if (!List.of("pair01", "pairs", "full", "chiral").contains(readout))
@@ -53,12 +63,13 @@ public record RichOptions(String readout, int threebody, int lmax, int channels,
         String v = value.trim();
         try {
             return switch (name) {
-                case "readout" -> new RichOptions(v, threebody, lmax, channels, graph, coupling);
-                case "threebody" -> new RichOptions(readout, Integer.parseInt(v), lmax, channels, graph, coupling);
-                case "lmax" -> new RichOptions(readout, threebody, Integer.parseInt(v), channels, graph, coupling);
-                case "channels" -> new RichOptions(readout, threebody, lmax, Integer.parseInt(v), graph, coupling);
-                case "graph" -> new RichOptions(readout, threebody, lmax, channels, v, coupling);
-                case "coupling" -> new RichOptions(readout, threebody, lmax, channels, graph, v);
+                case "readout" -> new RichOptions(v, threebody, lmax, channels, graph, coupling, tensor);
+                case "threebody" -> new RichOptions(readout, Integer.parseInt(v), lmax, channels, graph, coupling, tensor);
+                case "lmax" -> new RichOptions(readout, threebody, Integer.parseInt(v), channels, graph, coupling, tensor);
+                case "channels" -> new RichOptions(readout, threebody, lmax, Integer.parseInt(v), graph, coupling, tensor);
+                case "graph" -> new RichOptions(readout, threebody, lmax, channels, v, coupling, tensor);
+                case "coupling" -> new RichOptions(readout, threebody, lmax, channels, graph, v, tensor);
+                case "tensor" -> new RichOptions(readout, threebody, lmax, channels, graph, coupling, onOff(v));
                 default -> throw new InputException("unknown rich option '" + name + "'");
             };
         } catch (NumberFormatException e) {
@@ -66,7 +77,16 @@ public record RichOptions(String readout, int threebody, int lmax, int channels,
         }
     }
 
-    /** The options by name, in {@link #NAMES} order. */
+    /** {@code on} or {@code off} (also {@code true} / {@code false}, as a model file's JSON text reads back). */
+    private static boolean onOff(String v) {
+        return switch (v) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new InputException("tensor must be on or off, got '" + v + "'");
+        };
+    }
+
+    /** The options by name, in {@link #NAMES} order; {@code tensor} only when on (older files stay as they were). */
     public Map<String, Object> toHyper() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("readout", readout);
@@ -75,6 +95,7 @@ public record RichOptions(String readout, int threebody, int lmax, int channels,
         m.put("channels", channels);
         m.put("graph", graph);
         m.put("coupling", coupling);
+        if (tensor) m.put("tensor", "on");
         return m;
     }
 }

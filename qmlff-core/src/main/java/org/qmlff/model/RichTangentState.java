@@ -28,6 +28,8 @@ final class RichTangentState {
     final double[] dim;
 
     RichTangentState(int nq, int[] kind, int[] qa, int[] qb, int[] input) {
+        for (int k : kind)
+            if (k != 0 && k != 1) throw new IllegalArgumentException("RichTangentState runs Enc and Ex gates only, got kind " + k);
         this.nq = nq;
         this.size = 1 << nq;
         this.kind = kind.clone();

@@ -53,6 +53,21 @@ final class ChunkedEngine implements AutoCloseable {
         System.arraycopy(buf.psiIm, 0, im, 0, size);
     }
 
+    /**
+     * Writes U(z)|0…0⟩ and its derivative along u, Σ_t u_t ∂/∂z_t U(z)|0…0⟩, for every gate of c on its own
+     * labels into re, im, dre, dim[0 .. 2^n).
+     */
+    void stateTangent(Circuit c, double[] z, double[] u, double[] re, double[] im, double[] dre, double[] dim) {
+        int size = 1 << c.qubits();
+        buf.ensureTangents();
+        buf.prepareGates(c, z, 0, u, 0, GateMatrices.HVP);
+        forward.run(c.asGiven(), true);
+        System.arraycopy(buf.psiRe, 0, re, 0, size);
+        System.arraycopy(buf.psiIm, 0, im, 0, size);
+        System.arraycopy(buf.dpsiRe, 0, dre, 0, size);
+        System.arraycopy(buf.dpsiIm, 0, dim, 0, size);
+    }
+
     /** ⟨O⟩ at z, and ∂⟨O⟩/∂z into grad[gOff .. gOff + inputs) (inputs: the caller's circuit's). */
     double gradient(ExecutionPlan plan, int inputs, double[] z, int zOff, double[] grad, int gOff) {
         Circuit run = plan.circuit();

@@ -17,6 +17,8 @@ import java.util.List;
  *   <li>{@code ex(p, q, i)}: Ex(J) = exp(−i J (XX+YY+ZZ)) = e^{iJ}[cos 2J · I − i sin 2J · SWAP] on
  *       qubits p, q with J = z[i].</li>
  *   <li>{@code rz(q, i)}: RZ(φ) = exp(−i φ Z / 2) with φ = z[i].</li>
+ *   <li>{@code tensor(p, q, i)}: exp(−i Σ_ab T_ab σ_a⊗σ_b) on qubits p, q with T symmetric traceless,
+ *       T = Σ_k z[i+k] B_k (five inputs, the basis of {@link TensorFormulas}); smooth at T = 0.</li>
  *   <li>{@code singlet(p, q)}: a fixed unitary taking |00⟩ on (p, q) to (|01⟩ − |10⟩)/√2.</li>
  *   <li>{@code gate1}, {@code gate2}: fixed dense unitaries (no inputs), row-major, for a 2-qubit
  *       gate the basis order is |pq⟩ = |00⟩, |01⟩, |10⟩, |11⟩.</li>
@@ -56,6 +58,9 @@ public final class Circuit {
 
     private record PlanMemo(Observable observable, int localBits, ExecutionPlan plan) {
     }
+
+    /** The plan that runs every gate as given (for whole states), made once (racy, as above). */
+    private volatile ExecutionPlan asGiven;
 
     private Circuit(int qubits, Gate[] gates) {
         this(qubits, gates, 0, Integer.MAX_VALUE);
@@ -126,6 +131,7 @@ public final class Circuit {
             case ENC -> "enc";
             case EX -> "ex";
             case RZ -> "rz";
+            case TENSOR -> "tensor";
             case DENSE1 -> "dense1";
             case DENSE2 -> "dense2";
         };
@@ -208,6 +214,16 @@ public final class Circuit {
         return made;
     }
 
+    /** The plan that runs every gate of this circuit on its own labels ({@link ExecutionPlan#asGiven}), remembered. */
+    ExecutionPlan asGiven() {
+        ExecutionPlan memo = asGiven;
+        if (memo == null) {
+            memo = ExecutionPlan.asGiven(this, null);
+            asGiven = memo;
+        }
+        return memo;
+    }
+
     /**
      * A circuit of the given gates reporting at least {@code inputs} inputs, whose product prefix ends at
      * gate {@code maxPrefix} at the latest (for {@link ExecutionPlan}).
@@ -253,6 +269,18 @@ public final class Circuit {
             checkPair("ex", p, q);
             checkInput("ex", input);
             gates.add(new Gate(GateKind.EX, p, q, input, null, null));
+            return this;
+        }
+
+        /**
+         * The tensor gate exp(−i Σ_ab T_ab σ_a⊗σ_b) on qubits p, q with T = Σ_k z[firstInput + k] B_k over the
+         * orthonormal basis of {@link TensorFormulas} (real spherical-harmonic order xy, yz, 3z²−r², xz,
+         * x²−y²). It is symmetric in p and q.
+         */
+        public Builder tensor(int p, int q, int firstInput) {
+            checkPair("tensor", p, q);
+            checkInput("tensor", firstInput);
+            gates.add(new Gate(GateKind.TENSOR, p, q, firstInput, null, null));
             return this;
         }
 

@@ -35,6 +35,15 @@ final class ForwardSweep extends GateRunSweep {
         }
         int lo = GateLayout.lo(g, n);
         int hi = GateLayout.hi(g, n);
+        if (route == GateRoute.TENSOR) {
+            if (tangent) {
+                kern.applyTangentTriplet(buf.psiRe, buf.psiIm, buf.dpsiRe, buf.dpsiIm, lo, hi, slots,
+                        slot + TensorFormulas.K, slot + TensorFormulas.K_DOT, from, to);
+            } else {
+                kern.applyTriplet(buf.psiRe, buf.psiIm, lo, hi, slots, slot + TensorFormulas.K, from, to);
+            }
+            return;
+        }
         if (tangent) {
             // ψ̇ ← Gψ̇ + Ġψ, ψ ← Gψ
             if (route == GateRoute.EX_STRUCTURED) {

@@ -11,7 +11,12 @@ enum GateKind {
     /** Ex(J) = exp(−i J (XX+YY+ZZ)), one input J = z[i]. */
     EX(2, 1),
     /** RZ(φ) = exp(−i φ Z/2), one input φ = z[i]. */
-    RZ(1, 1);
+    RZ(1, 1),
+    /**
+     * Tensor(T) = exp(−i Σ_ab T_ab σ_a⊗σ_b), T symmetric traceless from five inputs z[i .. i+5)
+     * ({@link TensorFormulas}).
+     */
+    TENSOR(2, 5);
 
     final int qubits;
     final int inputs;

@@ -19,7 +19,8 @@ import org.qmlff.sim.kernel.Kernels;
  * (|01⟩, |10⟩); every derivative has the same form with α, β replaced by their derivatives. The
  * structured kernels take these (α, β) pairs directly, as (αr, αi, βr, βi) from
  * {@link #EX_COEFFICIENTS}: G at {@link #EX_G}, G† at {@link #EX_G_ADJ}, Ġ at {@link #EX_G_DOT}, X at
- * {@link #EX_X}, Ġ† at {@link #EX_G_DOT_ADJ} (offsets within that block).
+ * {@link #EX_X}, Ġ† at {@link #EX_G_DOT_ADJ} (offsets within that block). A tensor gate's slot holds the
+ * block of {@link TensorFormulas} instead (3×3 matrices on the triplet coordinates of its quadruples).
  */
 final class GateMatrices {
     /** What a sweep needs: the gate only, also its first derivatives, or also directional second ones. */
@@ -57,10 +58,10 @@ final class GateMatrices {
      */
     static final int PAULI_AFTER = PAULI + 18;
     static final int PAULI_AFTER_DOT = PAULI_AFTER + 9;
-    /** Doubles per gate. */
-    static final int SLOT = PAULI_AFTER + 18;
+    /** Doubles per gate: the one- and two-qubit layouts above, or a tensor gate's block ({@link TensorFormulas}). */
+    static final int SLOT = Math.max(PAULI_AFTER + 18, TensorFormulas.BLOCK);
     /** Scratch doubles {@link #prepare} needs. */
-    static final int WORK = 18;
+    static final int WORK = Math.max(18, TensorFormulas.WORK);
 
     private GateMatrices() {
     }
@@ -79,9 +80,11 @@ final class GateMatrices {
                     hvp ? u[uOff + i] : 0, hvp ? u[uOff + i + 1] : 0, hvp ? u[uOff + i + 2] : 0, level, out, off, work);
             case RZ -> rz(z[zOff + i], hvp ? u[uOff + i] : 0, level, out, off, work);
             case EX -> ex(z[zOff + i], hvp ? u[uOff + i] : 0, level, out, off, work);
+            // the whole slot is the tensor block (its own layout: 3×3 matrices, no 2×2 parts)
+            case TENSOR -> TensorFormulas.prepare(z, zOff + i, u, uOff + i, level, out, off, work);
             default -> throw new IllegalStateException("not a parametric gate: " + g.kind());
         }
-        if (level != VALUE && g.kind() != GateKind.EX) {
+        if (level != VALUE && g.kind().qubits == 1) {
             pauli(g.kind().inputs, level, out, off, work);
         }
     }

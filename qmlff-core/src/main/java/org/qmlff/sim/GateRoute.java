@@ -19,7 +19,12 @@ enum GateRoute {
     /** An Ex gate through the structured kernels ({@link Kernels#applyTangentEx}, {@link Kernels#reverseEx}). */
     EX_STRUCTURED(1),
     /** An Ex gate as its two 2×2 pair families, each through the one-qubit-layout kernels. */
-    EX_PAIRS(2);
+    EX_PAIRS(2),
+    /**
+     * A tensor gate through the triplet kernels ({@link Kernels#applyTriplet}, {@link Kernels#reverseTriplet}):
+     * its 3×3 reduction and, for the Hessian-vector product, its tangent take 36 doubles, three result blocks.
+     */
+    TENSOR(3);
 
     /** Result blocks the gate takes in a reverse sweep (one per 2×2 part it runs as). */
     final int parts;

@@ -27,7 +27,8 @@ import org.qmlff.sim.kernel.VectorKernels;
  *       whole-quadruple pass reads four far-apart streams per state vector; at 20 qubits the two
  *       pair-family passes measured about 10 % faster in the gradient); a one-qubit parametric gate
  *       through the Pauli reductions where the kernel set says they are its fast way for that bit,
- *       else through the 2×2 matrix reduction.</li>
+ *       else through the 2×2 matrix reduction; a tensor gate through the triplet kernels on any bits (its
+ *       3×3 matrix mixes both pair families, so it has no pair form).</li>
  * </ol>
  * Within a kernel set, the vector kernels fall back to lane-permuting or scalar loops for strides
  * shorter than a vector: that is how that set keeps its contract, not a routing choice, and it gives
@@ -78,6 +79,8 @@ final class KernelPolicy {
         Kernels k = kernelsFor(n);
         return switch (g.kind()) {
             case DENSE1, DENSE2 -> GateRoute.FIXED;
+            // the tensor gate mixes both pair families of its quadruples: one way for every layout
+            case TENSOR -> GateRoute.TENSOR;
             case ENC, RZ -> k.pauliReductions(Simulator.bitOf(n, g.p())) ? GateRoute.PAULI : GateRoute.MATRIX;
             case EX -> {
                 int bp = Simulator.bitOf(n, g.p());

@@ -84,6 +84,12 @@ final class ReversePass {
                     j++;
                     continue;
                 }
+                if (route == GateRoute.TENSOR) {
+                    TensorFormulas.contract(buf.slots, g * GateMatrices.SLOT, sums, j * SweepBuffers.RESULT, hvpToo,
+                            grad, gOff + gate.input(), hvp, hOff + gate.input());
+                    j += route.parts;
+                    continue;
+                }
                 if (route == GateRoute.PAULI) {
                     addPauli(gate, g * GateMatrices.SLOT + GateMatrices.PAULI, j * SweepBuffers.RESULT, hvpToo, grad,
                             gOff, hvp, hOff);

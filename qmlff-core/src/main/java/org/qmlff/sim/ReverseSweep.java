@@ -61,6 +61,24 @@ final class ReverseSweep extends GateRunSweep {
             }
             return j + 1;
         }
+        if (route == GateRoute.TENSOR) {
+            int p = k * GateMatrices.SLOT;
+            int r = results + j * SweepBuffers.RESULT;
+            if (!tangent) {
+                // ψ ← G†ψ, N(λ, ψ), λ ← G†λ
+                kern.reverseTriplet(b.psiRe, b.psiIm, b.lamRe, b.lamIm, lo, hi, slots, p + TensorFormulas.K_ADJ,
+                        partials, r, sc, from, to);
+            } else {
+                // as the matrix route below: ψ̇ ← G†ψ̇ + Xψ, ψ ← G†ψ; the reductions; λ̇ ← G†λ̇ + Ġ†λ, λ ← G†λ
+                kern.applyTangentTriplet(b.psiRe, b.psiIm, b.dpsiRe, b.dpsiIm, lo, hi, slots,
+                        p + TensorFormulas.K_ADJ, p + TensorFormulas.X, from, to);
+                kern.reduceTriplet2(b.psiRe, b.psiIm, b.dpsiRe, b.dpsiIm, b.lamRe, b.lamIm, b.dlamRe, b.dlamIm, lo, hi,
+                        partials, r, sc, from, to);
+                kern.applyTangentTriplet(b.lamRe, b.lamIm, b.dlamRe, b.dlamIm, lo, hi, slots,
+                        p + TensorFormulas.K_ADJ, p + TensorFormulas.K_DOT_ADJ, from, to);
+            }
+            return j + route.parts;
+        }
         if (route == GateRoute.PAULI) {
             int p = k * GateMatrices.SLOT;
             int r = results + j * SweepBuffers.RESULT;

@@ -170,6 +170,25 @@ public final class Simulator implements AutoCloseable {
         engine.state(c, z, re, im);
     }
 
+    /**
+     * Writes the final state U(z)|0…0⟩ into re, im and its derivative along u, Σ_t u_t ∂/∂z_t U(z)|0…0⟩
+     * (exact, forward mode), into dre, dim, each over [0 .. 2^n). For models that need ⟨ψ|A|ψ̇⟩ for many
+     * observables A at once; allocates nothing after the first call with this circuit.
+     */
+    public void stateTangent(Circuit c, double[] z, double[] u, double[] re, double[] im, double[] dre, double[] dim) {
+        if (c.qubits() > maxQubits) {
+            throw tooLarge(c);
+        }
+        int size = 1 << c.qubits();
+        checkLength("z", z, 0, c.inputs());
+        checkLength("u", u, 0, c.inputs());
+        checkLength("re", re, 0, size);
+        checkLength("im", im, 0, size);
+        checkLength("dre", dre, 0, size);
+        checkLength("dim", dim, 0, size);
+        engine.stateTangent(c, z, u, re, im, dre, dim);
+    }
+
     /** ⟨O⟩ at z, and writes ∂⟨O⟩/∂z into {@code grad[0 .. c.inputs())} (adjoint method). */
     public double gradient(Circuit c, Observable o, double[] z, double[] grad) {
         return gradient(c, o, z, 0, grad, 0);

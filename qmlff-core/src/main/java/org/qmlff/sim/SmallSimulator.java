@@ -25,6 +25,9 @@ import java.util.Arrays;
  *       (|01⟩ − |10⟩)/√2): T = −iH, ∂_J⟨O⟩ = 2 Im⟨λ|Hψ⟩ = −8 Im⟨λ|P_aψ⟩ (see {@link #exReverse}).</li>
  *   <li>RZ(φ) = exp(−iφZ/2): T = −(i/2)Z, ∂_φ⟨O⟩ = Im⟨λ|Zψ⟩.</li>
  * </ul>
+ * The tensor gate is the exception: its generators are not a few Pauli terms, so it runs the chunked
+ * engine's triplet kernels and matrix form ({@link TensorFormulas}) over the whole state, in the order
+ * of that engine's reverse sweep (ψ̇ ← G†ψ̇ + Xψ, reductions, λ̇ ← G†λ̇ + Ġ†λ).
  * Hessian-vector product along u: with W_k = Σ_a u_a T_a (the gate's tangent generator, Ġ = GW) the
  * forward pass carries ψ̇_k = G_k(ψ̇_{k−1} + W_kψ_{k−1}); λ̇_K = Oψ̇_K; the reverse step, after ψ ← G†ψ
  * and λ ← G†λ, takes ψ̇ ← G†ψ̇ − Wψ and λ̇ ← G†λ̇ − Wλ (W anti-Hermitian, so Ġ† = −WG†), and
@@ -79,6 +82,14 @@ final class SmallSimulator {
     /** The reductions of one gate in the reverse sweep: R_b at 0..3, S_b at 3..6. */
     private final double[] red = new double[6];
     private double[] data = new double[0];
+    /**
+     * The blocks of the tensor gates ({@link TensorFormulas}), {@link TensorFormulas#BLOCK} doubles per gate
+     * index, allocated only for circuits that have tensor gates (the others keep their small per-gate data).
+     */
+    private double[] tensor = new double[0];
+    private final double[] tensorWork = new double[TensorFormulas.WORK];
+    /** A tensor gate's reductions N(λ, ψ) and its tangent (the kernels need no scratch: scalar ones). */
+    private final double[] tensorRed = new double[TensorFormulas.REDUCTIONS + KernelPolicy.SMALL_PATH_KERNELS.scratch()];
 
     /** A simulator with its state vectors for up to {@value #MAX_QUBITS} qubits. */
     SmallSimulator() {
@@ -150,6 +161,14 @@ final class SmallSimulator {
                     GateFormulas.rzPhase(z[zOff + i], data, d + Z_E);
                     data[d + Z_U] = level == HVP ? u[uOff + i] : 0;
                 }
+                case TENSOR -> {
+                    int needTensor = c.gateCount() * TensorFormulas.BLOCK;
+                    if (tensor.length < needTensor) {
+                        tensor = new double[needTensor];
+                    }
+                    TensorFormulas.prepare(z, zOff + i, u, uOff + i, level, tensor, k * TensorFormulas.BLOCK,
+                            tensorWork);
+                }
                 default -> { }
             }
         }
@@ -212,6 +231,7 @@ final class SmallSimulator {
                 }
                 case EX -> exForward(size, mask(n, g.p()), mask(n, g.q()), d, tangent);
                 case RZ -> rzForward(size, mask(n, g.p()), d, tangent);
+                case TENSOR -> tensorForward(n, g, k * TensorFormulas.BLOCK, tangent);
                 default -> {
                     applyFixed(n, g, g.matrix(), psiRe, psiIm);
                     if (tangent) {
@@ -257,6 +277,11 @@ final class SmallSimulator {
                     if (hvpToo) {
                         hvp[hOff + in] += red[3];
                     }
+                }
+                case TENSOR -> {
+                    int t = k * TensorFormulas.BLOCK;
+                    tensorReverse(n, g, t, hvpToo);
+                    TensorFormulas.contract(tensor, t, tensorRed, 0, hvpToo, grad, gOff + in, hvp, hOff + in);
                 }
                 default -> {
                     applyFixed(n, g, g.adjoint(), psiRe, psiIm);
@@ -692,6 +717,45 @@ final class SmallSimulator {
     /** Im(l̄[i] x[i]). */
     private static double imConjMul(double[] lr, double[] li, double[] xr, double[] xi, int i) {
         return lr[i] * xi[i] - li[i] * xr[i];
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Tensor: the chunked engine's triplet kernels over the whole state (its matrix form; no same-point
+    // generator shortcut here, as its generators G†∂G are not few Pauli terms), with the block at tensor[t ..].
+
+    /** ψ ← Gψ; with {@code tangent} first ψ̇ ← Gψ̇ + Ġψ. */
+    private void tensorForward(int n, Gate g, int t, boolean tangent) {
+        int lo = GateLayout.lo(g, n);
+        int hi = GateLayout.hi(g, n);
+        int items = 1 << (n - 2);
+        if (tangent) {
+            KernelPolicy.SMALL_PATH_KERNELS.applyTangentTriplet(psiRe, psiIm, dpsiRe, dpsiIm, lo, hi, tensor,
+                    t + TensorFormulas.K, t + TensorFormulas.K_DOT, 0, items);
+        } else {
+            KernelPolicy.SMALL_PATH_KERNELS.applyTriplet(psiRe, psiIm, lo, hi, tensor, t + TensorFormulas.K, 0, items);
+        }
+    }
+
+    /**
+     * Reverse step of a tensor gate: ψ ← G†ψ, λ ← G†λ and the reduction N(λ after, ψ before) into tensorRed; with
+     * {@code hvpToo} ψ̇ ← G†ψ̇ + Xψ, λ̇ ← G†λ̇ + Ġ†λ and the tangent reduction (the chunked engine's order).
+     */
+    private void tensorReverse(int n, Gate g, int t, boolean hvpToo) {
+        int lo = GateLayout.lo(g, n);
+        int hi = GateLayout.hi(g, n);
+        int items = 1 << (n - 2);
+        int sc = TensorFormulas.REDUCTIONS;
+        if (!hvpToo) {
+            KernelPolicy.SMALL_PATH_KERNELS.reverseTriplet(psiRe, psiIm, lamRe, lamIm, lo, hi, tensor,
+                    t + TensorFormulas.K_ADJ, tensorRed, 0, sc, 0, items);
+            return;
+        }
+        KernelPolicy.SMALL_PATH_KERNELS.applyTangentTriplet(psiRe, psiIm, dpsiRe, dpsiIm, lo, hi, tensor,
+                t + TensorFormulas.K_ADJ, t + TensorFormulas.X, 0, items);
+        KernelPolicy.SMALL_PATH_KERNELS.reduceTriplet2(psiRe, psiIm, dpsiRe, dpsiIm, lamRe, lamIm, dlamRe, dlamIm,
+                lo, hi, tensorRed, 0, sc, 0, items);
+        KernelPolicy.SMALL_PATH_KERNELS.applyTangentTriplet(lamRe, lamIm, dlamRe, dlamIm, lo, hi, tensor,
+                t + TensorFormulas.K_ADJ, t + TensorFormulas.K_DOT_ADJ, 0, items);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@
  * same formulas. Kernels: {@link org.qmlff.sim.kernel}.
  *
  * <p>Conventions (MODELS.md §Units and conventions): qubit 0 is the most significant bit of the basis
- * index; σ = (X, Y, Z); Enc(v) = exp(−i v·σ/2); Ex(J) = exp(−iJ(XX+YY+ZZ)); the singlet is
+ * index; σ = (X, Y, Z); Enc(v) = exp(−i v·σ/2); Ex(J) = exp(−iJ(XX+YY+ZZ)); the tensor gate
+ * exp(−i Σ T_ab σ_a⊗σ_b) with T symmetric traceless from five inputs ({@code TensorFormulas}); the singlet is
  * (|01⟩ − |10⟩)/√2. States are split real/imaginary arrays updated in place.
  *
  * <p>Determinism: for a given kernel kind, results are bit-identical for any thread count and from call

@@ -27,7 +27,7 @@ class ArchitecturesTest {
     @Test
     void theOptionNamesAreTheUnionInTheirOldOrder() {
         assertThat(Architectures.optionNames()).containsExactly("D", "rep", "centre", "observable", "nq", "K", "rc",
-                "species", "parity", "readout", "threebody", "lmax", "channels", "graph", "coupling",
+                "species", "parity", "readout", "threebody", "lmax", "channels", "graph", "coupling", "tensor",
                 "head", "hidden", "baseline", "baseK", "baseLmax", "ridge", "ridgeWF", "repulsion", "repEps", "repR0", "repRc", "circuit");
     }
 
@@ -38,6 +38,11 @@ class ArchitecturesTest {
                 .containsExactly("D", "nq", "K", "rc", "species", "observable", "parity");
         assertThat(ModelOptions.defaults("rich").toHyper().keySet()).containsExactly("D", "nq", "K", "rc", "species",
                 "readout", "threebody", "lmax", "channels", "graph", "coupling", "observable", "parity");
+        // tensor is written only when on, after the other rich options (tensor=off files stay as they were)
+        java.util.Map<String, Object> on = ModelOptions.defaults("rich").with("tensor", "on").toHyper();
+        assertThat(on).containsEntry("tensor", "on");
+        assertThat(on.keySet()).containsExactly("D", "nq", "K", "rc", "species",
+                "readout", "threebody", "lmax", "channels", "graph", "coupling", "tensor", "observable", "parity");
         assertThat(ModelOptions.defaults("revised").toHyper()).containsEntry("observable", "pair01").containsEntry("parity", "none")
                 .containsEntry("species", List.of(1, 6, 7, 8));
         assertThat(ModelOptions.defaults("le").toString()).isEqualTo("le(d=6, rep=1, centre=0, observable=pair01, parity=none)");
@@ -66,7 +71,7 @@ class ArchitecturesTest {
         assertThatThrownBy(() -> ModelOptions.defaults("le").with("threebody", "2"))
                 .hasMessage("model option threebody applies to --arch rich or hybrid only");
         assertThatThrownBy(() -> ModelOptions.defaults("rich").with("depth", "2")).hasMessage("unknown model option 'depth' "
-                + "(known: D, rep, centre, observable, nq, K, rc, species, parity, readout, threebody, lmax, channels, graph, coupling, "
+                + "(known: D, rep, centre, observable, nq, K, rc, species, parity, readout, threebody, lmax, channels, graph, coupling, tensor, "
                 + "head, hidden, baseline, baseK, baseLmax, ridge, ridgeWF, repulsion, repEps, repR0, repRc, circuit)");
         assertThatThrownBy(() -> ModelOptions.defaults("revised").with("parity", "odd"))
                 .hasMessage("unknown parity 'odd' (expected none or sym)");

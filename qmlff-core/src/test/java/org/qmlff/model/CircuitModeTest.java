@@ -28,6 +28,11 @@ class CircuitModeTest {
         assertThatThrownBy(() -> HybridModelTest.hybrid("readout", "chiral", "parity", "sym", "circuit", "classical"))
                 .isInstanceOf(InputException.class)
                 .hasMessage("circuit=classical has no classical map for readout=chiral (use full, pairs or pair01)");
+        for (String mode : new String[]{"no-exchange", "frozen", "classical", "none"})
+            assertThatThrownBy(() -> HybridModelTest.hybrid("tensor", "on", "circuit", mode)).isInstanceOf(InputException.class)
+                    .hasMessage("circuit=" + mode + " is not defined with tensor=on (the ablations keep the tensor gates' "
+                            + "inputs out of their maps; use tensor=off)");
+        assertThat(HybridModelTest.hybrid("tensor", "on").toHyper()).containsEntry("tensor", "on").containsEntry("circuit", "quantum");
         assertThat(HybridModelTest.hybrid().toHyper()).containsEntry("circuit", "quantum");
     }
 

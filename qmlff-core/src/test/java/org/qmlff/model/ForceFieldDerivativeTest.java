@@ -40,7 +40,10 @@ class ForceFieldDerivativeTest {
     static Stream<Arguments> models() {
         Stream<Arguments> rich = RichModelTest.options().map(a -> Arguments.of("rich " + a.get()[0], a.get()[1], ETHANOL));
         Stream<Arguments> richSparse = Stream.of(Arguments.of("rich threebody sparse species",
-                RichModelTest.rich("threebody", "2", "readout", "full", "rc", "3.0"), SPARSE));
+                RichModelTest.rich("threebody", "2", "readout", "full", "rc", "3.0"), SPARSE),
+                Arguments.of("rich tensor sparse species",
+                        RichModelTest.rich("tensor", "on", "threebody", "1", "readout", "full", "rc", "3.0"), SPARSE),
+                Arguments.of("hybrid tensor", HybridModelTest.hybrid("tensor", "on"), ETHANOL));
         Stream<Arguments> hybrid = Stream.concat(HybridModelTest.options().map(a -> Arguments.of("hybrid " + a.get()[0], a.get()[1], ETHANOL)),
                 Stream.of(Arguments.of("hybrid baseline sparse species", HybridModelTest.hybrid("baseline", "ridge", "rc", "3.0",
                         "threebody", "1"), SPARSE)));

@@ -50,7 +50,12 @@ class RichModelTest {
                 Arguments.of("nq 6 full", rich("nq", "6", "D", "1", "readout", "full", "rc", "3.0")),
                 Arguments.of("nq 8 pairs", rich("nq", "8", "D", "1", "K", "2", "readout", "pairs", "rc", "2.5")),
                 Arguments.of("all together sym", rich("readout", "full", "threebody", "2", "channels", "2",
-                        "graph", "all", "parity", "sym")));
+                        "graph", "all", "parity", "sym")),
+                Arguments.of("tensor on", rich("tensor", "on")),
+                Arguments.of("tensor graph all tied", rich("tensor", "on", "graph", "all", "coupling", "tied")),
+                Arguments.of("tensor nq 6 pairs", rich("tensor", "on", "nq", "6", "D", "1", "readout", "pairs", "rc", "3.0")),
+                Arguments.of("tensor all together sym", rich("tensor", "on", "readout", "full", "threebody", "2",
+                        "channels", "2", "parity", "sym")));
     }
 
     private static ForceField model(ModelOptions o, long seed) {
@@ -136,9 +141,80 @@ class RichModelTest {
         }
     }
 
+    @Test
+    void tensorGatesFollowEveryExGate() {
+        RichModel m = (RichModel) model(rich("tensor", "on", "graph", "all"), 5);
+        Circuit c = m.circuit();
+        int d = 2, nq = 4, p = 6;
+        assertThat(c.gateCount()).isEqualTo(nq / 2 + (d + 1) * nq + 2 * d * p);
+        assertThat(c.inputs()).isEqualTo(3 * nq * (d + 1) + d * p + 5 * d * p);
+        ParameterSet.Tensor q = m.parameterSet().tensor("Q");
+        assertThat(q.shape()).containsExactly(1, d * p, 4, 4, 3);
+        assertThat(m.parameterSet().offset("Q")).isEqualTo(m.parameterSet().offset("e0") - q.size());
+        RichModel off = (RichModel) model(rich("graph", "all"), 5);
+        assertThat(off.parameterSet().size()).isEqualTo(m.parameterSet().size() - q.size());
+        // The gates act: with Q = 0 (T = 0, identity gates) the energy differs.
+        int[] z = ModelTestSupport.ETHANOL;
+        double[] pos = ModelTestSupport.ethanolLike(new Random(4)), f = new double[27];
+        double e1 = m.energyAndForces(z, pos, f, m.newScratch());
+        double[] p0 = new double[m.parameterCount()];
+        m.getParameters(p0);
+        java.util.Arrays.fill(p0, q.offset(), q.offset() + q.size(), 0.0);
+        m.setParameters(p0);
+        assertThat(Math.abs(m.energyAndForces(z, pos, f, m.newScratch()) - e1)).isGreaterThan(1e-3);
+    }
+
+    @Test
+    void simulatorStateTangentAgreesOnTensorCircuits() {
+        for (int nq : new int[]{4, 6}) {
+            RichModel m = (RichModel) model(rich("tensor", "on", "nq", String.valueOf(nq), "readout", "full"), 5);
+            Circuit c = m.circuit();
+            Random rng = new Random(nq + 10);
+            double[] z = new double[c.inputs()], u = new double[c.inputs()], g = new double[c.inputs()];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = rng.nextGaussian();
+                u[i] = rng.nextGaussian();
+            }
+            int n = 1 << nq;
+            double[] re = new double[n], im = new double[n], dre = new double[n], dim = new double[n];
+            Simulator sim = new Simulator(nq);
+            sim.stateTangent(c, z, u, re, im, dre, dim);
+            RichReadout ro = new RichReadout("full", nq);
+            double[] val = new double[ro.size()], tan = new double[ro.size()];
+            ro.expectations(re, im, dre, dim, val, tan);
+            for (int o = 0; o < ro.size(); o++) {
+                double[] w = new double[ro.size()];
+                w[o] = 1;
+                double e = sim.gradient(c, ro.summed(w, 0, 1), z, g);
+                double du = 0;
+                for (int i = 0; i < g.length; i++) du += g[i] * u[i];
+                assertThat(Math.abs(val[o] - e)).as("nq=%d ⟨O_%d⟩", nq, o).isLessThan(1e-12);
+                assertThat(Math.abs(tan[o] - du)).as("nq=%d D_u⟨O_%d⟩", nq, o).isLessThan(1e-11);
+            }
+        }
+    }
+
     /** The tangent simulator of the model's gate list, reconstructed through a fresh scratch-equivalent. */
     private static RichTangentState tangentOf(RichModel m, Circuit c, int nq) {
         return m.tangentState();
+    }
+
+    /**
+     * SHA-256 of the model file of the default rich model (tensor off) made from seed 7, as written before the
+     * tensor option existed (commit a088472): the option must leave tensor-off files byte for byte as they were.
+     */
+    static final String TENSOR_OFF_SHA256 = "09d8e398789bd0df8484b28736bec27287e36429fe735689ba1a95688a6771e0";
+
+    @Test
+    void tensorOffModelFilesAreUnchanged(@TempDir Path dir) throws Exception {
+        ModelOptions o = ModelOptions.defaults("rich").with("D", "2").with("K", "3");
+        ForceField m = Models.create(o, List.of(ModelTestSupport.syntheticEthanol(5, 7)), 7);
+        Path a = dir.resolve("off.json");
+        Models.write(m, Map.of("note", "x"), a);
+        byte[] bytes = Files.readAllBytes(a);
+        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("tensor");
+        assertThat(hex).isEqualTo(TENSOR_OFF_SHA256);
     }
 
     @Test

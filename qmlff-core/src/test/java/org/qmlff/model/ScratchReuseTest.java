@@ -22,9 +22,10 @@ class ScratchReuseTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "sym"})
     void aReusedScratchGivesTheBitsOfAFreshOne(String parity) {
-        for (String arch : List.of("revised", "le")) {
+        for (String arch : List.of("revised", "le", "rich")) {
             ModelOptions o = ModelOptions.defaults(arch).with("D", "2").with("parity", parity);
-            if (arch.equals("revised")) o = o.with("K", "3").with("rc", "2.5");
+            if (!arch.equals("le")) o = o.with("K", "3").with("rc", "2.5");
+            if (arch.equals("rich")) o = o.with("threebody", "1").with("tensor", "on");
             ForceField m = Models.create(o, List.of(ModelTestSupport.syntheticEthanol(5, 7)), 7);
             ModelTestSupport.randomise(m, new Random(8), 0.2);
             ForceField.Scratch reused = m.newScratch();

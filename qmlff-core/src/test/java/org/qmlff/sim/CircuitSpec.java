@@ -10,7 +10,10 @@ import java.util.SplittableRandom;
  */
 record CircuitSpec(int qubits, List<GateSpec> gates) {
 
-    enum Kind { SINGLET, ENC, EX, RZ, GATE1, GATE2 }
+    enum Kind { SINGLET, ENC, EX, RZ, GATE1, GATE2, TENSOR }
+
+    /** The kinds {@link #random} draws from (without TENSOR, so that the older tests' circuits stay what they were). */
+    private static final Kind[] CLASSIC = {Kind.SINGLET, Kind.ENC, Kind.EX, Kind.RZ, Kind.GATE1, Kind.GATE2};
 
     /** One gate; {@code re}, {@code im} are the row-major matrix of GATE1/GATE2. */
     record GateSpec(Kind kind, int p, int q, int input, double[] re, double[] im) {
@@ -21,6 +24,7 @@ record CircuitSpec(int qubits, List<GateSpec> gates) {
         for (GateSpec g : gates) {
             switch (g.kind()) {
                 case ENC -> max = Math.max(max, g.input() + 2);
+                case TENSOR -> max = Math.max(max, g.input() + 4);
                 case EX, RZ -> max = Math.max(max, g.input());
                 default -> { }
             }
@@ -38,6 +42,7 @@ record CircuitSpec(int qubits, List<GateSpec> gates) {
                 case RZ -> b.rz(g.p(), g.input());
                 case GATE1 -> b.gate1(g.p(), g.re(), g.im());
                 case GATE2 -> b.gate2(g.p(), g.q(), g.re(), g.im());
+                case TENSOR -> b.tensor(g.p(), g.q(), g.input());
             }
         }
         return b.build();
@@ -48,24 +53,35 @@ record CircuitSpec(int qubits, List<GateSpec> gates) {
      * in five reuses inputs of an earlier one (so shared inputs are covered).
      */
     static CircuitSpec random(SplittableRandom rng, int n, int gateCount) {
+        return random(rng, n, gateCount, CLASSIC);
+    }
+
+    /** As {@link #random}, drawing tensor gates too (one gate in seven). */
+    static CircuitSpec randomWithTensor(SplittableRandom rng, int n, int gateCount) {
+        return random(rng, n, gateCount, Kind.values());
+    }
+
+    private static CircuitSpec random(SplittableRandom rng, int n, int gateCount, Kind[] kinds) {
         List<GateSpec> gates = new ArrayList<>();
         int next = 0;
         for (int k = 0; k < gateCount; k++) {
-            Kind kind = Kind.values()[rng.nextInt(Kind.values().length)];
-            if (n == 1 && (kind == Kind.SINGLET || kind == Kind.EX || kind == Kind.GATE2)) {
+            Kind kind = kinds[rng.nextInt(kinds.length)];
+            boolean two = kind == Kind.SINGLET || kind == Kind.EX || kind == Kind.GATE2 || kind == Kind.TENSOR;
+            if (n == 1 && two) {
                 kind = Kind.ENC;
+                two = false;
             }
             int p = rng.nextInt(n);
             int q = -1;
-            if (kind == Kind.SINGLET || kind == Kind.EX || kind == Kind.GATE2) {
+            if (two) {
                 q = rng.nextInt(n - 1);
                 if (q >= p) {
                     q++;
                 }
             }
-            int width = kind == Kind.ENC ? 3 : 1;
+            int width = kind == Kind.ENC ? 3 : kind == Kind.TENSOR ? 5 : 1;
             int input = -1;
-            if (kind == Kind.ENC || kind == Kind.EX || kind == Kind.RZ) {
+            if (kind == Kind.ENC || kind == Kind.EX || kind == Kind.RZ || kind == Kind.TENSOR) {
                 if (next >= width && rng.nextInt(5) == 0) {
                     input = rng.nextInt(next - width + 1);
                 } else {

@@ -34,6 +34,10 @@ final class DenseReference {
                     apply1(re, im, n, g.p(), new double[] {Math.cos(h), 0, 0, Math.cos(h)},
                             new double[] {-Math.sin(h), 0, 0, Math.sin(h)});
                 }
+                case TENSOR -> {
+                    double[][] e = tensorByExponential(tensorMatrix(z, g.input()));
+                    apply2(re, im, n, g.p(), g.q(), e[0], e[1]);
+                }
                 case EX -> {
                     double j = z[g.input()];
                     // e^{iJ}[cos 2J · I − i sin 2J · SWAP]
@@ -105,6 +109,83 @@ final class DenseReference {
             si = p[1];
         }
         return new double[][] {sr, si};
+    }
+
+    /**
+     * T = Σ_k t_k B_k, row-major, from t = z[i .. i+5), in the documented basis (docs/RICH.md §Tensor gate):
+     * (xy + yx)/√2, (yz + zy)/√2, (2zz − xx − yy)/√6, (xz + zx)/√2, (xx − yy)/√2.
+     */
+    static double[] tensorMatrix(double[] z, int i) {
+        double r2 = Math.sqrt(0.5);
+        double r6 = 1 / Math.sqrt(6);
+        double xy = z[i] * r2;
+        double yz = z[i + 1] * r2;
+        double xz = z[i + 3] * r2;
+        return new double[] {
+            -r6 * z[i + 2] + r2 * z[i + 4], xy, xz,
+            xy, -r6 * z[i + 2] - r2 * z[i + 4], yz,
+            xz, yz, 2 * r6 * z[i + 2]};
+    }
+
+    /** exp(−i Σ_ab T_ab σ_a⊗σ_b) on |pq⟩ by scaling and squaring of its Taylor series; {re, im} row-major 4×4. */
+    static double[][] tensorByExponential(double[] t) {
+        final int squarings = 12;
+        double[][] sr = {{0, 1, 1, 0}, {0, 0, 0, 0}, {1, 0, 0, -1}};
+        double[][] si = {{0, 0, 0, 0}, {0, -1, 1, 0}, {0, 0, 0, 0}};
+        double k = 1.0 / (1 << squarings);
+        double[] ar = new double[16];
+        double[] ai = new double[16];
+        for (int x = 0; x < 3; x++) {
+            for (int y = 0; y < 3; y++) {
+                for (int row = 0; row < 4; row++) {
+                    for (int col = 0; col < 4; col++) {
+                        int e1 = 2 * (row >> 1) + (col >> 1);
+                        int e2 = 2 * (row & 1) + (col & 1);
+                        double pr = sr[x][e1] * sr[y][e2] - si[x][e1] * si[y][e2];
+                        double pi = sr[x][e1] * si[y][e2] + si[x][e1] * sr[y][e2];
+                        // −i T_xy k (pr + i pi)
+                        ar[4 * row + col] += t[3 * x + y] * k * pi;
+                        ai[4 * row + col] -= t[3 * x + y] * k * pr;
+                    }
+                }
+            }
+        }
+        double[] er = new double[16];
+        double[] ei = new double[16];
+        for (int e = 0; e < 16; e += 5) {
+            er[e] = 1;
+        }
+        double[] tr = er.clone();
+        double[] ti = ei.clone();
+        for (int term = 1; term <= 16; term++) {
+            double[][] p = mul4(tr, ti, ar, ai);
+            for (int e = 0; e < 16; e++) {
+                tr[e] = p[0][e] / term;
+                ti[e] = p[1][e] / term;
+                er[e] += tr[e];
+                ei[e] += ti[e];
+            }
+        }
+        for (int s = 0; s < squarings; s++) {
+            double[][] p = mul4(er, ei, er, ei);
+            er = p[0];
+            ei = p[1];
+        }
+        return new double[][] {er, ei};
+    }
+
+    static double[][] mul4(double[] xr, double[] xi, double[] yr, double[] yi) {
+        double[] r = new double[16];
+        double[] i = new double[16];
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                for (int c = 0; c < 4; c++) {
+                    r[4 * a + b] += xr[4 * a + c] * yr[4 * c + b] - xi[4 * a + c] * yi[4 * c + b];
+                    i[4 * a + b] += xr[4 * a + c] * yi[4 * c + b] + xi[4 * a + c] * yr[4 * c + b];
+                }
+            }
+        }
+        return new double[][] {r, i};
     }
 
     private static double[][] mul(double[] xr, double[] xi, double[] yr, double[] yi) {

@@ -1,5 +1,6 @@
 package org.qmlff.sim;
 
+import java.util.List;
 import org.hipparchus.analysis.differentiation.DSFactory;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.hipparchus.complex.FieldComplex;
@@ -8,7 +9,9 @@ import org.hipparchus.complex.FieldComplex;
  * An independent exact reference: the whole state as {@code FieldComplex<DerivativeStructure>} with
  * every input a free parameter (order 2), each gate built from its definition in MODELS.md — Enc as
  * the matrix exponential exp(−i v·σ/2) by scaling-and-squaring of its Taylor series (not the closed
- * form the simulator uses), Ex from e^{iJ}[cos 2J·I − i sin 2J·SWAP], RZ from exp(∓iφ/2) — and the
+ * form the simulator uses), Ex from e^{iJ}[cos 2J·I − i sin 2J·SWAP], RZ from exp(∓iφ/2), the tensor gate
+ * as the 4×4 matrix exponential of −i Σ T_ab σ_a⊗σ_b by scaling and squaring (not the triplet
+ * eigen-decomposition the simulator uses) — and the
  * observable applied one Pauli matrix per qubit. The value of ⟨O⟩ and all its first and second
  * partial derivatives follow by automatic differentiation.
  */
@@ -110,6 +113,7 @@ final class FieldOracle {
                         c(half.cos(), half.sin().negate()), c(0, 0), c(0, 0), c(half.cos(), half.sin()));
                     psi = apply1(psi, n, g.p(), m);
                 }
+                case TENSOR -> psi = apply2(psi, n, g.p(), g.q(), tensorByExponential(v, g.input()));
                 case EX -> {
                     DerivativeStructure j = v[g.input()];
                     FieldComplex<DerivativeStructure> phase = c(j.cos(), j.sin());
@@ -187,6 +191,78 @@ final class FieldOracle {
             sum = mul(sum, sum);
         }
         return sum;
+    }
+
+    /**
+     * exp(−iH), H = Σ_ab T_ab σ_a⊗σ_b on |pq⟩, T = Σ_k t_k B_k from t = v[i .. i+5) in the documented basis, order
+     * xy, yz, 3z²−r², xz, x²−y² ({@link DenseReference#tensorMatrix}, written out again here): −iH/2^S by
+     * a Taylor series, then squared S times.
+     */
+    FieldComplex<DerivativeStructure>[] tensorByExponential(DerivativeStructure[] v, int i) {
+        final int squarings = 10;
+        final int terms = 14;
+        double r2 = Math.sqrt(0.5);
+        double r6 = 1 / Math.sqrt(6);
+        DerivativeStructure[] t = new DerivativeStructure[9];
+        t[1] = v[i].multiply(r2);
+        t[3] = t[1];
+        t[5] = v[i + 1].multiply(r2);
+        t[7] = t[5];
+        t[2] = v[i + 3].multiply(r2);
+        t[6] = t[2];
+        t[0] = v[i + 2].multiply(-r6).add(v[i + 4].multiply(r2));
+        t[4] = v[i + 2].multiply(-r6).subtract(v[i + 4].multiply(r2));
+        t[8] = v[i + 2].multiply(2 * r6);
+        List<FieldComplex<DerivativeStructure>[]> sigma = List.of(pauli('X'), pauli('Y'), pauli('Z'));
+        FieldComplex<DerivativeStructure>[] a = newArray(16);
+        for (int e = 0; e < 16; e++) {
+            a[e] = c(0, 0);
+        }
+        double scale = 1.0 / (1 << squarings);
+        for (int x = 0; x < 3; x++) {
+            for (int y = 0; y < 3; y++) {
+                // (σ_x ⊗ σ_y)_{(r1 r2),(c1 c2)} = σ_x[r1][c1] σ_y[r2][c2], times −i T_xy / 2^S
+                FieldComplex<DerivativeStructure> w = c(zero, t[3 * x + y].multiply(-scale));
+                for (int row = 0; row < 4; row++) {
+                    for (int col = 0; col < 4; col++) {
+                        FieldComplex<DerivativeStructure> s = sigma.get(x)[2 * (row >> 1) + (col >> 1)]
+                                .multiply(sigma.get(y)[2 * (row & 1) + (col & 1)]);
+                        a[4 * row + col] = a[4 * row + col].add(w.multiply(s));
+                    }
+                }
+            }
+        }
+        FieldComplex<DerivativeStructure>[] sum = newArray(16);
+        for (int e = 0; e < 16; e++) {
+            sum[e] = c(e % 5 == 0 ? 1 : 0, 0);
+        }
+        FieldComplex<DerivativeStructure>[] term = sum.clone();
+        for (int k = 1; k <= terms; k++) {
+            term = mul4(term, a);
+            for (int e = 0; e < 16; e++) {
+                term[e] = term[e].divide(k);
+                sum[e] = sum[e].add(term[e]);
+            }
+        }
+        for (int s = 0; s < squarings; s++) {
+            sum = mul4(sum, sum);
+        }
+        return sum;
+    }
+
+    private static FieldComplex<DerivativeStructure>[] mul4(FieldComplex<DerivativeStructure>[] x,
+                                                            FieldComplex<DerivativeStructure>[] y) {
+        FieldComplex<DerivativeStructure>[] r = newArray(16);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                FieldComplex<DerivativeStructure> s = x[4 * i].multiply(y[j]);
+                for (int k = 1; k < 4; k++) {
+                    s = s.add(x[4 * i + k].multiply(y[4 * k + j]));
+                }
+                r[4 * i + j] = s;
+            }
+        }
+        return r;
     }
 
     private static FieldComplex<DerivativeStructure>[] mul(FieldComplex<DerivativeStructure>[] x,

@@ -110,6 +110,33 @@ public interface Kernels {
     void reducePauli2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim, double[] ere,
                       double[] eim, int lo, double[] out, int oo, int sc, int from, int to);
 
+    /**
+     * x ← G x on bits lo &lt; hi for a gate G = P_s ⊕ K that keeps the singlet S = x01 − x10 and acts on the
+     * triplet coordinates (A, B, C) = (x11 − x00, x00 + x11, x01 + x10) with the complex 3×3 matrix K at
+     * m[mo..] (row-major, interleaved); x00 = (B − A)/2, x11 = (A + B)/2, x01 = (C + S)/2, x10 = (C − S)/2
+     * (the tensor gate, see {@code org.qmlff.sim.TensorFormulas}); items are quadruples.
+     */
+    void applyTriplet(double[] re, double[] im, int lo, int hi, double[] m, int mo, int from, int to);
+
+    /**
+     * d ← G d + F x, then x ← G x, for G = P_s ⊕ K at m[go..] and F = 0 ⊕ K_F at m[fo..] (F has no singlet
+     * part), as in {@link #applyTriplet}.
+     */
+    void applyTangentTriplet(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] m,
+                             int go, int fo, int from, int to);
+
+    /**
+     * x ← G x (as in {@link #applyTriplet}, K at m[mo..]), then out[oo..oo+18) = N(l, x) (the new x, the old l),
+     * then l ← G l. N is the 3×3 complex matrix N_ij = Σ conj(L_i) X_j over these quadruples of the triplet
+     * coordinates L of l and X of x, row-major and interleaved.
+     */
+    void reverseTriplet(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] m, int mo,
+                        double[] out, int oo, int sc, int from, int to);
+
+    /** out[oo..oo+18) = N(l, x) and out[oo+18..oo+36) = N(e, x) + N(l, d) (see {@link #reverseTriplet}); reads only. */
+    void reduceTriplet2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                        double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from, int to);
+
     /** Doubles of scratch a reduction kernel needs (at {@code out[sc ..]}). */
     int scratch();
 

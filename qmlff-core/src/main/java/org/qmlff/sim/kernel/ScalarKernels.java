@@ -2,6 +2,8 @@ package org.qmlff.sim.kernel;
 
 import static org.qmlff.sim.kernel.Kernels.insertZero;
 
+import java.util.Arrays;
+
 /**
  * The reference kernels: plain scalar Java, one amplitude pair (or quadruple) at a time, walking
  * contiguous runs of the low index bits so that the inner loops are unit-stride. Every other kernel
@@ -363,6 +365,168 @@ public final class ScalarKernels implements Kernels {
         out[oo] = add ? out[oo] + rx : rx;
         out[oo + 1] = add ? out[oo + 1] + ry : ry;
         out[oo + 2] = add ? out[oo + 2] + rz : rz;
+    }
+
+    @Override
+    public void applyTriplet(double[] re, double[] im, int lo, int hi, double[] m, int mo, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final int run = Math.min(sl, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                tripletQuad(m, mo, re, im, a, a + sl, a + sh, a + sl + sh);
+            }
+        }
+    }
+
+    @Override
+    public void applyTangentTriplet(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] m,
+                                    int go, int fo, int from, int to) {
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final int run = Math.min(sl, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int i01 = a + sl;
+                final int i10 = a + sh;
+                final int i11 = i10 + sl;
+                tripletQuad(m, go, dre, dim, a, i01, i10, i11);
+                addTripletQuad(m, fo, re, im, dre, dim, a, i01, i10, i11);
+                tripletQuad(m, go, re, im, a, i01, i10, i11);
+            }
+        }
+    }
+
+    @Override
+    public void reverseTriplet(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] m,
+                               int mo, double[] out, int oo, int sc, int from, int to) {
+        Arrays.fill(out, oo, oo + 18, 0.0);
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final int run = Math.min(sl, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int i01 = a + sl;
+                final int i10 = a + sh;
+                final int i11 = i10 + sl;
+                tripletQuad(m, mo, re, im, a, i01, i10, i11);
+                addOuter(out, oo, lre, lim, re, im, a, i01, i10, i11);
+                tripletQuad(m, mo, lre, lim, a, i01, i10, i11);
+            }
+        }
+    }
+
+    @Override
+    public void reduceTriplet2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                               double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                               int to) {
+        Arrays.fill(out, oo, oo + 36, 0.0);
+        final int sl = 1 << lo;
+        final int sh = 1 << hi;
+        final int run = Math.min(sl, to - from);
+        for (int t = from; t < to; t += run) {
+            final int start = insertZero(insertZero(t, lo), hi);
+            final int end = start + run;
+            for (int a = start; a < end; a++) {
+                final int i01 = a + sl;
+                final int i10 = a + sh;
+                final int i11 = i10 + sl;
+                addOuter(out, oo, lre, lim, re, im, a, i01, i10, i11);
+                addOuter(out, oo + 18, ere, eim, re, im, a, i01, i10, i11);
+                addOuter(out, oo + 18, lre, lim, dre, dim, a, i01, i10, i11);
+            }
+        }
+    }
+
+    /**
+     * x ← (P_s ⊕ K) x on one quadruple: the triplet coordinates (A, B, C) = (x11 − x00, x00 + x11, x01 + x10)
+     * go to K (A, B, C), the singlet S = x01 − x10 stays; then x00 = (B − A)/2, x11 = (A + B)/2,
+     * x01 = (C + S)/2, x10 = (C − S)/2.
+     */
+    private static void tripletQuad(double[] m, int mo, double[] re, double[] im, int a, int i01, int i10, int i11) {
+        final double ar = re[i11] - re[a], ai = im[i11] - im[a];
+        final double br = re[a] + re[i11], bi = im[a] + im[i11];
+        final double cr = re[i01] + re[i10], ci = im[i01] + im[i10];
+        final double sr = re[i01] - re[i10], si = im[i01] - im[i10];
+        final double pr = tripletRow(m, mo, ar, ai, br, bi, cr, ci);
+        final double pi = tripletRowIm(m, mo, ar, ai, br, bi, cr, ci);
+        final double qr = tripletRow(m, mo + 6, ar, ai, br, bi, cr, ci);
+        final double qi = tripletRowIm(m, mo + 6, ar, ai, br, bi, cr, ci);
+        final double ur = tripletRow(m, mo + 12, ar, ai, br, bi, cr, ci);
+        final double ui = tripletRowIm(m, mo + 12, ar, ai, br, bi, cr, ci);
+        re[a] = 0.5 * (qr - pr);
+        im[a] = 0.5 * (qi - pi);
+        re[i11] = 0.5 * (pr + qr);
+        im[i11] = 0.5 * (pi + qi);
+        re[i01] = 0.5 * (ur + sr);
+        im[i01] = 0.5 * (ui + si);
+        re[i10] = 0.5 * (ur - sr);
+        im[i10] = 0.5 * (ui - si);
+    }
+
+    /** d += (0 ⊕ F) x on one quadruple, F at m[mo..] (as in {@link #tripletQuad}, with no singlet part). */
+    private static void addTripletQuad(double[] m, int mo, double[] xr, double[] xi, double[] dr, double[] di, int a,
+                                       int i01, int i10, int i11) {
+        final double ar = xr[i11] - xr[a], ai = xi[i11] - xi[a];
+        final double br = xr[a] + xr[i11], bi = xi[a] + xi[i11];
+        final double cr = xr[i01] + xr[i10], ci = xi[i01] + xi[i10];
+        final double pr = tripletRow(m, mo, ar, ai, br, bi, cr, ci);
+        final double pi = tripletRowIm(m, mo, ar, ai, br, bi, cr, ci);
+        final double qr = tripletRow(m, mo + 6, ar, ai, br, bi, cr, ci);
+        final double qi = tripletRowIm(m, mo + 6, ar, ai, br, bi, cr, ci);
+        final double ur = 0.5 * tripletRow(m, mo + 12, ar, ai, br, bi, cr, ci);
+        final double ui = 0.5 * tripletRowIm(m, mo + 12, ar, ai, br, bi, cr, ci);
+        dr[a] += 0.5 * (qr - pr);
+        di[a] += 0.5 * (qi - pi);
+        dr[i11] += 0.5 * (pr + qr);
+        di[i11] += 0.5 * (pi + qi);
+        dr[i01] += ur;
+        di[i01] += ui;
+        dr[i10] += ur;
+        di[i10] += ui;
+    }
+
+    /** Re of row (m[o..o+6)) · (A, B, C). */
+    private static double tripletRow(double[] m, int o, double ar, double ai, double br, double bi, double cr,
+                                     double ci) {
+        return m[o] * ar - m[o + 1] * ai + m[o + 2] * br - m[o + 3] * bi + m[o + 4] * cr - m[o + 5] * ci;
+    }
+
+    /** Im of row (m[o..o+6)) · (A, B, C). */
+    private static double tripletRowIm(double[] m, int o, double ar, double ai, double br, double bi, double cr,
+                                       double ci) {
+        return m[o] * ai + m[o + 1] * ar + m[o + 2] * bi + m[o + 3] * br + m[o + 4] * ci + m[o + 5] * cr;
+    }
+
+    /** out[oo..oo+18) += N_ij = conj(L_i) X_j of one quadruple, L and X the triplet coordinates of l and x. */
+    private static void addOuter(double[] out, int oo, double[] lr, double[] li, double[] xr, double[] xi, int a,
+                                 int i01, int i10, int i11) {
+        final double l0r = lr[i11] - lr[a], l0i = li[i11] - li[a];
+        final double l1r = lr[a] + lr[i11], l1i = li[a] + li[i11];
+        final double l2r = lr[i01] + lr[i10], l2i = li[i01] + li[i10];
+        final double x0r = xr[i11] - xr[a], x0i = xi[i11] - xi[a];
+        final double x1r = xr[a] + xr[i11], x1i = xi[a] + xi[i11];
+        final double x2r = xr[i01] + xr[i10], x2i = xi[i01] + xi[i10];
+        addConjRow(out, oo, l0r, l0i, x0r, x0i, x1r, x1i, x2r, x2i);
+        addConjRow(out, oo + 6, l1r, l1i, x0r, x0i, x1r, x1i, x2r, x2i);
+        addConjRow(out, oo + 12, l2r, l2i, x0r, x0i, x1r, x1i, x2r, x2i);
+    }
+
+    /** out[o..o+6) += conj(l) (x0, x1, x2). */
+    private static void addConjRow(double[] out, int o, double lr, double li, double x0r, double x0i, double x1r,
+                                   double x1i, double x2r, double x2i) {
+        out[o] += lr * x0r + li * x0i;
+        out[o + 1] += lr * x0i - li * x0r;
+        out[o + 2] += lr * x1r + li * x1i;
+        out[o + 3] += lr * x1i - li * x1r;
+        out[o + 4] += lr * x2r + li * x2i;
+        out[o + 5] += lr * x2i - li * x2r;
     }
 
     /** (x_a, x_b) ← G (x_a, x_b) for the 2×2 matrix G at m[mo..]. */

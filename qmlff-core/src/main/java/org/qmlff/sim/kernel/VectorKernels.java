@@ -74,6 +74,33 @@ public final class VectorKernels implements Kernels {
         scalar.apply2(re, im, bitP, bitQ, m, mo, from, to);
     }
 
+    // The tensor gate's triplet kernels: scalar, like the dense two-qubit gate (few such gates per circuit, and
+    // its 3×3 complex matrix mixes both pair families of a quadruple, which the lane layouts here do not cover).
+
+    @Override
+    public void applyTriplet(double[] re, double[] im, int lo, int hi, double[] m, int mo, int from, int to) {
+        scalar.applyTriplet(re, im, lo, hi, m, mo, from, to);
+    }
+
+    @Override
+    public void applyTangentTriplet(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, double[] m,
+                                    int go, int fo, int from, int to) {
+        scalar.applyTangentTriplet(re, im, dre, dim, lo, hi, m, go, fo, from, to);
+    }
+
+    @Override
+    public void reverseTriplet(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] m,
+                               int mo, double[] out, int oo, int sc, int from, int to) {
+        scalar.reverseTriplet(re, im, lre, lim, lo, hi, m, mo, out, oo, sc, from, to);
+    }
+
+    @Override
+    public void reduceTriplet2(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
+                               double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
+                               int to) {
+        scalar.reduceTriplet2(re, im, dre, dim, lre, lim, ere, eim, lo, hi, out, oo, sc, from, to);
+    }
+
     @Override
     public void apply(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from, int to) {
         if ((1 << lo) < L) {

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 /**
  * The kernel contract, checked operation by operation: a candidate kernel set against the scalar
  * reference on every layout of an {@value #N}-qubit state (one-qubit layouts on every bit, both Ex pair
- * families and the structured Ex kernels on every pair of bits, fixed two-qubit gates on every ordered
- * pair), over the whole range and split into four chunks, comparing every vector and every summed
+ * families, the structured Ex kernels and the tensor gate's triplet kernels on every pair of bits, fixed
+ * two-qubit gates on every ordered pair), over the whole range and split into four chunks, comparing every vector and every summed
  * reduction. Also a {@code main} so that a test can run it in a JVM with another vector width.
  */
 final class KernelContract {
@@ -14,7 +14,7 @@ final class KernelContract {
     private static final int SIZE = 1 << N;
     private static final double TOL = 1e-14;
     /** Where the per-chunk results go in the out array, {@value #BLOCK} doubles per chunk; scratch after. */
-    private static final int BLOCK = 16;
+    private static final int BLOCK = 36;
     private static final int SCRATCH = 4 * BLOCK;
 
     private final Kernels reference = new ScalarKernels();
@@ -31,8 +31,9 @@ final class KernelContract {
         int oneQubit = N * (4 + 3);                // apply, applyTangent, reverse, reduce2; reverseSu2, reducePauli(2)
         int exParts = N * (N - 1) / 2 * 2 * 4;     // both pair families of every bit pair, the four pair kernels
         int structured = N * (N - 1) / 2 * 4;      // applyEx, applyTangentEx, reverseEx, reduceEx2
+        int triplet = N * (N - 1) / 2 * 4;         // applyTriplet, applyTangentTriplet, reverseTriplet, reduceTriplet2
         int fixed = N * (N - 1) + N;               // apply2 on every ordered pair, applyDiag on every bit
-        return oneQubit + exParts + structured + fixed;
+        return oneQubit + exParts + structured + triplet + fixed;
     }
 
     /** Compares every operation on every layout; returns the number of cases compared. */
@@ -53,6 +54,7 @@ final class KernelContract {
                 pairKernels(lo, hi, 0, (1 << lo) + (1 << hi), SIZE / 4);
                 pairKernels(lo, hi, 1 << lo, 1 << hi, SIZE / 4);
                 exKernels(lo, hi);
+                tripletKernels(lo, hi);
             }
         }
         double[] u = uniform(32, 0.5);
@@ -91,6 +93,18 @@ final class KernelContract {
                 SCRATCH, f, t), SIZE / 4, 1);
         compare("reduceEx2" + where, (k, v, f, t, oo) -> k.reduceEx2(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
                 lo, hi, v[8], oo, SCRATCH, f, t), SIZE / 4, 2);
+    }
+
+    private void tripletKernels(int lo, int hi) {
+        double[] m = uniform(36, 1.0);
+        String where = " " + lo + "," + hi;
+        compare("applyTriplet" + where, (k, v, f, t, oo) -> k.applyTriplet(v[0], v[1], lo, hi, m, 0, f, t), SIZE / 4, 0);
+        compare("applyTangentTriplet" + where, (k, v, f, t, oo) -> k.applyTangentTriplet(v[0], v[1], v[2], v[3], lo,
+                hi, m, 0, 18, f, t), SIZE / 4, 0);
+        compare("reverseTriplet" + where, (k, v, f, t, oo) -> k.reverseTriplet(v[0], v[1], v[2], v[3], lo, hi, m, 18,
+                v[8], oo, SCRATCH, f, t), SIZE / 4, 18);
+        compare("reduceTriplet2" + where, (k, v, f, t, oo) -> k.reduceTriplet2(v[0], v[1], v[2], v[3], v[4], v[5],
+                v[6], v[7], lo, hi, v[8], oo, SCRATCH, f, t), SIZE / 4, 36);
     }
 
     private interface Call {
