@@ -190,11 +190,6 @@ final class AblationCommand implements Callable<Integer> {
 
     /** The command line that reproduces (and resumes) this study. */
     String command() {
-        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
-        int first = args.indexOf(spec.name()) == 0 ? 1 : 0;
-        StringBuilder sb = new StringBuilder("./qmlff ablation");
-        for (String a : args.subList(first, args.size())) sb.append(' ').append(LearningCurveCommand.shellQuote(a));
-        return sb.toString();
+        return CommandLines.reproducing(spec);
     }
 }

@@ -3,9 +3,7 @@ package org.qmlff.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qmlff.analysis.MeanStd;
 import org.qmlff.experiment.AblationSummary;
-import org.qmlff.experiment.RunDirectory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,22 +21,12 @@ final class AblationSection {
     /** An ablation output directory, read. */
     record Study(Path dir, JsonNode summary) implements ReportBuilder.Input {
         static Study read(Path d) {
-            try {
-                return new Study(d, RunDirectory.JSON.readTree(d.resolve("ablation.json").toFile()));
-            } catch (IOException e) {
-                throw new UserError(d.resolve("ablation.json") + ": not valid JSON");
-            }
+            return new Study(d, SummaryFile.read(d, "ablation.json"));
         }
     }
 
     static boolean isStudy(Path d) {
-        Path f = d.resolve("ablation.json");
-        if (!Files.isRegularFile(f)) return false;
-        try {
-            return FORMAT.equals(RunDirectory.JSON.readTree(f.toFile()).path("format").asText());
-        } catch (IOException e) {
-            return false;
-        }
+        return SummaryFile.has(d, "ablation.json", FORMAT);
     }
 
     /**

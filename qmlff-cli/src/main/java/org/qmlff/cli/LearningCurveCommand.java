@@ -1,21 +1,13 @@
 package org.qmlff.cli;
 
 import org.qmlff.experiment.Backend;
-import org.qmlff.experiment.TrainConfig;
 import org.qmlff.experiment.RunDirectory;
 import org.qmlff.experiment.LearningCurveRunner;
-import org.qmlff.experiment.Molecules;
 import org.qmlff.experiment.PlannedRun;
 import org.qmlff.experiment.GridExecutor;
 import org.qmlff.experiment.LearningCurvePlan;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.analysis.PublishedResults;
-import org.qmlff.data.AtomicFiles;
-import org.qmlff.data.Dataset;
-import org.qmlff.model.ForceField;
 import org.qmlff.model.LeArchitecture;
-import org.qmlff.model.ModelOptions;
 import org.qmlff.model.RevisedArchitecture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,13 +17,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,19 +171,8 @@ final class LearningCurveCommand implements Callable<Integer> {
         return new int[]{i, n};
     }
 
-    /** The command line that reproduces (and resumes) this learning curve. */
+    /** The command line that reproduces (and resumes) this grid. */
     String command() {
-        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
-        // Run through Main, the original arguments start with the subcommand's own name.
-        int first = args.indexOf(spec.name()) == 0 ? 1 : 0;
-        StringBuilder sb = new StringBuilder("./qmlff learning-curve");
-        for (String a : args.subList(first, args.size())) sb.append(' ').append(shellQuote(a));
-        return sb.toString();
-    }
-
-    static String shellQuote(String s) {
-        if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
-        return "'" + s.replace("'", "'\\''") + "'";
+        return CommandLines.reproducing(spec);
     }
 }

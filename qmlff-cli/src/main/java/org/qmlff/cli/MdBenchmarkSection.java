@@ -1,10 +1,8 @@
 package org.qmlff.cli;
 
-import org.qmlff.experiment.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qmlff.md.benchmark.MdBenchmarkResult;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,22 +17,12 @@ final class MdBenchmarkSection {
     /** An md-benchmark output directory, read. */
     record Bench(Path dir, JsonNode summary) implements ReportBuilder.Input {
         static Bench read(Path d) {
-            try {
-                return new Bench(d, RunDirectory.JSON.readTree(d.resolve("summary.json").toFile()));
-            } catch (IOException e) {
-                throw new UserError(d.resolve("summary.json") + ": not valid JSON");
-            }
+            return new Bench(d, SummaryFile.read(d, "summary.json"));
         }
     }
 
     static boolean isBenchmark(Path d) {
-        Path f = d.resolve("summary.json");
-        if (!Files.isRegularFile(f)) return false;
-        try {
-            return MdBenchmarkResult.SUMMARY_FORMAT.equals(RunDirectory.JSON.readTree(f.toFile()).path("format").asText());
-        } catch (IOException e) {
-            return false;
-        }
+        return SummaryFile.has(d, "summary.json", MdBenchmarkResult.SUMMARY_FORMAT);
     }
 
     /**

@@ -364,8 +364,8 @@ final class ReportBuilder {
 
     static String trainCommand(RunDirectory r) {
         Path dir = r.dir().toAbsolutePath().normalize();
-        return "./qmlff train --config " + LearningCurveCommand.shellQuote(dir.resolve("config.yaml").toString())
-                + " --out " + LearningCurveCommand.shellQuote(dir + "-rerun");
+        return "./qmlff train --config " + CommandLines.shellQuote(dir.resolve("config.yaml").toString())
+                + " --out " + CommandLines.shellQuote(dir + "-rerun");
     }
 
     private void wanted(Doc d, List<RunDirectory> singles, List<Curve> curves) {

@@ -2,6 +2,7 @@ package org.qmlff.model;
 
 import org.junit.jupiter.api.Test;
 import org.qmlff.error.InputException;
+import org.qmlff.sim.CentralDifferences;
 
 import java.util.List;
 import java.util.Random;
@@ -196,24 +197,17 @@ class CircuitModeTest {
         double h = 1e-6;
         double directional = 0;
         for (int i = 0; i < n; i++) {
-            double[] zp = z.clone(), zm = z.clone();
-            zp[i] += h;
-            zm[i] -= h;
-            double fd = (map.gradient(weights, zp, new double[n], w) - map.gradient(weights, zm, new double[n], w)) / (2 * h);
+            double fd = CentralDifferences.partial(zz -> map.gradient(weights, zz, new double[n], w), z, i, h);
             assertThat(g[i]).as("gradient %d", i).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-8));
             directional += g[i] * u[i];
         }
-        double[] zp = z.clone(), zm = z.clone();
-        for (int i = 0; i < n; i++) {
-            zp[i] += h * u[i];
-            zm[i] -= h * u[i];
-        }
-        double[] gp = new double[n], gm = new double[n];
-        map.gradient(weights, zp, gp, w);
-        map.gradient(weights, zm, gm, w);
+        double[] huFd = CentralDifferences.along(zz -> {
+            double[] gz = new double[n];
+            map.gradient(weights, zz, gz, w);
+            return gz;
+        }, z, u, h);
         for (int i = 0; i < n; i++)
-            assertThat(hu[i]).as("Hessian-vector product %d", i).isCloseTo((gp[i] - gm[i]) / (2 * h),
-                    org.assertj.core.data.Offset.offset(1e-7));
+            assertThat(hu[i]).as("Hessian-vector product %d", i).isCloseTo(huFd[i], org.assertj.core.data.Offset.offset(1e-7));
         // The tangents of the values are the directional derivatives; weighted they give ∇(Σ w x)·u.
         double[] x = new double[map.size()], xd = new double[map.size()];
         map.values(z, u, x, xd, w);

@@ -74,27 +74,13 @@ class LargeCircuitTest {
             sim.hessianVectorProduct(c, obs.observable(), z, u, grad, hvp);
             double h = 1e-5;
             for (int i = 0; i < m; i += 3) {
-                double[] zp = z.clone();
-                double[] zm = z.clone();
-                zp[i] += h;
-                zm[i] -= h;
-                double fd = (sim.expectation(c, obs.observable(), zp) - sim.expectation(c, obs.observable(), zm))
-                        / (2 * h);
+                double fd = CentralDifferences.partial(zz -> sim.expectation(c, obs.observable(), zz), z, i, h);
                 assertThat(grad[i]).as("gradient [%d] vs central difference", i).isCloseTo(fd, within(1e-8));
             }
-            double[] zp = z.clone();
-            double[] zm = z.clone();
-            for (int i = 0; i < m; i++) {
-                zp[i] += h * u[i];
-                zm[i] -= h * u[i];
-            }
-            double[] gp = new double[m];
-            double[] gm = new double[m];
-            sim.gradient(c, obs.observable(), zp, gp);
-            sim.gradient(c, obs.observable(), zm, gm);
+            double[] hvpFd = CentralDifferences.along(zz -> CentralDifferences.gradient(sim, c, obs.observable(), zz), z, u, h);
             for (int i = 0; i < m; i++) {
                 assertThat(hvp[i]).as("H·u [%d] vs central difference of the gradient", i)
-                        .isCloseTo((gp[i] - gm[i]) / (2 * h), within(1e-7));
+                        .isCloseTo(hvpFd[i], within(1e-7));
             }
         }
     }

@@ -18,10 +18,17 @@ class OracleTest {
     @ParameterizedTest
     @EnumSource(KernelKind.class)
     void matchesExactOracleOnRandomCircuits(KernelKind kind) {
-        // both paths: the small-circuit simulator the public constructor uses up to 6 qubits, and the sweeps
+        onBothPaths(kind, OracleTest::matchesExactOracle);
+    }
+
+    /**
+     * Runs a check on both simulator paths of up to 6 qubits: the small-circuit simulator the public constructor
+     * uses there, and the sweeps (the path label, "" or "sweeps only, ", goes into the check's messages).
+     */
+    static void onBothPaths(KernelKind kind, java.util.function.BiConsumer<Simulator, String> check) {
         try (Simulator sim = new Simulator(6, 1, kind); Simulator sweeps = Simulator.sweepsOnly(6, kind)) {
-            matchesExactOracle(sim, "");
-            matchesExactOracle(sweeps, "sweeps only, ");
+            check.accept(sim, "");
+            check.accept(sweeps, "sweeps only, ");
         }
     }
 
@@ -34,24 +41,32 @@ class OracleTest {
             Circuit c = spec.build();
             int m = c.inputs();
             double[] z = CircuitSpec.uniform(rng, m, 2.5);
-            DerivativeStructure ref = FieldOracle.expectation(spec, obs, z);
-            double[] refGrad = FieldOracle.gradient(ref, m);
-
             String where = path + "trial " + trial + " (" + n + " qubits, " + spec.gates().size() + " gates)";
-            assertThat(sim.expectation(c, obs.observable(), z)).as(where).isCloseTo(ref.getValue(), within(TOL));
-            double[] grad = new double[m];
-            assertThat(sim.gradient(c, obs.observable(), z, grad)).as(where).isCloseTo(ref.getValue(), within(TOL));
-            assertClose(grad, refGrad, where + " gradient");
+            assertMatchesOracle(sim, spec, obs, z, where, CircuitSpec.uniform(rng, m, 1.0), CircuitSpec.uniform(rng, m, 1.0));
+        }
+    }
 
-            for (int dir = 0; dir < 2; dir++) {
-                double[] u = CircuitSpec.uniform(rng, m, 1.0);
-                double[] g2 = new double[m];
-                double[] hvp = new double[m];
-                double value = sim.hessianVectorProduct(c, obs.observable(), z, u, g2, hvp);
-                assertThat(value).as(where).isCloseTo(ref.getValue(), within(TOL));
-                assertClose(g2, refGrad, where + " gradient from hvp");
-                assertClose(hvp, FieldOracle.hessianTimes(ref, u, m), where + " H·u");
-            }
+    /**
+     * ⟨O⟩ at z from expectation, gradient and hessianVectorProduct, the gradient from both, and H·u for each
+     * direction u, against the oracle to 1e-10.
+     */
+    static void assertMatchesOracle(Simulator sim, CircuitSpec spec, ObservableSpec obs, double[] z, String where,
+                                    double[]... directions) {
+        Circuit c = spec.build();
+        int m = c.inputs();
+        DerivativeStructure ref = FieldOracle.expectation(spec, obs, z);
+        double[] refGrad = FieldOracle.gradient(ref, m);
+        assertThat(sim.expectation(c, obs.observable(), z)).as(where).isCloseTo(ref.getValue(), within(TOL));
+        double[] grad = new double[m];
+        assertThat(sim.gradient(c, obs.observable(), z, grad)).as(where).isCloseTo(ref.getValue(), within(TOL));
+        assertClose(grad, refGrad, where + " gradient");
+        for (double[] u : directions) {
+            double[] g2 = new double[m];
+            double[] hvp = new double[m];
+            assertThat(sim.hessianVectorProduct(c, obs.observable(), z, u, g2, hvp)).as(where)
+                    .isCloseTo(ref.getValue(), within(TOL));
+            assertClose(g2, refGrad, where + " gradient from hvp");
+            assertClose(hvp, FieldOracle.hessianTimes(ref, u, m), where + " H·u");
         }
     }
 

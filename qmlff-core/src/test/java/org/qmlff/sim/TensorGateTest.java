@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -139,10 +138,7 @@ class TensorGateTest {
     @ParameterizedTest
     @EnumSource(KernelKind.class)
     void matchesExactOracleOnRandomCircuits(KernelKind kind) {
-        try (Simulator sim = new Simulator(6, 1, kind); Simulator sweeps = Simulator.sweepsOnly(6, kind)) {
-            matchesExactOracle(sim, "");
-            matchesExactOracle(sweeps, "sweeps only, ");
-        }
+        OracleTest.onBothPaths(kind, TensorGateTest::matchesExactOracle);
     }
 
     private static void matchesExactOracle(Simulator sim, String path) {
@@ -168,20 +164,8 @@ class TensorGateTest {
             for (CircuitSpec.GateSpec g : spec.gates()) {
                 tensors += g.kind() == CircuitSpec.Kind.TENSOR ? 1 : 0;
             }
-            DerivativeStructure ref = FieldOracle.expectation(spec, obs, z);
-            double[] refGrad = FieldOracle.gradient(ref, m);
             String where = path + "trial " + trial + " (" + n + " qubits, " + spec.gates().size() + " gates)";
-            assertThat(sim.expectation(c, obs.observable(), z)).as(where).isCloseTo(ref.getValue(), within(TOL));
-            double[] grad = new double[m];
-            assertThat(sim.gradient(c, obs.observable(), z, grad)).as(where).isCloseTo(ref.getValue(), within(TOL));
-            OracleTest.assertClose(grad, refGrad, where + " gradient");
-            double[] u = CircuitSpec.uniform(rng, m, 1.0);
-            double[] g2 = new double[m];
-            double[] hvp = new double[m];
-            assertThat(sim.hessianVectorProduct(c, obs.observable(), z, u, g2, hvp)).as(where)
-                    .isCloseTo(ref.getValue(), within(TOL));
-            OracleTest.assertClose(g2, refGrad, where + " gradient from hvp");
-            OracleTest.assertClose(hvp, FieldOracle.hessianTimes(ref, u, m), where + " H·u");
+            OracleTest.assertMatchesOracle(sim, spec, obs, z, where, CircuitSpec.uniform(rng, m, 1.0));
         }
         assertThat(tensors).as("tensor gates checked").isGreaterThanOrEqualTo(16);
     }
@@ -228,26 +212,12 @@ class TensorGateTest {
                     sim.hessianVectorProduct(c, o, z, u, grad, hvp);
                     double h = 1e-5;
                     for (int i = 0; i < m; i++) {
-                        double[] zp = z.clone();
-                        double[] zm = z.clone();
-                        zp[i] += h;
-                        zm[i] -= h;
-                        double fd = (sim.expectation(c, o, zp) - sim.expectation(c, o, zm)) / (2 * h);
+                        double fd = CentralDifferences.partial(zz -> sim.expectation(c, o, zz), z, i, h);
                         assertThat(grad[i]).as("point %d gradient [%d]", point, i).isCloseTo(fd, within(1e-8));
                     }
-                    double[] zp = z.clone();
-                    double[] zm = z.clone();
+                    double[] hvpFd = CentralDifferences.along(zz -> CentralDifferences.gradient(sim, c, o, zz), z, u, h);
                     for (int i = 0; i < m; i++) {
-                        zp[i] += h * u[i];
-                        zm[i] -= h * u[i];
-                    }
-                    double[] gp = new double[m];
-                    double[] gm = new double[m];
-                    sim.gradient(c, o, zp, gp);
-                    sim.gradient(c, o, zm, gm);
-                    for (int i = 0; i < m; i++) {
-                        assertThat(hvp[i]).as("point %d H·u [%d]", point, i).isCloseTo((gp[i] - gm[i]) / (2 * h),
-                                within(1e-7));
+                        assertThat(hvp[i]).as("point %d H·u [%d]", point, i).isCloseTo(hvpFd[i], within(1e-7));
                     }
                 }
             }
@@ -307,27 +277,13 @@ class TensorGateTest {
                 if (i < base.inputs() && i % 5 != 0) {
                     continue;
                 }
-                double[] zp = z.clone();
-                double[] zm = z.clone();
-                zp[i] += h;
-                zm[i] -= h;
-                double fd = (sim.expectation(c, obs.observable(), zp) - sim.expectation(c, obs.observable(), zm))
-                        / (2 * h);
+                double fd = CentralDifferences.partial(zz -> sim.expectation(c, obs.observable(), zz), z, i, h);
                 assertThat(grad[i]).as("gradient [%d] vs central difference", i).isCloseTo(fd, within(1e-8));
             }
-            double[] zp = z.clone();
-            double[] zm = z.clone();
-            for (int i = 0; i < m; i++) {
-                zp[i] += h * u[i];
-                zm[i] -= h * u[i];
-            }
-            double[] gp = new double[m];
-            double[] gm = new double[m];
-            sim.gradient(c, obs.observable(), zp, gp);
-            sim.gradient(c, obs.observable(), zm, gm);
+            double[] hvpFd = CentralDifferences.along(zz -> CentralDifferences.gradient(sim, c, obs.observable(), zz), z, u, h);
             for (int i = base.inputs(); i < m; i++) {
                 assertThat(hvp[i]).as("H·u [%d] vs central difference of the gradient", i)
-                        .isCloseTo((gp[i] - gm[i]) / (2 * h), within(1e-7));
+                        .isCloseTo(hvpFd[i], within(1e-7));
             }
         }
     }
