@@ -2,7 +2,7 @@ package org.qmlff.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qmlff.analysis.MeanStd;
-import org.qmlff.experiment.AblationSummary;
+import org.qmlff.report.ReportSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +13,7 @@ import java.util.function.BiFunction;
 
 /** The {@code qmlff report} section of an output directory of {@code qmlff ablation} (its ablation.json and plot). */
 final class AblationSection {
-    private static final String FORMAT = AblationSummary.FORMAT;
-
     private AblationSection() {
-    }
-
-    /** An ablation output directory, read. */
-    record Study(Path dir, JsonNode summary) implements ReportBuilder.Input {
-        static Study read(Path d) {
-            return new Study(d, SummaryFile.read(d, "ablation.json"));
-        }
-    }
-
-    static boolean isStudy(Path d) {
-        return SummaryFile.has(d, "ablation.json", FORMAT);
     }
 
     /**
@@ -35,7 +22,7 @@ final class AblationSection {
      *
      * @param asset copies a file into the report under a name and returns its path relative to the report
      */
-    static Doc doc(Study s, BiFunction<Path, String, String> asset) {
+    static Doc doc(ReportSource.Ablation s, BiFunction<Path, String, String> asset) {
         JsonNode j = s.summary();
         Doc d = new Doc().heading(2, "Ablation study " + s.dir().toAbsolutePath().normalize());
         d.paragraph(String.format(Locale.ROOT, "%s, N = %d, test errors over all %d test frames, mean ± std over seeds. "

@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
 import org.qmlff.experiment.Backend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -171,7 +172,7 @@ final class HardwareCommand implements Callable<Integer> {
         m.put("model", model.toString());
         m.put("data", data.toString());
         m.put("hw_seed", seed);
-        m.put("units", Map.of("energy", "kcal/mol", "force", "kcal/mol/angstrom"));
+        m.put("units", Units.fileUnits());
         m.put("exact", r.exact());
         m.put("shots", r.shots());
         List<Map<String, Object>> noise = new ArrayList<>();

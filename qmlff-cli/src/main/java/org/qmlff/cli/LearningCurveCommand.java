@@ -2,6 +2,7 @@ package org.qmlff.cli;
 
 import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.RunDirectory;
+import org.qmlff.report.LearningCurveAnalysis;
 import org.qmlff.experiment.LearningCurveRunner;
 import org.qmlff.experiment.PlannedRun;
 import org.qmlff.experiment.GridExecutor;
@@ -141,7 +142,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         List<RunDirectory> finished = new ArrayList<>();
         for (PlannedRun p : plan) if (RunDirectory.isFinished(p.dir())) finished.add(RunDirectory.read(p.dir()));
         if (!finished.isEmpty()) {
-            LearningCurveReport report = LearningCurveReport.of(finished, PublishedResults.bundled());
+            LearningCurveDocument report = new LearningCurveDocument(LearningCurveAnalysis.of(finished), PublishedResults.bundled());
             report.writeFiles(out, command());
             console.println();
             console.print(report.summaryTable().markdown());

@@ -1,7 +1,7 @@
 package org.qmlff.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.qmlff.md.benchmark.MdBenchmarkResult;
+import org.qmlff.report.ReportSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,23 +14,12 @@ final class MdBenchmarkSection {
     private MdBenchmarkSection() {
     }
 
-    /** An md-benchmark output directory, read. */
-    record Bench(Path dir, JsonNode summary) implements ReportBuilder.Input {
-        static Bench read(Path d) {
-            return new Bench(d, SummaryFile.read(d, "summary.json"));
-        }
-    }
-
-    static boolean isBenchmark(Path d) {
-        return SummaryFile.has(d, "summary.json", MdBenchmarkResult.SUMMARY_FORMAT);
-    }
-
     /**
      * The section: the summary table, its definitions, the survival plot and each model's h(r) plot.
      *
      * @param asset copies a file into the report under a name and returns its path relative to the report
      */
-    static Doc doc(Bench b, BiFunction<Path, String, String> asset) {
+    static Doc doc(ReportSource.MdBenchmark b, BiFunction<Path, String, String> asset) {
         Doc d = new Doc().heading(2, "MD benchmark " + b.dir().toAbsolutePath().normalize());
         List<String> header = new ArrayList<>();
         b.summary().path("table_header").forEach(h -> header.add(h.asText()));

@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.data.Units;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qmlff.data.Dataset;
 import org.qmlff.data.AtomicFiles;
@@ -97,7 +98,7 @@ final class PredictionWriter {
         m.put("format", "qmlff-predictions");
         m.put("model", modelLabel);
         m.put("data", p.name());
-        m.put("units", Map.of("energy", "kcal/mol", "force", "kcal/mol/angstrom"));
+        m.put("units", Units.fileUnits());
         m.put("numbers", p.numbers());
         m.put("energies", p.energies());
         m.put("forces", perAtom(p.forces(), p.frames(), p.atoms()));

@@ -2,6 +2,8 @@ package org.qmlff.cli;
 
 import org.qmlff.analysis.PublishedResults;
 import org.qmlff.data.AtomicFiles;
+import org.qmlff.report.Report;
+import org.qmlff.report.ReportSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,11 +48,11 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        List<ReportBuilder.Input> inputs = new ArrayList<>();
-        for (Path d : dirs) inputs.add(ReportBuilder.Input.open(d));
+        List<ReportSource> inputs = new ArrayList<>();
+        for (Path d : dirs) inputs.add(ReportSource.open(d));
         Files.createDirectories(out);
-        ReportBuilder builder = new ReportBuilder(out, PublishedResults.bundled());
-        Doc doc = builder.build(inputs);
+        ReportBuilder builder = new ReportBuilder(out);
+        Doc doc = builder.build(Report.of(inputs, PublishedResults.bundled()));
         AtomicFiles.writeString(out.resolve("report.md"), doc.markdown());
         AtomicFiles.writeString(out.resolve("report.html"), doc.html("qmlff report", out));
         console.println("wrote " + out.resolve("report.md") + " and " + out.resolve("report.html"));

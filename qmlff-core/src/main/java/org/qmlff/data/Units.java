@@ -1,5 +1,8 @@
 package org.qmlff.data;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The one place for physical constants and unit conversions, from exact SI definitions (2019) and
  * CODATA 2018 (and, for the i-PI socket only, ASE's CODATA 2014 values, named as such).
@@ -47,6 +50,18 @@ public final class Units {
      * rounds it to 43.364.
      */
     public static final double MEV_PER_KCAL_MOL = EV_PER_KCAL_MOL * 1000.0;
+
+    /**
+     * The {@code "units"} block of the JSON files qmlff writes (predictions, hardware studies): energies in
+     * kcal/mol, forces in kcal/mol/Å. A new insertion-ordered map each call, so that the file's bytes do not
+     * depend on the JVM (a {@code Map.of} iterates in an order that changes from one JVM to the next).
+     */
+    public static Map<String, Object> fileUnits() {
+        Map<String, Object> units = new LinkedHashMap<>();
+        units.put("energy", "kcal/mol");
+        units.put("force", "kcal/mol/angstrom");
+        return units;
+    }
 
     /** Boltzmann constant, J/K (exact since 2019). */
     public static final double BOLTZMANN_J_PER_K = 1.380649e-23;

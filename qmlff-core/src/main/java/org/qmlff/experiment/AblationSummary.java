@@ -226,7 +226,10 @@ public record AblationSummary(String molecule, int nTrain, int testFrames, List<
         root.put("molecule", molecule);
         root.put("n_train", nTrain);
         root.put("test_frames", testFrames);
-        root.put("null_model", Map.of("energy_mae_meV", nullModel.energy(), "force_mae_meV_per_A", nullModel.force()));
+        Map<String, Object> nul = new LinkedHashMap<>(); // not Map.of: its order changes between JVMs
+        nul.put("energy_mae_meV", nullModel.energy());
+        nul.put("force_mae_meV_per_A", nullModel.force());
+        root.put("null_model", nul);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A finished run directory of {@code qmlff train}, read back for analysis: {@code metrics.json}
@@ -97,6 +98,22 @@ public record RunDirectory(Path dir, JsonNode metrics, Map<String, Object> confi
         /** Whether the run only tested on this molecule, never trained on it. */
         public boolean zeroShot() {
             return block.path("zero_shot").asBoolean(false);
+        }
+
+        /** Whether the run was tested on this molecule (it has a {@code test} block). */
+        public boolean tested() {
+            return set("test").isObject();
+        }
+
+        /** Energy and force MAE (meV, meV/Å) of one set ({@code train}, {@code valid}, {@code test}, {@code null}); NaN where absent. */
+        public ErrorPair errors(String set) {
+            return RunDirectory.errors(set(set));
+        }
+
+        /** The configurations trained on from this molecule; empty when the run never trained on it (zero-shot). */
+        public OptionalInt trainFrames() {
+            JsonNode n = set("train").get("n_frames");
+            return n != null && n.isNumber() ? OptionalInt.of(n.asInt()) : OptionalInt.empty();
         }
     }
 

@@ -198,13 +198,21 @@ public final class TrainingPipeline {
         List<Map<String, Object>> tests = new ArrayList<>();
         for (int j = 0; j < split.test().size(); j++) {
             Dataset d = split.test().get(j);
-            tests.add(Map.of("name", d.name(), "formula", Element.hillFormula(d.numbers()),
-                    "file", split.testFiles().get(j).toAbsolutePath().normalize().toString()));
+            // insertion-ordered maps: Map.of iterates in an order that changes from one JVM to the next,
+            // and the model file must be byte-identical for the same inputs
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("name", d.name());
+            test.put("formula", Element.hillFormula(d.numbers()));
+            test.put("file", split.testFiles().get(j).toAbsolutePath().normalize().toString());
+            tests.add(test);
         }
         t.put("test", tests);
-        t.put("objective", Map.of("w_energy", cfg.training().wEnergy(), "w_force", cfg.training().wForce(),
-                "sigma_energy_kcal_per_mol", r.objective().sigmaEnergy(),
-                "sigma_force_kcal_per_mol_per_A", r.objective().sigmaForce()));
+        Map<String, Object> objective = new LinkedHashMap<>();
+        objective.put("w_energy", cfg.training().wEnergy());
+        objective.put("w_force", cfg.training().wForce());
+        objective.put("sigma_energy_kcal_per_mol", r.objective().sigmaEnergy());
+        objective.put("sigma_force_kcal_per_mol_per_A", r.objective().sigmaForce());
+        t.put("objective", objective);
         Map<String, Object> opt = new LinkedHashMap<>();
         opt.put("name", "adam");
         opt.put("lr", cfg.training().lr());

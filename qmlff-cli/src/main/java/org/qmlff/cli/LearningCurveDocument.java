@@ -1,6 +1,5 @@
 package org.qmlff.cli;
 
-import org.qmlff.experiment.RunDirectory;
 import org.qmlff.analysis.CurveFit;
 import org.qmlff.analysis.Diagnosis;
 import org.qmlff.analysis.LearningCurves;
@@ -10,6 +9,7 @@ import org.qmlff.analysis.Quantity;
 import org.qmlff.analysis.RunResult;
 import org.qmlff.analysis.SizeSummary;
 import org.qmlff.data.AtomicFiles;
+import org.qmlff.report.LearningCurveAnalysis;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,51 +20,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The analysis of a set of finished learning-curve runs, computed only from their run directories
- * (metrics.json, config.yaml): the per-run table, mean ± std over seeds per (architecture, molecule,
- * N), power-law fits of the test MAE with 95% confidence intervals (on the per-size means and on all
- * runs), the diagnosis, plots, and their CSV and Markdown forms.
+ * Renders a {@link LearningCurveAnalysis} (the data model, in core): its CSV files, plots and the
+ * Markdown section of {@code learning_curve.md} and of {@code qmlff report}.
  */
-final class LearningCurveReport {
-    final List<RunDirectory> runs;
-    final List<RunResult> results;
-    final List<SizeSummary> summaries;
-    /** Fits on the per-size means, then fits on all runs. */
-    final List<CurveFit> fits;
-    final List<Diagnosis> diagnoses;
-    /** Zero-shot test errors (molecule {@code trained→tested}) per size, mean ± std over seeds; often empty. */
-    final List<SizeSummary> zeroShot;
+final class LearningCurveDocument {
+    private final LearningCurveAnalysis analysis;
     private final PublishedResults published;
 
-    private LearningCurveReport(List<RunDirectory> runs, PublishedResults published) {
-        this.runs = List.copyOf(runs);
+    /** @param published the published results drawn into the plots beside the curves */
+    LearningCurveDocument(LearningCurveAnalysis analysis, PublishedResults published) {
+        this.analysis = analysis;
         this.published = published;
-        List<RunResult> rs = new ArrayList<>();
-        for (RunDirectory r : runs) rs.add(r.toRunResult());
-        this.results = List.copyOf(rs);
-        this.summaries = LearningCurves.aggregate(results);
-        List<CurveFit> f = new ArrayList<>(LearningCurves.fitMeans(summaries, PowerLawFit.DEFAULT_CONFIDENCE));
-        f.addAll(LearningCurves.fitRuns(results, PowerLawFit.DEFAULT_CONFIDENCE));
-        this.fits = List.copyOf(f);
-        List<Diagnosis> d = new ArrayList<>();
-        LearningCurves.curves(summaries).forEach((k, curve) -> {
-            for (Quantity q : Quantity.values()) d.add(Diagnosis.of(curve, q));
-        });
-        this.diagnoses = List.copyOf(d);
-        List<RunResult> z = new ArrayList<>();
-        for (RunDirectory r : runs) z.addAll(r.zeroShotResults());
-        this.zeroShot = LearningCurves.aggregate(z);
-    }
-
-    /** The analysis of these finished runs. */
-    static LearningCurveReport of(List<RunDirectory> runs, PublishedResults published) {
-        if (runs.isEmpty()) throw new UserError("no finished runs to analyse");
-        return new LearningCurveReport(runs, published);
     }
 
     /** The molecules, sorted. */
     List<String> molecules() {
-        return summaries.stream().map(SizeSummary::molecule).distinct().sorted().toList();
+        return analysis.molecules();
     }
 
     // ---- CSV -------------------------------------------------------------------------------------
@@ -74,12 +45,12 @@ final class LearningCurveReport {
         StringBuilder sb = new StringBuilder("arch,molecule,n_train,seed,train_energy_mae_meV,train_force_mae_meV_per_A,"
                 + "test_energy_mae_meV,test_force_mae_meV_per_A,null_energy_mae_meV,null_force_mae_meV_per_A,"
                 + "training_time_s,run_dir\n");
-        for (int i = 0; i < runs.size(); i++) {
-            RunResult r = results.get(i);
+        for (int i = 0; i < analysis.runs().size(); i++) {
+            RunResult r = analysis.results().get(i);
             sb.append(String.join(",", r.arch(), r.molecule(), Integer.toString(r.nTrain()), Long.toString(r.seed()),
                     Fmt.csv(r.train().energy()), Fmt.csv(r.train().force()), Fmt.csv(r.test().energy()),
                     Fmt.csv(r.test().force()), Fmt.csv(r.nullModel().energy()), Fmt.csv(r.nullModel().force()),
-                    Fmt.csv(r.trainingSeconds()), relative(base, runs.get(i).dir()))).append('\n');
+                    Fmt.csv(r.trainingSeconds()), relative(base, analysis.runs().get(i).dir()))).append('\n');
         }
         return sb.toString();
     }
@@ -93,7 +64,7 @@ final class LearningCurveReport {
                 sb.append(',').append(col).append("_mean,").append(col).append("_std");
             }
         sb.append(",training_time_s_mean\n");
-        for (SizeSummary s : summaries) {
+        for (SizeSummary s : analysis.summaries()) {
             sb.append(s.arch()).append(',').append(s.molecule()).append(',').append(s.nTrain()).append(',').append(s.runs());
             for (var stats : List.of(s.test(), s.train(), s.nullModel()))
                 for (Quantity q : Quantity.values())
@@ -107,7 +78,7 @@ final class LearningCurveReport {
     String fitsCsv() {
         StringBuilder sb = new StringBuilder("arch,molecule,quantity,points,n_points,beta,beta_std_error,dof,confidence,"
                 + "t_critical,beta_low,beta_high,prefactor,r_squared\n");
-        for (CurveFit c : fits) {
+        for (CurveFit c : analysis.fits()) {
             PowerLawFit f = c.fit();
             sb.append(String.join(",", c.arch(), c.molecule(), c.quantity().label(),
                     c.points().name().toLowerCase(Locale.ROOT), Integer.toString(f.points()), Fmt.csv(f.beta()),
@@ -123,13 +94,13 @@ final class LearningCurveReport {
     /** Writes the plots into {@code dir}; returns their file names by molecule, energy then force. */
     Map<String, List<String>> writePlots(Path dir) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        Map<LearningCurves.CurveKey, List<SizeSummary>> curves = LearningCurves.curves(summaries);
+        Map<LearningCurves.CurveKey, List<SizeSummary>> curves = LearningCurves.curves(analysis.summaries());
         for (String mol : molecules()) {
             Map<String, List<SizeSummary>> byArch = new TreeMap<>();
             curves.forEach((k, c) -> {
                 if (k.molecule().equals(mol)) byArch.put(k.arch(), c);
             });
-            List<CurveFit> molFits = fits.stream().filter(f -> f.molecule().equals(mol)).toList();
+            List<CurveFit> molFits = analysis.fits().stream().filter(f -> f.molecule().equals(mol)).toList();
             List<String> files = new ArrayList<>();
             for (Quantity q : Quantity.values()) {
                 String name = LearningCurvePlots.fileName(mol, q);
@@ -146,7 +117,7 @@ final class LearningCurveReport {
     /** The per-size table: mean ± std over seeds of test and train MAEs, the null model, and time. */
     Doc summaryTable() {
         List<List<String>> rows = new ArrayList<>();
-        for (SizeSummary s : summaries)
+        for (SizeSummary s : analysis.summaries())
             rows.add(List.of(s.arch(), s.molecule(), Integer.toString(s.nTrain()), Integer.toString(s.runs()),
                     Fmt.meanStd(s.test().energy()), Fmt.meanStd(s.train().energy()), Fmt.mae(s.nullModel().energy().mean()),
                     Fmt.meanStd(s.test().force()), Fmt.meanStd(s.train().force()), Fmt.mae(s.nullModel().force().mean()),
@@ -159,7 +130,7 @@ final class LearningCurveReport {
     /** The fits table. */
     Doc fitsTable() {
         List<List<String>> rows = new ArrayList<>();
-        for (CurveFit c : fits) {
+        for (CurveFit c : analysis.fits()) {
             PowerLawFit f = c.fit();
             rows.add(List.of(c.arch(), c.molecule(), c.quantity().label(),
                     c.points() == CurveFit.FitPoints.MEANS ? "per-size means" : "all runs", Integer.toString(f.points()),
@@ -174,39 +145,14 @@ final class LearningCurveReport {
 
     /** One line per (architecture, molecule): the diagnosis of energy and force, with β of the force fit. */
     List<String> diagnosisLines() {
-        List<String> out = new ArrayList<>();
-        LearningCurves.curves(summaries).forEach((k, curve) -> {
-            StringBuilder sb = new StringBuilder(k.arch() + " on " + k.molecule() + ": ");
-            List<String> parts = new ArrayList<>();
-            for (Diagnosis d : diagnoses) {
-                if (!d.arch().equals(k.arch()) || !d.molecule().equals(k.molecule())) continue;
-                String p = d.explain();
-                for (CurveFit f : fits)
-                    if (f.arch().equals(k.arch()) && f.molecule().equals(k.molecule()) && f.quantity() == d.quantity()
-                            && f.points() == CurveFit.FitPoints.MEANS)
-                        p += "; " + trend(f.fit());
-                parts.add(p);
-            }
-            out.add(sb.append(String.join(" — ", parts)).toString());
-        });
-        return out;
-    }
-
-    private static String trend(PowerLawFit f) {
-        if (!f.hasInterval())
-            return String.format(Locale.ROOT, "β = %.3f from 2 sizes (no interval)", f.beta());
-        String verdict = f.betaLow() > 0 ? "test error decreases significantly with N"
-                : f.betaHigh() < 0 ? "test error increases significantly with N"
-                : "no significant change of the test error with N";
-        return String.format(Locale.ROOT, "β = %.3f, 95%% CI [%.3f, %.3f]: %s", f.beta(), f.betaLow(), f.betaHigh(),
-                verdict);
+        return analysis.diagnosisLines();
     }
 
     /** The zero-shot table (test molecules no run trained on), or an empty document when there are none. */
     Doc zeroShotTable() {
-        if (zeroShot.isEmpty()) return new Doc();
+        if (analysis.zeroShot().isEmpty()) return new Doc();
         List<List<String>> rows = new ArrayList<>();
-        for (SizeSummary s : zeroShot)
+        for (SizeSummary s : analysis.zeroShot())
             rows.add(List.of(s.arch(), s.molecule(), Integer.toString(s.nTrain()), Integer.toString(s.runs()),
                     Fmt.meanStd(s.test().energy()), Fmt.meanStd(s.test().force()), Fmt.mae(s.nullModel().force().mean())));
         return new Doc().table(List.of("arch", "trained→tested", "N", "seeds", "zero-shot E MAE (meV)",
@@ -216,11 +162,11 @@ final class LearningCurveReport {
     /** The per-run table. */
     Doc runsTable(Path base) {
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            RunResult r = results.get(i);
+        for (int i = 0; i < analysis.runs().size(); i++) {
+            RunResult r = analysis.results().get(i);
             rows.add(List.of(r.arch(), r.molecule(), Integer.toString(r.nTrain()), Long.toString(r.seed()),
                     Fmt.mae(r.train().energy()), Fmt.mae(r.test().energy()), Fmt.mae(r.train().force()),
-                    Fmt.mae(r.test().force()), Fmt.seconds(r.trainingSeconds()), relative(base, runs.get(i).dir())));
+                    Fmt.mae(r.test().force()), Fmt.seconds(r.trainingSeconds()), relative(base, analysis.runs().get(i).dir())));
         }
         return new Doc().table(List.of("arch", "molecule", "N", "seed", "train E MAE (meV)", "test E MAE (meV)",
                 "train F MAE (meV/Å)", "test F MAE (meV/Å)", "time (s)", "run directory"), rows);
@@ -260,7 +206,7 @@ final class LearningCurveReport {
             for (int i = 0; i < files.size(); i++)
                 d.image(files.get(i), mol + ": test " + Quantity.values()[i].label() + " MAE against N");
         });
-        if (!zeroShot.isEmpty()) {
+        if (!analysis.zeroShot().isEmpty()) {
             d.heading(level, "Zero-shot tests");
             d.paragraph("Test files of molecules no --data file holds, predicted by each model trained on another "
                     + "molecule. Not part of the fits. The null model has no energy for an unseen molecule.");
