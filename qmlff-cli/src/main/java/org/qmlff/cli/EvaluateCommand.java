@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.ModelMetadata;
 import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.Molecules;
 import org.qmlff.experiment.ReportTable;

@@ -1,4 +1,4 @@
-package org.qmlff.cli;
+package org.qmlff.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -13,15 +13,16 @@ import java.util.Map;
 /**
  * The free-form {@code training} metadata of a model file (MODELS.md §Model file), read leniently:
  * whatever is missing is simply absent. {@code qmlff train} writes {@code datasets} as a list of
- * objects with {@code name}, {@code formula} and {@code mean_energy_kcal_per_mol}.
+ * objects with {@code name}, {@code formula} and {@code mean_energy_kcal_per_mol} ({@link TrainingPipeline}
+ * writes it; this is the one reader).
  *
  * @param training the metadata map (empty when the file has none)
  */
-record ModelMetadata(Map<String, Object> training) {
+public record ModelMetadata(Map<String, Object> training) {
 
     /** Reads the {@code training} object of a model file; an unreadable file gives empty metadata. */
     @SuppressWarnings("unchecked")
-    static ModelMetadata read(Path modelFile) {
+    public static ModelMetadata read(Path modelFile) {
         try {
             Map<String, Object> root = new ObjectMapper().readValue(modelFile.toFile(), Map.class);
             Object t = root.get("training");
@@ -33,7 +34,7 @@ record ModelMetadata(Map<String, Object> training) {
     }
 
     /** The training datasets' entries (maps), possibly empty. */
-    List<Map<String, Object>> datasets() {
+    public List<Map<String, Object>> datasets() {
         List<Map<String, Object>> out = new ArrayList<>();
         if (training.get("datasets") instanceof List<?> list)
             for (Object o : list)
@@ -46,17 +47,17 @@ record ModelMetadata(Map<String, Object> training) {
     }
 
     /** Whether the metadata lists the training molecules' formulas. */
-    boolean knowsFormulas() {
+    public boolean knowsFormulas() {
         return datasets().stream().anyMatch(d -> d.get("formula") != null);
     }
 
     /** Whether a molecule with this formula was among the training data. */
-    boolean trainedOn(String formula) {
+    public boolean trainedOn(String formula) {
         return datasets().stream().anyMatch(d -> formula.equals(d.get("formula")));
     }
 
     /** The mean training energy (kcal/mol) of the molecule with this formula, or NaN if not recorded. */
-    double meanEnergy(String formula) {
+    public double meanEnergy(String formula) {
         for (Map<String, Object> d : datasets())
             if (formula.equals(d.get("formula")) && d.get("mean_energy_kcal_per_mol") instanceof Number n)
                 return n.doubleValue();
@@ -64,7 +65,7 @@ record ModelMetadata(Map<String, Object> training) {
     }
 
     /** One line describing the training data, as far as the metadata tells. */
-    String describe() {
+    public String describe() {
         if (training.isEmpty()) return "training metadata: none";
         List<Map<String, Object>> ds = datasets();
         if (ds.isEmpty()) return "training metadata: " + training.keySet();
