@@ -1,5 +1,6 @@
 package org.qmlff.model;
 
+import org.qmlff.error.InputException;
 import org.qmlff.geometry.NeighbourList;
 import org.qmlff.geometry.RadialBasis;
 
@@ -49,9 +50,11 @@ final class ClassicalBaseline {
      * @param weights   B2 then B3 (length {@link #size}), copied; null: all zero
      */
     ClassicalBaseline(int nSpecies, int[] speciesOf, int k, double rc, int kThree, int lmax, double[] weights) {
+        // options a user writes (and a model file holds): checked here, where K is known whatever order
+        // the options were set in
         if (kThree < 1 || kThree > k)
-            throw new IllegalArgumentException("baseK must be 1..K (" + k + "), got " + kThree);
-        if (lmax < 0 || lmax > 3) throw new IllegalArgumentException("baseLmax must be 0..3, got " + lmax);
+            throw new InputException("baseK must be 1..K (" + k + "), got " + kThree);
+        if (lmax < 0 || lmax > 3) throw new InputException("baseLmax must be 0..3, got " + lmax);
         this.nSpecies = nSpecies;
         this.speciesOf = speciesOf;
         this.kBasis = k;

@@ -285,6 +285,6 @@ class HybridModelTest {
         assertThatThrownBy(() -> ModelOptions.defaults("rich").with("head", "mlp"))
                 .hasMessage("model option head applies to --arch hybrid only");
         assertThatThrownBy(() -> Models.create(hybrid("baseline", "ridge", "baseK", "4"), List.of(ModelTestSupport.syntheticEthanol(3, 1)), 1))
-                .hasMessage("baseK must be 1..K (3), got 4");
+                .isInstanceOf(org.qmlff.error.InputException.class).hasMessage("baseK must be 1..K (3), got 4");
     }
 }
