@@ -3,6 +3,7 @@ package org.qmlff.model;
 import org.qmlff.geometry.NeighbourList;
 import org.qmlff.geometry.RadialBasis;
 import org.qmlff.sim.Circuit;
+import org.qmlff.sim.LaneSimulator;
 import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
 
@@ -121,6 +122,21 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
      */
     private final class RevisedScratch extends ParityScratch {
         final Simulator sim = new Simulator(nq);
+        /** All atoms' circuits at once, one per SIMD lane; null where the circuit is too large for it. */
+        final LaneSimulator lanes = LaneSimulator.fits(nq) ? new LaneSimulator() : null;
+        /** Tests only: every circuit through {@link #sim}, one atom at a time, as before the lane engine. */
+        boolean perAtom;
+        /** Per atom (rows of circuit.inputs()): inputs, directions, gradients, Hessian-vector products. */
+        double[] zAll = new double[0];
+        double[] uAll = new double[0];
+        double[] gAll = new double[0];
+        double[] huAll = new double[0];
+        double[] obsAll = new double[0];
+        /** Per atom, [atom·|S|·K + s·K + k]: the tangent neighbour sums of {@link #tangentSums}. */
+        double[] uxAll = new double[0];
+        double[] uyAll = new double[0];
+        double[] uzAll = new double[0];
+        double[] usAll = new double[0];
         final double[] z = new double[circuit.inputs()];
         final double[] u = new double[circuit.inputs()];
         final double[] g = new double[circuit.inputs()];
@@ -140,6 +156,27 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         private final RevisedFrame frameB = new RevisedFrame(basis, nSpecies, speciesOf);
         private RevisedFrame recent;
 
+        /** Whether the circuits of this evaluation go to the lane engine, all atoms at once. */
+        boolean batched() {
+            return lanes != null && runner == null && !perAtom;
+        }
+
+        /** Per-atom buffers for this many atoms. */
+        void ensureAtoms(int atoms) {
+            int m = circuit.inputs();
+            if (obsAll.length >= atoms) return;
+            zAll = new double[atoms * m];
+            uAll = new double[atoms * m];
+            gAll = new double[atoms * m];
+            huAll = new double[atoms * m];
+            obsAll = new double[atoms];
+            int sk = nSpecies * kBasis;
+            uxAll = new double[atoms * sk];
+            uyAll = new double[atoms * sk];
+            uzAll = new double[atoms * sk];
+            usAll = new double[atoms * sk];
+        }
+
         /** The frame of this configuration, rebuilt into the least recently used slot unless cached. */
         RevisedFrame frame(int[] numbers, double[] positions) {
             RevisedFrame f;
@@ -157,6 +194,13 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
     @Override
     public Scratch newScratch() {
         return new RevisedScratch();
+    }
+
+    /** Tests only: a scratch whose evaluations run every circuit on its own (the path before the lane engine). */
+    Scratch newPerAtomScratch() {
+        RevisedScratch s = new RevisedScratch();
+        s.perAtom = true;
+        return s;
     }
 
     /** Start of the K values W[c][si][sj][·] of vector channel c = l·nq + q. */
@@ -179,8 +223,8 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         return layersD * pairs.length;
     }
 
-    /** Circuit inputs z of atom i (species si) from the frame's neighbour sums. */
-    private void inputs(RevisedFrame f, int i, int si, double[] z) {
+    /** Circuit inputs z[zo ..] of atom i (species si) from the frame's neighbour sums. */
+    private void inputs(RevisedFrame f, int i, int si, double[] z, int zo) {
         double[] v = params.values();
         double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
         int s0 = f.firstSpecies(), len = f.spanLength();
@@ -200,12 +244,12 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
                 zy1 += wt1 * y;
                 zz1 += wt1 * zc;
             }
-            z[3 * c] = zx;
-            z[3 * c + 1] = zy;
-            z[3 * c + 2] = zz;
-            z[3 * c + 3] = zx1;
-            z[3 * c + 4] = zy1;
-            z[3 * c + 5] = zz1;
+            z[zo + 3 * c] = zx;
+            z[zo + 3 * c + 1] = zy;
+            z[zo + 3 * c + 2] = zz;
+            z[zo + 3 * c + 3] = zx1;
+            z[zo + 3 * c + 4] = zy1;
+            z[zo + 3 * c + 5] = zz1;
         }
         int e = 0;
         for (; e + 1 < couplings(); e += 2) {
@@ -215,14 +259,14 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
                 a += v[w + t] * bs[b + t];
                 a1 += v[w1 + t] * bs[b + t];
             }
-            z[exBase + e] = a;
-            z[exBase + e + 1] = a1;
+            z[zo + exBase + e] = a;
+            z[zo + exBase + e + 1] = a1;
         }
         if (e < couplings()) {
             int w = vIndex(e, si, s0);
             double a = v[oJ0 + e * nSpecies + si];
             for (int t = 0; t < len; t++) a += v[w + t] * bs[b + t];
-            z[exBase + e] = a;
+            z[zo + exBase + e] = a;
         }
     }
 
@@ -236,15 +280,34 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         double[] sep = nl.separations(), dist = nl.distances();
         double[] gam = nl.gamma(), dgam = nl.dgamma(), dbeta = nl.dbeta();
         double[] v = params.values();
+        int m = circuit.inputs();
+        boolean batched = s.batched();
+        if (batched) {
+            // every atom's circuit in one call: the lane engine runs them a vector width at a time
+            s.ensureAtoms(atoms);
+            for (int i = 0; i < atoms; i++) inputs(f, i, f.species(i), s.zAll, i * m);
+            s.lanes.gradients(circuit, observable, atoms, s.zAll, s.obsAll, s.gAll);
+        }
         Arrays.fill(forces, 0, 3 * atoms, 0.0);
         double energy = 0;
         for (int i = 0; i < atoms; i++) {
             int si = f.species(i);
-            inputs(f, i, si, s.z);
-            double o = s.gradient(s.sim, circuit, observable, s.z, s.g);
+            double o;
+            double[] g;
+            int go;
+            if (batched) {
+                o = s.obsAll[i];
+                g = s.gAll;
+                go = i * m;
+            } else {
+                inputs(f, i, si, s.z, 0);
+                o = s.gradient(s.sim, circuit, observable, s.z, s.g);
+                g = s.g;
+                go = 0;
+            }
             double scale = v[oS + si];
             energy += v[oE0 + si] + scale * o;
-            contractGradient(f, si, s);
+            contractGradient(f, si, g, go, s);
             for (int e = nl.start(i); e < nl.start(i + 1); e++) {
                 int j = nl.atom(e);
                 int ws = f.species(j) * kBasis;
@@ -276,11 +339,11 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
     }
 
     /**
-     * Contracts the circuit gradient s.g of an atom of species si with its parameters, for every
+     * Contracts the circuit gradient g[go ..] of an atom of species si with its parameters, for every
      * species sj of the frame's span: wg[sj·K + k] = Σ_c W[c][si][sj][k]·g_c (3-vectors), vg[sj·K + k]
      * = Σ_e V[e][si][sj][k]·g_e.
      */
-    private void contractGradient(RevisedFrame f, int si, RevisedScratch s) {
+    private void contractGradient(RevisedFrame f, int si, double[] g, int go, RevisedScratch s) {
         double[] v = params.values();
         int s0 = f.firstSpecies(), len = f.spanLength();
         int o = s0 * kBasis;
@@ -291,8 +354,8 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         Arrays.fill(vg, o, o + len, 0.0);
         // Two channels per sweep: half the loads and stores of wg per multiply-add.
         for (int c = 0; c < channels(); c += 2) {
-            double gx = s.g[3 * c], gy = s.g[3 * c + 1], gz = s.g[3 * c + 2];
-            double gx1 = s.g[3 * c + 3], gy1 = s.g[3 * c + 4], gz1 = s.g[3 * c + 5];
+            double gx = g[go + 3 * c], gy = g[go + 3 * c + 1], gz = g[go + 3 * c + 2];
+            double gx1 = g[go + 3 * c + 3], gy1 = g[go + 3 * c + 4], gz1 = g[go + 3 * c + 5];
             int w = wIndex(c, si, s0), w1 = wIndex(c + 1, si, s0);
             for (int t = 0; t < len; t++) {
                 double wt = v[w + t], wt1 = v[w1 + t];
@@ -302,7 +365,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
             }
         }
         for (int e = 0; e < couplings(); e++) {
-            double ge = s.g[exBase + e];
+            double ge = g[go + exBase + e];
             int w = vIndex(e, si, s0);
             for (int t = 0; t < len; t++) vg[o + t] += v[w + t] * ge;
         }
@@ -311,21 +374,21 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
     /**
      * The neighbour sums of the tangent of atom i along the position displacement w, per species sj
      * (over the frame's span): u[sj·K + k] = Σ_{j: s_j = sj} D_w(γ_k·x) = γ_k·δ + γ'_k·(x·δ/r)·x
-     * (3-vector) and us[sj·K + k] = Σ D_w β_k = β'_k·(x·δ/r), with δ = w_j − w_i.
+     * (3-vector) and us[sj·K + k] = Σ D_w β_k = β'_k·(x·δ/r), with δ = w_j − w_i; each array from offset base.
      */
-    private void tangentSums(RevisedFrame f, int i, double[] w, RevisedScratch s) {
+    private void tangentSums(RevisedFrame f, int i, double[] w, double[] ux, double[] uy, double[] uz, double[] us,
+                             int base) {
         NeighbourList nl = f.neighbours();
         double[] sep = nl.separations(), dist = nl.distances();
         double[] gam = nl.gamma(), dgam = nl.dgamma(), dbeta = nl.dbeta();
-        double[] ux = s.ux, uy = s.uy, uz = s.uz, us = s.us;
-        int o0 = f.firstSpecies() * kBasis, len = f.spanLength();
+        int o0 = base + f.firstSpecies() * kBasis, len = f.spanLength();
         Arrays.fill(ux, o0, o0 + len, 0.0);
         Arrays.fill(uy, o0, o0 + len, 0.0);
         Arrays.fill(uz, o0, o0 + len, 0.0);
         Arrays.fill(us, o0, o0 + len, 0.0);
         for (int e = nl.start(i); e < nl.start(i + 1); e++) {
             int j = nl.atom(e);
-            int o = f.species(j) * kBasis;
+            int o = base + f.species(j) * kBasis;
             int b = e * kBasis;
             double x = sep[3 * e], y = sep[3 * e + 1], zc = sep[3 * e + 2];
             double dx = w[3 * j] - w[3 * i], dy = w[3 * j + 1] - w[3 * i + 1], dz = w[3 * j + 2] - w[3 * i + 2];
@@ -389,62 +452,102 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         int atoms = numbers.length;
         checkCompatible(numbers);
         RevisedFrame f = s.frame(numbers, positions);
+        int nIn = circuit.inputs();
+        int sk = nSpecies * kBasis;
+        if (!s.batched()) {
+            for (int i = 0; i < atoms; i++) {
+                circuitDirections(f, i, w, s.ux, s.uy, s.uz, s.us, 0, s.z, s.u, 0);
+                double obs = s.hessianVectorProduct(s.sim, circuit, observable, s.z, s.u, s.g, s.hu);
+                accumulate(f, i, dLdE, obs, s.z, s.u, s.g, s.hu, 0, s.ux, s.uy, s.uz, s.us, 0, grad, s);
+            }
+            return;
+        }
+        s.ensureAtoms(atoms);
+        for (int i = 0; i < atoms; i++) {
+            circuitDirections(f, i, w, s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, s.zAll, s.uAll, i * nIn);
+        }
+        s.lanes.hessianVectorProducts(circuit, observable, atoms, s.zAll, s.uAll, s.obsAll, s.gAll, s.huAll);
+        for (int i = 0; i < atoms; i++) {
+            accumulate(f, i, dLdE, s.obsAll[i], s.zAll, s.uAll, s.gAll, s.huAll, i * nIn,
+                    s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, grad, s);
+        }
+    }
+
+    /**
+     * Atom i's circuit inputs z and their derivative u = D_w z along the position displacement w, into
+     * z[zo ..] and u[zo ..]; its tangent neighbour sums U go to the u* arrays from offset base.
+     */
+    private void circuitDirections(RevisedFrame f, int i, double[] w, double[] ux, double[] uy, double[] uz,
+                                   double[] us, int base, double[] z, double[] u, int zo) {
         double[] v = params.values();
         double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
-        double[] ux = s.ux, uy = s.uy, uz = s.uz, us = s.us;
+        int si = f.species(i);
         int s0 = f.firstSpecies(), len = f.spanLength();
-        int o = s0 * kBasis;
+        int o = base + s0 * kBasis;
+        int b = f.sumOffset(i, s0);
+        tangentSums(f, i, w, ux, uy, uz, us, base);
+        // z = W·B + J0 and u = D_w z = W·U: both linear in the parameters with the neighbour sums
+        // as coefficients, which is also why ∂z/∂W = B and ∂u/∂W = U below.
+        for (int c = 0; c < channels(); c += 2) {
+            contractPair(v, wIndex(c, si, s0), wIndex(c + 1, si, s0), bx, by, bz, b, ux, uy, uz, o, len,
+                    z, u, zo + 3 * c);
+        }
+        for (int e = 0; e < couplings(); e++) {
+            int vi = vIndex(e, si, s0);
+            double a = v[oJ0 + e * nSpecies + si], c = 0;
+            for (int t = 0; t < len; t++) {
+                a += v[vi + t] * bs[b + t];
+                c += v[vi + t] * us[o + t];
+            }
+            z[zo + exBase + e] = a;
+            u[zo + exBase + e] = c;
+        }
+    }
+
+    /**
+     * Adds atom i's share of the objective's parameter gradient, from its circuit's value obs, gradient g and
+     * Hessian-vector product hu (rows at zo) and its tangent sums (from offset base).
+     */
+    private void accumulate(RevisedFrame f, int i, double dLdE, double obs, double[] z, double[] u, double[] g,
+                            double[] hu, int zo, double[] ux, double[] uy, double[] uz, double[] us, int base,
+                            double[] grad, RevisedScratch s) {
+        double[] v = params.values();
+        double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
+        int si = f.species(i);
+        int s0 = f.firstSpecies(), len = f.spanLength();
+        int o = base + s0 * kBasis;
+        int b = f.sumOffset(i, s0);
         int nIn = circuit.inputs();
-        for (int i = 0; i < atoms; i++) {
-            int si = f.species(i);
-            int b = f.sumOffset(i, s0);
-            tangentSums(f, i, w, s);
-            // z = W·B + J0 and u = D_w z = W·U: both linear in the parameters with the neighbour sums
-            // as coefficients, which is also why ∂z/∂W = B and ∂u/∂W = U below.
-            for (int c = 0; c < channels(); c += 2) {
-                contractPair(v, wIndex(c, si, s0), wIndex(c + 1, si, s0), bx, by, bz, b, ux, uy, uz, o, len,
-                        s.z, s.u, 3 * c);
+        double scale = v[oS + si];
+        double gu = 0;
+        for (int t = 0; t < nIn; t++) gu += g[zo + t] * u[zo + t];
+        // φ_i = dLdE·ε_i − scale·g(z)·u: its parameter gradient is Γ·∂z/∂θ − scale·g·∂u/∂θ, with
+        // Γ = dφ/dz at fixed u.
+        grad[oE0 + si] += dLdE;
+        grad[oS + si] += dLdE * obs - gu;
+        double[] gamma = s.gamma;
+        for (int t = 0; t < nIn; t++) gamma[t] = scale * (dLdE * g[zo + t] - hu[zo + t]);
+        for (int e = 0; e < couplings(); e++) grad[oJ0 + e * nSpecies + si] += gamma[exBase + e];
+        // ∂φ/∂W[c][si][sj][k] = Γ_c·B[sj][k] − scale·g_c·U[sj][k]; two channels per sweep share the
+        // loads of B and U.
+        for (int c = 0; c < channels(); c += 2) {
+            double tx = gamma[3 * c], ty = gamma[3 * c + 1], tz = gamma[3 * c + 2];
+            double tx1 = gamma[3 * c + 3], ty1 = gamma[3 * c + 4], tz1 = gamma[3 * c + 5];
+            int gc = zo + 3 * c;
+            double hx = scale * g[gc], hy = scale * g[gc + 1], hz = scale * g[gc + 2];
+            double hx1 = scale * g[gc + 3], hy1 = scale * g[gc + 4], hz1 = scale * g[gc + 5];
+            int wi = wIndex(c, si, s0), wi1 = wIndex(c + 1, si, s0);
+            for (int t = 0; t < len; t++) {
+                double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+                double p = ux[o + t], q = uy[o + t], r = uz[o + t];
+                grad[wi + t] += tx * x + ty * y + tz * zc - (hx * p + hy * q + hz * r);
+                grad[wi1 + t] += tx1 * x + ty1 * y + tz1 * zc - (hx1 * p + hy1 * q + hz1 * r);
             }
-            for (int e = 0; e < couplings(); e++) {
-                int vi = vIndex(e, si, s0);
-                double a = v[oJ0 + e * nSpecies + si], c = 0;
-                for (int t = 0; t < len; t++) {
-                    a += v[vi + t] * bs[b + t];
-                    c += v[vi + t] * us[o + t];
-                }
-                s.z[exBase + e] = a;
-                s.u[exBase + e] = c;
-            }
-            double obs = s.hessianVectorProduct(s.sim, circuit, observable, s.z, s.u, s.g, s.hu);
-            double scale = v[oS + si];
-            double gu = 0;
-            for (int t = 0; t < nIn; t++) gu += s.g[t] * s.u[t];
-            // φ_i = dLdE·ε_i − scale·g(z)·u: its parameter gradient is Γ·∂z/∂θ − scale·g·∂u/∂θ, with
-            // Γ = dφ/dz at fixed u.
-            grad[oE0 + si] += dLdE;
-            grad[oS + si] += dLdE * obs - gu;
-            for (int t = 0; t < nIn; t++) s.gamma[t] = scale * (dLdE * s.g[t] - s.hu[t]);
-            for (int e = 0; e < couplings(); e++) grad[oJ0 + e * nSpecies + si] += s.gamma[exBase + e];
-            // ∂φ/∂W[c][si][sj][k] = Γ_c·B[sj][k] − scale·g_c·U[sj][k]; two channels per sweep share the
-            // loads of B and U.
-            for (int c = 0; c < channels(); c += 2) {
-                double tx = s.gamma[3 * c], ty = s.gamma[3 * c + 1], tz = s.gamma[3 * c + 2];
-                double tx1 = s.gamma[3 * c + 3], ty1 = s.gamma[3 * c + 4], tz1 = s.gamma[3 * c + 5];
-                double hx = scale * s.g[3 * c], hy = scale * s.g[3 * c + 1], hz = scale * s.g[3 * c + 2];
-                double hx1 = scale * s.g[3 * c + 3], hy1 = scale * s.g[3 * c + 4], hz1 = scale * s.g[3 * c + 5];
-                int wi = wIndex(c, si, s0), wi1 = wIndex(c + 1, si, s0);
-                for (int t = 0; t < len; t++) {
-                    double x = bx[b + t], y = by[b + t], zc = bz[b + t];
-                    double p = ux[o + t], q = uy[o + t], r = uz[o + t];
-                    grad[wi + t] += tx * x + ty * y + tz * zc - (hx * p + hy * q + hz * r);
-                    grad[wi1 + t] += tx1 * x + ty1 * y + tz1 * zc - (hx1 * p + hy1 * q + hz1 * r);
-                }
-            }
-            for (int e = 0; e < couplings(); e++) {
-                double te = s.gamma[exBase + e], he = scale * s.g[exBase + e];
-                int vi = vIndex(e, si, s0);
-                for (int t = 0; t < len; t++) grad[vi + t] += te * bs[b + t] - he * us[o + t];
-            }
+        }
+        for (int e = 0; e < couplings(); e++) {
+            double te = gamma[exBase + e], he = scale * g[zo + exBase + e];
+            int vi = vIndex(e, si, s0);
+            for (int t = 0; t < len; t++) grad[vi + t] += te * bs[b + t] - he * us[o + t];
         }
     }
 }

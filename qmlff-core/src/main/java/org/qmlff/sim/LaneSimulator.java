@@ -77,8 +77,8 @@ public final class LaneSimulator {
     private final double[] oneOutIm = new double[AMPS];
     private final double[] fn = new double[GateFormulas.ENC_FUNCTIONS];
     private final double[] gateScratch = new double[STRIDE];
-    /** Reductions of one gate: R_b at fields 0..3, S_b at 3..6. */
-    private final double[] red = new double[6 * L];
+    /** Reductions of one gate: R_b at fields 0..3, S_b at 3..6, a partial S at 6..9. */
+    private final double[] red = new double[9 * L];
     private final double[] values = new double[L];
     private final double[] values2 = new double[L];
     private double[] data = new double[0];
@@ -213,7 +213,36 @@ public final class LaneSimulator {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Per-gate data, lane by lane (scalar: the same GateFormulas calls as SmallSimulator)
+    // Per-gate data. Enc: lane-wise, the same operations as EncFunctions and GateFormulas in the same order
+    // (the closed-form branch of EncFunctions, t ≥ 4, lane by lane in scalar code: it needs cos and sin). Ex,
+    // RZ: lane by lane (cos and sin).
+    //
+    // C2 note (JDK 17): a DoubleVector that crosses a call C2 did not inline is boxed, which costs far more
+    // than the arithmetic. So no method here takes or returns a vector: every kernel loads its coefficients
+    // from the data arrays and stores its results, and each is a loop of a few dozen vector operations (a
+    // gate's update of ψ, of λ, of a tangent, its reductions: separate loops over the same amplitudes, the
+    // same operations per amplitude as SmallSimulator's fused loops), small enough for C2's node budget.
+
+    private static final double[] SERIES_S = new double[EncFunctions.TERMS + 1];
+    private static final double[] SERIES_S1 = new double[EncFunctions.TERMS + 1];
+    private static final double[] SERIES_S2 = new double[EncFunctions.TERMS + 1];
+    private static final double[] SERIES_C = new double[EncFunctions.TERMS + 1];
+
+    static {
+        for (int k = 0; k <= EncFunctions.TERMS; k++) {
+            double ak = EncFunctions.seriesCoefficientS(k);
+            SERIES_S[k] = ak;
+            SERIES_S1[k] = k * ak;
+            SERIES_S2[k] = k * (k - 1.0) * ak;
+            SERIES_C[k] = EncFunctions.seriesCoefficientC(k);
+        }
+    }
+
+    /** C, S, S', S'' of the current Enc gate per lane, [f·LANES + l]. */
+    private final double[] fnL = new double[GateFormulas.ENC_FUNCTIONS * L];
+    private final double[] tL = new double[L];
+    /** (diag, outer, cross) of encMatrix, or their tangents, per lane. */
+    private final double[] coef = new double[3 * L];
 
     private void prepare(Circuit c, int level) {
         double[] e = gateScratch;
@@ -223,23 +252,12 @@ public final class LaneSimulator {
             int d = k * STRIDE * L;
             switch (g.kind()) {
                 case ENC -> {
-                    for (int l = 0; l < L; l++) {
-                        double vx = zL[i * L + l], vy = zL[(i + 1) * L + l], vz = zL[(i + 2) * L + l];
-                        GateFormulas.enc(vx, vy, vz, fn, e, E_G);
-                        int fields = 4;
-                        if (level != VALUE) {
-                            GateFormulas.encGenerator(fn, vx, vy, vz, e, E_C);
-                            fields = 13;
-                            if (level == HVP) {
-                                double ux = uL[i * L + l], uy = uL[(i + 1) * L + l], uz = uL[(i + 2) * L + l];
-                                for (int b = 0; b < 3; b++) {
-                                    e[E_H + b] = -0.5 * (ux * e[E_C + b] + uy * e[E_C + 3 + b] + uz * e[E_C + 6 + b]);
-                                }
-                                GateFormulas.encGeneratorTangent(fn, vx, vy, vz, ux, uy, uz, e, E_CDOT);
-                                fields = STRIDE;
-                            }
-                        }
-                        for (int f = 0; f < fields; f++) data[d + f * L + l] = e[f];
+                    encFunctions(i * L);
+                    encGate(i * L, d);
+                    if (level != VALUE) encGenerator(i * L, d);
+                    if (level == HVP) {
+                        encTangentGenerator(i * L, d);
+                        encGeneratorTangent(i * L, d);
                     }
                 }
                 case EX -> {
@@ -261,8 +279,134 @@ public final class LaneSimulator {
         }
     }
 
-    private DoubleVector field(int d, int f) {
-        return DoubleVector.fromArray(SP, data, d + f * L);
+    /** fnL = EncFunctions.evaluate(|v|²) per lane, v at zL[at ..]. */
+    private void encFunctions(int at) {
+        DoubleVector vx = DoubleVector.fromArray(SP, zL, at);
+        DoubleVector vy = DoubleVector.fromArray(SP, zL, at + L);
+        DoubleVector vz = DoubleVector.fromArray(SP, zL, at + 2 * L);
+        DoubleVector t = vx.mul(vx).add(vy.mul(vy)).add(vz.mul(vz));
+        DoubleVector s = DoubleVector.zero(SP);
+        DoubleVector s1 = s;
+        DoubleVector s2 = s;
+        DoubleVector c = s;
+        for (int k = EncFunctions.TERMS; k >= 0; k--) {
+            s = s.mul(t).add(SERIES_S[k]);
+            if (k >= 1) s1 = s1.mul(t).add(SERIES_S1[k]);
+            if (k >= 2) s2 = s2.mul(t).add(SERIES_S2[k]);
+            c = c.mul(t).add(SERIES_C[k]);
+        }
+        c.intoArray(fnL, 0);
+        s.intoArray(fnL, L);
+        s1.intoArray(fnL, 2 * L);
+        s2.intoArray(fnL, 3 * L);
+        t.intoArray(tL, 0);
+        for (int l = 0; l < L; l++) {
+            if (!(tL[l] < EncFunctions.SERIES_LIMIT)) {
+                EncFunctions.evaluate(tL[l], fn);
+                for (int f = 0; f < GateFormulas.ENC_FUNCTIONS; f++) fnL[f * L + l] = fn[f];
+            }
+        }
+    }
+
+    /** G = a I − i b·σ: (a, b) = (C, S v) (GateFormulas.enc). */
+    private void encGate(int at, int d) {
+        DoubleVector s = DoubleVector.fromArray(SP, fnL, L);
+        DoubleVector.fromArray(SP, fnL, 0).intoArray(data, d + E_G * L);
+        s.mul(DoubleVector.fromArray(SP, zL, at)).intoArray(data, d + (E_G + 1) * L);
+        s.mul(DoubleVector.fromArray(SP, zL, at + L)).intoArray(data, d + (E_G + 2) * L);
+        s.mul(DoubleVector.fromArray(SP, zL, at + 2 * L)).intoArray(data, d + (E_G + 3) * L);
+    }
+
+    /** c (GateFormulas.encGenerator). */
+    private void encGenerator(int at, int d) {
+        DoubleVector cc = DoubleVector.fromArray(SP, fnL, 0);
+        DoubleVector s = DoubleVector.fromArray(SP, fnL, L);
+        DoubleVector s1 = DoubleVector.fromArray(SP, fnL, 2 * L);
+        cc.mul(2.0).mul(s).intoArray(coef, 0);
+        cc.mul(4.0).mul(s1).add(s.mul(s)).intoArray(coef, L);
+        s.mul(2.0).mul(s).intoArray(coef, 2 * L);
+        encMatrix(at, d + E_C * L);
+    }
+
+    /**
+     * out = diag·I + outer·v vᵀ − cross·[ε_abc v_c] (GateFormulas.encMatrix) into data[o ..], v at zL[at ..],
+     * (diag, outer, cross) from coef.
+     */
+    private void encMatrix(int at, int o) {
+        DoubleVector diag = DoubleVector.fromArray(SP, coef, 0);
+        DoubleVector outer = DoubleVector.fromArray(SP, coef, L);
+        DoubleVector cross = DoubleVector.fromArray(SP, coef, 2 * L);
+        DoubleVector vx = DoubleVector.fromArray(SP, zL, at);
+        DoubleVector vy = DoubleVector.fromArray(SP, zL, at + L);
+        DoubleVector vz = DoubleVector.fromArray(SP, zL, at + 2 * L);
+        diag.add(outer.mul(vx).mul(vx)).intoArray(data, o);
+        outer.mul(vx).mul(vy).sub(cross.mul(vz)).intoArray(data, o + L);
+        outer.mul(vx).mul(vz).add(cross.mul(vy)).intoArray(data, o + 2 * L);
+        outer.mul(vy).mul(vx).add(cross.mul(vz)).intoArray(data, o + 3 * L);
+        diag.add(outer.mul(vy).mul(vy)).intoArray(data, o + 4 * L);
+        outer.mul(vy).mul(vz).sub(cross.mul(vx)).intoArray(data, o + 5 * L);
+        outer.mul(vz).mul(vx).sub(cross.mul(vy)).intoArray(data, o + 6 * L);
+        outer.mul(vz).mul(vy).add(cross.mul(vx)).intoArray(data, o + 7 * L);
+        diag.add(outer.mul(vz).mul(vz)).intoArray(data, o + 8 * L);
+    }
+
+    /** h = −w/2, w_b = Σ_a u_a c_ab (SmallSimulator.prepareEnc). */
+    private void encTangentGenerator(int at, int d) {
+        DoubleVector ux = DoubleVector.fromArray(SP, uL, at);
+        DoubleVector uy = DoubleVector.fromArray(SP, uL, at + L);
+        DoubleVector uz = DoubleVector.fromArray(SP, uL, at + 2 * L);
+        for (int b = 0; b < 3; b++) {
+            DoubleVector c0 = DoubleVector.fromArray(SP, data, d + (E_C + b) * L);
+            DoubleVector c1 = DoubleVector.fromArray(SP, data, d + (E_C + 3 + b) * L);
+            DoubleVector c2 = DoubleVector.fromArray(SP, data, d + (E_C + 6 + b) * L);
+            ux.mul(c0).add(uy.mul(c1)).add(uz.mul(c2)).mul(-0.5).intoArray(data, d + (E_H + b) * L);
+        }
+    }
+
+    /** ċ (GateFormulas.encGeneratorTangent). */
+    private void encGeneratorTangent(int at, int d) {
+        DoubleVector cc = DoubleVector.fromArray(SP, fnL, 0);
+        DoubleVector s = DoubleVector.fromArray(SP, fnL, L);
+        DoubleVector s1 = DoubleVector.fromArray(SP, fnL, 2 * L);
+        DoubleVector s2 = DoubleVector.fromArray(SP, fnL, 3 * L);
+        DoubleVector vx = DoubleVector.fromArray(SP, zL, at);
+        DoubleVector vy = DoubleVector.fromArray(SP, zL, at + L);
+        DoubleVector vz = DoubleVector.fromArray(SP, zL, at + 2 * L);
+        DoubleVector ux = DoubleVector.fromArray(SP, uL, at);
+        DoubleVector uy = DoubleVector.fromArray(SP, uL, at + L);
+        DoubleVector uz = DoubleVector.fromArray(SP, uL, at + 2 * L);
+        DoubleVector uv2 = ux.mul(vx).add(uy.mul(vy)).add(uz.mul(vz)).mul(2.0);
+        uv2.mul(cc.mul(2.0).mul(s1).sub(s.mul(0.5).mul(s))).intoArray(coef, 0);
+        uv2.mul(s.mul(s1).add(cc.mul(4.0).mul(s2))).intoArray(coef, L);
+        uv2.mul(s.mul(4.0).mul(s1)).intoArray(coef, 2 * L);
+        encMatrix(at, d + E_CDOT * L);
+        encGeneratorTangentRest(at, d);
+    }
+
+    /** The v → u terms of ċ, added to data[E_CDOT ..]. */
+    private void encGeneratorTangentRest(int at, int d) {
+        DoubleVector cc = DoubleVector.fromArray(SP, fnL, 0);
+        DoubleVector s = DoubleVector.fromArray(SP, fnL, L);
+        DoubleVector s1 = DoubleVector.fromArray(SP, fnL, 2 * L);
+        DoubleVector outer = cc.mul(4.0).mul(s1).add(s.mul(s));
+        DoubleVector outer2 = outer.mul(2.0);
+        DoubleVector cross = s.mul(2.0).mul(s);
+        DoubleVector vx = DoubleVector.fromArray(SP, zL, at);
+        DoubleVector vy = DoubleVector.fromArray(SP, zL, at + L);
+        DoubleVector vz = DoubleVector.fromArray(SP, zL, at + 2 * L);
+        DoubleVector ux = DoubleVector.fromArray(SP, uL, at);
+        DoubleVector uy = DoubleVector.fromArray(SP, uL, at + L);
+        DoubleVector uz = DoubleVector.fromArray(SP, uL, at + 2 * L);
+        int o = d + E_CDOT * L;
+        DoubleVector.fromArray(SP, data, o).add(outer2.mul(ux).mul(vx)).intoArray(data, o);
+        DoubleVector.fromArray(SP, data, o + L).add(outer.mul(ux.mul(vy).add(vx.mul(uy))).sub(cross.mul(uz))).intoArray(data, o + L);
+        DoubleVector.fromArray(SP, data, o + 2 * L).add(outer.mul(ux.mul(vz).add(vx.mul(uz))).add(cross.mul(uy))).intoArray(data, o + 2 * L);
+        DoubleVector.fromArray(SP, data, o + 3 * L).add(outer.mul(uy.mul(vx).add(vy.mul(ux))).add(cross.mul(uz))).intoArray(data, o + 3 * L);
+        DoubleVector.fromArray(SP, data, o + 4 * L).add(outer2.mul(uy).mul(vy)).intoArray(data, o + 4 * L);
+        DoubleVector.fromArray(SP, data, o + 5 * L).add(outer.mul(uy.mul(vz).add(vy.mul(uz))).sub(cross.mul(ux))).intoArray(data, o + 5 * L);
+        DoubleVector.fromArray(SP, data, o + 6 * L).add(outer.mul(uz.mul(vx).add(vz.mul(ux))).sub(cross.mul(uy))).intoArray(data, o + 6 * L);
+        DoubleVector.fromArray(SP, data, o + 7 * L).add(outer.mul(uz.mul(vy).add(vz.mul(uy))).add(cross.mul(ux))).intoArray(data, o + 7 * L);
+        DoubleVector.fromArray(SP, data, o + 8 * L).add(outer2.mul(uz).mul(vz)).intoArray(data, o + 8 * L);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -297,11 +441,23 @@ public final class LaneSimulator {
             int d = k * STRIDE * L;
             switch (g.kind()) {
                 case ENC -> {
-                    if (tangent) encForwardTangent(size, mask(n, g.p()), d);
-                    else su2(size, mask(n, g.p()), d);
+                    int m = mask(n, g.p());
+                    // ψ̇ ← G(ψ̇ + Wψ) with the old ψ, then ψ ← Gψ
+                    if (tangent) encForwardTangent(size, m, d);
+                    su2(psiRe, psiIm, size, m, d, false);
                 }
-                case EX -> exForward(size, mask(n, g.p()), mask(n, g.q()), d, tangent);
-                case RZ -> rzForward(size, mask(n, g.p()), d, tangent);
+                case EX -> {
+                    int mp = mask(n, g.p());
+                    int mq = mask(n, g.q());
+                    exApply(psiRe, psiIm, size, mp, mq, d, false);
+                    // ψ̇ ← Gψ̇ + W(Gψ) with the new ψ, W = −iuH
+                    if (tangent) exTangent(dpsiRe, dpsiIm, psiRe, psiIm, size, mp, mq, d, false);
+                }
+                case RZ -> {
+                    int m = mask(n, g.p());
+                    if (tangent) rzForwardTangent(size, m, d);
+                    rzApply(psiRe, psiIm, size, m, d, false);
+                }
                 default -> throw new IllegalStateException("lane simulator: no lane kernel for " + g.kind());
             }
         }
@@ -316,16 +472,47 @@ public final class LaneSimulator {
             int in = g.input();
             switch (g.kind()) {
                 case ENC -> {
-                    encReverse(size, mask(n, g.p()), d, hvpToo);
+                    int m = mask(n, g.p());
+                    su2(psiRe, psiIm, size, m, d, true);
+                    su2(lamRe, lamIm, size, m, d, true);
+                    pauliReductions(lamRe, lamIm, psiRe, psiIm, size, m, 0);
+                    if (hvpToo) {
+                        // S from ⟨λ|σψ̇⟩ minus that from ⟨ψ|σλ̇⟩ (SmallSimulator.encReverseTangents)
+                        encTangentUpdate(dpsiRe, dpsiIm, psiRe, psiIm, size, m, d);
+                        pauliReductions(lamRe, lamIm, dpsiRe, dpsiIm, size, m, 3);
+                        encTangentUpdate(dlamRe, dlamIm, lamRe, lamIm, size, m, d);
+                        pauliReductions(psiRe, psiIm, dlamRe, dlamIm, size, m, 6);
+                        for (int b = 3; b < 6; b++) {
+                            DoubleVector.fromArray(SP, red, b * L).sub(DoubleVector.fromArray(SP, red, (b + 3) * L))
+                                    .intoArray(red, b * L);
+                        }
+                    }
                     encContract(d, in, hvpToo);
                 }
                 case EX -> {
-                    exReverse(size, mask(n, g.p()), mask(n, g.q()), d, hvpToo);
+                    int mp = mask(n, g.p());
+                    int mq = mask(n, g.q());
+                    exApply(psiRe, psiIm, size, mp, mq, d, true);
+                    exApply(lamRe, lamIm, size, mp, mq, d, true);
+                    exReduction(size, mp, mq, false);
+                    if (hvpToo) {
+                        exTangent(dpsiRe, dpsiIm, psiRe, psiIm, size, mp, mq, d, true);
+                        exTangent(dlamRe, dlamIm, lamRe, lamIm, size, mp, mq, d, true);
+                        exReduction(size, mp, mq, true);
+                    }
                     addRed(gL, in, 0);
                     if (hvpToo) addRed(hL, in, 3);
                 }
                 case RZ -> {
-                    rzReverse(size, mask(n, g.p()), d, hvpToo);
+                    int m = mask(n, g.p());
+                    rzApply(psiRe, psiIm, size, m, d, true);
+                    rzApply(lamRe, lamIm, size, m, d, true);
+                    rzReduction(lamRe, lamIm, psiRe, psiIm, size, m, 0);
+                    if (hvpToo) {
+                        rzReverseTangent(dpsiRe, dpsiIm, psiRe, psiIm, size, m, d);
+                        rzReverseTangent(dlamRe, dlamIm, lamRe, lamIm, size, m, d);
+                        rzTangentReduction(size, m);
+                    }
                     addRed(gL, in, 0);
                     if (hvpToo) addRed(hL, in, 3);
                 }
@@ -341,29 +528,30 @@ public final class LaneSimulator {
 
     /** grad[in + a] += c_a·R and hvp[in + a] += c_a·S + ċ_a·R (SmallSimulator's dot3 order). */
     private void encContract(int d, int in, boolean hvpToo) {
-        DoubleVector r0 = DoubleVector.fromArray(SP, red, 0);
-        DoubleVector r1 = DoubleVector.fromArray(SP, red, L);
-        DoubleVector r2 = DoubleVector.fromArray(SP, red, 2 * L);
         for (int a = 0; a < 3; a++) {
-            int row = E_C + 3 * a;
-            DoubleVector c0 = field(d, row);
-            DoubleVector c1 = field(d, row + 1);
-            DoubleVector c2 = field(d, row + 2);
+            int row = d + (E_C + 3 * a) * L;
+            DoubleVector c0 = DoubleVector.fromArray(SP, data, row);
+            DoubleVector c1 = DoubleVector.fromArray(SP, data, row + L);
+            DoubleVector c2 = DoubleVector.fromArray(SP, data, row + 2 * L);
+            DoubleVector r0 = DoubleVector.fromArray(SP, red, 0);
+            DoubleVector r1 = DoubleVector.fromArray(SP, red, L);
+            DoubleVector r2 = DoubleVector.fromArray(SP, red, 2 * L);
             int at = (in + a) * L;
             DoubleVector.fromArray(SP, gL, at).add(c0.mul(r0).add(c1.mul(r1)).add(c2.mul(r2))).intoArray(gL, at);
             if (hvpToo) {
-                DoubleVector s0 = DoubleVector.fromArray(SP, red, 3 * L);
-                DoubleVector s1 = DoubleVector.fromArray(SP, red, 4 * L);
-                DoubleVector s2 = DoubleVector.fromArray(SP, red, 5 * L);
-                int cd = E_CDOT + 3 * a;
-                DoubleVector t = c0.mul(s0).add(c1.mul(s1)).add(c2.mul(s2))
-                        .add(field(d, cd).mul(r0).add(field(d, cd + 1).mul(r1)).add(field(d, cd + 2).mul(r2)));
+                int cd = d + (E_CDOT + 3 * a) * L;
+                DoubleVector t = c0.mul(DoubleVector.fromArray(SP, red, 3 * L))
+                        .add(c1.mul(DoubleVector.fromArray(SP, red, 4 * L)))
+                        .add(c2.mul(DoubleVector.fromArray(SP, red, 5 * L)))
+                        .add(DoubleVector.fromArray(SP, data, cd).mul(r0)
+                                .add(DoubleVector.fromArray(SP, data, cd + L).mul(r1))
+                                .add(DoubleVector.fromArray(SP, data, cd + 2 * L).mul(r2)));
                 DoubleVector.fromArray(SP, hL, at).add(t).intoArray(hL, at);
             }
         }
     }
 
-    /** out ← O x per lane (scalar, via the observable); values[l] = ⟨x|O|x⟩ of lane l. */
+    /** out ← O x per lane (scalar, via the observable); vals[l] = ⟨x|O|x⟩ of lane l. */
     private void observe(int n, Observable o, double[] xr, double[] xi, double[] outRe, double[] outIm, double[] vals) {
         int size = 1 << n;
         for (int l = 0; l < L; l++) {
@@ -383,20 +571,19 @@ public final class LaneSimulator {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Enc (SmallSimulator's su2, encForwardTangent, encReverse, encTangentPass lane-wise). Indices are of
-    // amplitudes; ×L gives the lane block.
+    // Enc on bit m, over the pairs (i0, i1 = i0 + m); indices below are of lane blocks (amplitude × LANES).
 
-    private static DoubleVector ld(double[] x, int amp) {
-        return DoubleVector.fromArray(SP, x, amp * L);
-    }
-
-    private void su2(int size, int m, int d) {
-        DoubleVector a = field(d, E_G);
-        DoubleVector bx = field(d, E_G + 1);
-        DoubleVector by = field(d, E_G + 2);
-        DoubleVector bz = field(d, E_G + 3);
-        double[] re = psiRe;
-        double[] im = psiIm;
+    /** x ← Gx, or G†x with {@code adjoint} (G = a I − i b·σ, G† = a I + i b·σ). */
+    private void su2(double[] re, double[] im, int size, int m, int d, boolean adjoint) {
+        DoubleVector a = DoubleVector.fromArray(SP, data, d + E_G * L);
+        DoubleVector bx = DoubleVector.fromArray(SP, data, d + (E_G + 1) * L);
+        DoubleVector by = DoubleVector.fromArray(SP, data, d + (E_G + 2) * L);
+        DoubleVector bz = DoubleVector.fromArray(SP, data, d + (E_G + 3) * L);
+        if (adjoint) {
+            bx = bx.neg();
+            by = by.neg();
+            bz = bz.neg();
+        }
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
             int i1 = i0 + m * L;
@@ -411,14 +598,15 @@ public final class LaneSimulator {
         }
     }
 
+    /** ψ̇ ← G(ψ̇ + Wψ) with the ψ before the gate (SmallSimulator.encForwardTangent's ψ̇ half). */
     private void encForwardTangent(int size, int m, int d) {
-        DoubleVector a = field(d, E_G);
-        DoubleVector bx = field(d, E_G + 1);
-        DoubleVector by = field(d, E_G + 2);
-        DoubleVector bz = field(d, E_G + 3);
-        DoubleVector hx = field(d, E_H).neg();
-        DoubleVector hy = field(d, E_H + 1).neg();
-        DoubleVector hz = field(d, E_H + 2).neg();
+        DoubleVector a = DoubleVector.fromArray(SP, data, d + E_G * L);
+        DoubleVector bx = DoubleVector.fromArray(SP, data, d + (E_G + 1) * L);
+        DoubleVector by = DoubleVector.fromArray(SP, data, d + (E_G + 2) * L);
+        DoubleVector bz = DoubleVector.fromArray(SP, data, d + (E_G + 3) * L);
+        DoubleVector hx = DoubleVector.fromArray(SP, data, d + E_H * L).neg();
+        DoubleVector hy = DoubleVector.fromArray(SP, data, d + (E_H + 1) * L).neg();
+        DoubleVector hz = DoubleVector.fromArray(SP, data, d + (E_H + 2) * L).neg();
         DoubleVector nhz = hz.neg();
         double[] xr = psiRe;
         double[] xi = psiIm;
@@ -443,82 +631,44 @@ public final class LaneSimulator {
             a.mul(y0i).sub(bz.mul(y0r)).sub(by.mul(y1i)).sub(bx.mul(y1r)).intoArray(yi, i0);
             by.mul(y0r).add(bx.mul(y0i)).add(a.mul(y1r)).sub(bz.mul(y1i)).intoArray(yr, i1);
             by.mul(y0i).sub(bx.mul(y0r)).add(a.mul(y1i)).add(bz.mul(y1r)).intoArray(yi, i1);
-            a.mul(x0r).add(bz.mul(x0i)).sub(by.mul(x1r)).add(bx.mul(x1i)).intoArray(xr, i0);
-            a.mul(x0i).sub(bz.mul(x0r)).sub(by.mul(x1i)).sub(bx.mul(x1r)).intoArray(xi, i0);
-            by.mul(x0r).add(bx.mul(x0i)).add(a.mul(x1r)).sub(bz.mul(x1i)).intoArray(xr, i1);
-            by.mul(x0i).sub(bx.mul(x0r)).add(a.mul(x1i)).add(bz.mul(x1r)).intoArray(xi, i1);
         }
     }
 
-    private void encReverse(int size, int m, int d, boolean hvpToo) {
-        DoubleVector a = field(d, E_G);
-        DoubleVector bx = field(d, E_G + 1).neg();
-        DoubleVector by = field(d, E_G + 2).neg();
-        DoubleVector bz = field(d, E_G + 3).neg();
+    /** red fields f..f+3 = Im⟨l|σ_b x⟩ per lane (SmallSimulator's pauliX, pauliY, pauliZ sums). */
+    private void pauliReductions(double[] lr, double[] li, double[] xr, double[] xi, int size, int m, int f) {
         DoubleVector rx = DoubleVector.zero(SP);
         DoubleVector ry = rx;
         DoubleVector rz = rx;
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
             int i1 = i0 + m * L;
-            DoubleVector x0r = DoubleVector.fromArray(SP, psiRe, i0);
-            DoubleVector x0i = DoubleVector.fromArray(SP, psiIm, i0);
-            DoubleVector x1r = DoubleVector.fromArray(SP, psiRe, i1);
-            DoubleVector x1i = DoubleVector.fromArray(SP, psiIm, i1);
-            DoubleVector p0r = a.mul(x0r).add(bz.mul(x0i)).sub(by.mul(x1r)).add(bx.mul(x1i));
-            DoubleVector p0i = a.mul(x0i).sub(bz.mul(x0r)).sub(by.mul(x1i)).sub(bx.mul(x1r));
-            DoubleVector p1r = by.mul(x0r).add(bx.mul(x0i)).add(a.mul(x1r)).sub(bz.mul(x1i));
-            DoubleVector p1i = by.mul(x0i).sub(bx.mul(x0r)).add(a.mul(x1i)).add(bz.mul(x1r));
-            p0r.intoArray(psiRe, i0);
-            p0i.intoArray(psiIm, i0);
-            p1r.intoArray(psiRe, i1);
-            p1i.intoArray(psiIm, i1);
-            x0r = DoubleVector.fromArray(SP, lamRe, i0);
-            x0i = DoubleVector.fromArray(SP, lamIm, i0);
-            x1r = DoubleVector.fromArray(SP, lamRe, i1);
-            x1i = DoubleVector.fromArray(SP, lamIm, i1);
-            DoubleVector l0r = a.mul(x0r).add(bz.mul(x0i)).sub(by.mul(x1r)).add(bx.mul(x1i));
-            DoubleVector l0i = a.mul(x0i).sub(bz.mul(x0r)).sub(by.mul(x1i)).sub(bx.mul(x1r));
-            DoubleVector l1r = by.mul(x0r).add(bx.mul(x0i)).add(a.mul(x1r)).sub(bz.mul(x1i));
-            DoubleVector l1i = by.mul(x0i).sub(bx.mul(x0r)).add(a.mul(x1i)).add(bz.mul(x1r));
-            l0r.intoArray(lamRe, i0);
-            l0i.intoArray(lamIm, i0);
-            l1r.intoArray(lamRe, i1);
-            l1i.intoArray(lamIm, i1);
-            // pauliX, pauliY, pauliZ of SmallSimulator
+            DoubleVector l0r = DoubleVector.fromArray(SP, lr, i0);
+            DoubleVector l0i = DoubleVector.fromArray(SP, li, i0);
+            DoubleVector l1r = DoubleVector.fromArray(SP, lr, i1);
+            DoubleVector l1i = DoubleVector.fromArray(SP, li, i1);
+            DoubleVector p0r = DoubleVector.fromArray(SP, xr, i0);
+            DoubleVector p0i = DoubleVector.fromArray(SP, xi, i0);
+            DoubleVector p1r = DoubleVector.fromArray(SP, xr, i1);
+            DoubleVector p1i = DoubleVector.fromArray(SP, xi, i1);
             rx = rx.add(l0r.mul(p1i).sub(l0i.mul(p1r)).add(l1r.mul(p0i)).sub(l1i.mul(p0r)));
             ry = ry.add(l1r.mul(p0r).add(l1i.mul(p0i)).sub(l0r.mul(p1r)).sub(l0i.mul(p1i)));
             rz = rz.add(l0r.mul(p0i).sub(l0i.mul(p0r)).sub(l1r.mul(p1i)).add(l1i.mul(p1r)));
         }
-        rx.intoArray(red, 0);
-        ry.intoArray(red, L);
-        rz.intoArray(red, 2 * L);
-        if (hvpToo) {
-            encTangentPass(dpsiRe, dpsiIm, psiRe, psiIm, lamRe, lamIm, size, m, d);
-            DoubleVector sx = DoubleVector.fromArray(SP, red, 3 * L);
-            DoubleVector sy = DoubleVector.fromArray(SP, red, 4 * L);
-            DoubleVector sz = DoubleVector.fromArray(SP, red, 5 * L);
-            encTangentPass(dlamRe, dlamIm, lamRe, lamIm, psiRe, psiIm, size, m, d);
-            sx.sub(DoubleVector.fromArray(SP, red, 3 * L)).intoArray(red, 3 * L);
-            sy.sub(DoubleVector.fromArray(SP, red, 4 * L)).intoArray(red, 4 * L);
-            sz.sub(DoubleVector.fromArray(SP, red, 5 * L)).intoArray(red, 5 * L);
-        }
+        rx.intoArray(red, f * L);
+        ry.intoArray(red, (f + 1) * L);
+        rz.intoArray(red, (f + 2) * L);
     }
 
-    /** y ← G†y − Wx, and red fields 3..6 = Im⟨w|σ_b y⟩ of the updated y. */
-    private void encTangentPass(double[] yr, double[] yi, double[] xr, double[] xi, double[] wr, double[] wi,
-                                int size, int m, int d) {
-        DoubleVector a = field(d, E_G);
-        DoubleVector bx = field(d, E_G + 1).neg();
-        DoubleVector by = field(d, E_G + 2).neg();
-        DoubleVector bz = field(d, E_G + 3).neg();
-        DoubleVector hx = field(d, E_H);
-        DoubleVector hy = field(d, E_H + 1);
-        DoubleVector hz = field(d, E_H + 2);
+    /** y ← G†y − Wx, x the updated state (SmallSimulator.encTangentPass's update). */
+    private void encTangentUpdate(double[] yr, double[] yi, double[] xr, double[] xi, int size, int m, int d) {
+        DoubleVector a = DoubleVector.fromArray(SP, data, d + E_G * L);
+        DoubleVector bx = DoubleVector.fromArray(SP, data, d + (E_G + 1) * L).neg();
+        DoubleVector by = DoubleVector.fromArray(SP, data, d + (E_G + 2) * L).neg();
+        DoubleVector bz = DoubleVector.fromArray(SP, data, d + (E_G + 3) * L).neg();
+        DoubleVector hx = DoubleVector.fromArray(SP, data, d + E_H * L);
+        DoubleVector hy = DoubleVector.fromArray(SP, data, d + (E_H + 1) * L);
+        DoubleVector hz = DoubleVector.fromArray(SP, data, d + (E_H + 2) * L);
         DoubleVector nhz = hz.neg();
-        DoubleVector sx = DoubleVector.zero(SP);
-        DoubleVector sy = sx;
-        DoubleVector sz = sx;
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
             int i1 = i0 + m * L;
@@ -530,235 +680,253 @@ public final class LaneSimulator {
             DoubleVector x0i = DoubleVector.fromArray(SP, yi, i0);
             DoubleVector x1r = DoubleVector.fromArray(SP, yr, i1);
             DoubleVector x1i = DoubleVector.fromArray(SP, yi, i1);
-            DoubleVector q0r = a.mul(x0r).add(bz.mul(x0i)).sub(by.mul(x1r)).add(bx.mul(x1i))
-                    .add(hz.mul(p0i).sub(hy.mul(p1r)).add(hx.mul(p1i)));
-            DoubleVector q0i = a.mul(x0i).sub(bz.mul(x0r)).sub(by.mul(x1i)).sub(bx.mul(x1r))
-                    .add(nhz.mul(p0r).sub(hy.mul(p1i)).sub(hx.mul(p1r)));
-            DoubleVector q1r = by.mul(x0r).add(bx.mul(x0i)).add(a.mul(x1r)).sub(bz.mul(x1i))
-                    .add(hy.mul(p0r).add(hx.mul(p0i)).sub(hz.mul(p1i)));
-            DoubleVector q1i = by.mul(x0i).sub(bx.mul(x0r)).add(a.mul(x1i)).add(bz.mul(x1r))
-                    .add(hy.mul(p0i).sub(hx.mul(p0r)).add(hz.mul(p1r)));
-            q0r.intoArray(yr, i0);
-            q0i.intoArray(yi, i0);
-            q1r.intoArray(yr, i1);
-            q1i.intoArray(yi, i1);
-            DoubleVector w0r = DoubleVector.fromArray(SP, wr, i0);
-            DoubleVector w0i = DoubleVector.fromArray(SP, wi, i0);
-            DoubleVector w1r = DoubleVector.fromArray(SP, wr, i1);
-            DoubleVector w1i = DoubleVector.fromArray(SP, wi, i1);
-            sx = sx.add(w0r.mul(q1i).sub(w0i.mul(q1r)).add(w1r.mul(q0i)).sub(w1i.mul(q0r)));
-            sy = sy.add(w1r.mul(q0r).add(w1i.mul(q0i)).sub(w0r.mul(q1r)).sub(w0i.mul(q1i)));
-            sz = sz.add(w0r.mul(q0i).sub(w0i.mul(q0r)).sub(w1r.mul(q1i)).add(w1i.mul(q1r)));
+            a.mul(x0r).add(bz.mul(x0i)).sub(by.mul(x1r)).add(bx.mul(x1i))
+                    .add(hz.mul(p0i).sub(hy.mul(p1r)).add(hx.mul(p1i))).intoArray(yr, i0);
+            a.mul(x0i).sub(bz.mul(x0r)).sub(by.mul(x1i)).sub(bx.mul(x1r))
+                    .add(nhz.mul(p0r).sub(hy.mul(p1i)).sub(hx.mul(p1r))).intoArray(yi, i0);
+            by.mul(x0r).add(bx.mul(x0i)).add(a.mul(x1r)).sub(bz.mul(x1i))
+                    .add(hy.mul(p0r).add(hx.mul(p0i)).sub(hz.mul(p1i))).intoArray(yr, i1);
+            by.mul(x0i).sub(bx.mul(x0r)).add(a.mul(x1i)).add(bz.mul(x1r))
+                    .add(hy.mul(p0i).sub(hx.mul(p0r)).add(hz.mul(p1r))).intoArray(yi, i1);
         }
-        sx.intoArray(red, 3 * L);
-        sy.intoArray(red, 4 * L);
-        sz.intoArray(red, 5 * L);
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Ex (SmallSimulator's exForward, exReverse lane-wise)
+    // Ex on bits mp, mq: α on |00⟩, |11⟩ and s = x01 + x10, β on d = x01 − x10 (SmallSimulator).
 
-    private void exForward(int size, int mp, int mq, int d, boolean tangent) {
-        DoubleVector ar = field(d, X_ALPHA);
-        DoubleVector ai = field(d, X_ALPHA + 1);
-        DoubleVector br = field(d, X_BETA);
-        DoubleVector bi = field(d, X_BETA + 1);
-        DoubleVector nu = field(d, X_U).neg();
+    /** x ← Gx, or G†x with {@code adjoint}. */
+    private void exApply(double[] re, double[] im, int size, int mp, int mq, int d, boolean adjoint) {
+        DoubleVector ar = DoubleVector.fromArray(SP, data, d + X_ALPHA * L);
+        DoubleVector ai = DoubleVector.fromArray(SP, data, d + (X_ALPHA + 1) * L);
+        DoubleVector br = DoubleVector.fromArray(SP, data, d + X_BETA * L);
+        DoubleVector bi = DoubleVector.fromArray(SP, data, d + (X_BETA + 1) * L);
+        if (adjoint) {
+            ai = ai.neg();
+            bi = bi.neg();
+        }
         int lo = Math.min(mp, mq);
         int hi = Math.max(mp, mq);
         for (int j = 0; j < size / 4; j++) {
-            int i00 = pair(pair(j, lo), hi);
-            int i01 = (i00 + mq) * L;
-            int i10 = (i00 + mp) * L;
-            int i11 = (i00 + mp + mq) * L;
-            i00 *= L;
-            mul(psiRe, psiIm, i00, ar, ai);
-            mul(psiRe, psiIm, i11, ar, ai);
-            exMiddle(psiRe, psiIm, i01, i10, ar, ai, br, bi);
-            if (tangent) {
-                diagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i00, ar, ai, nu);
-                diagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i11, ar, ai, nu);
-                exMiddleTangent(dpsiRe, dpsiIm, psiRe, psiIm, i01, i10, ar, ai, br, bi, nu);
-            }
+            int a00 = pair(pair(j, lo), hi);
+            int i00 = a00 * L;
+            int i01 = (a00 + mq) * L;
+            int i10 = (a00 + mp) * L;
+            int i11 = (a00 + mp + mq) * L;
+            DoubleVector xr = DoubleVector.fromArray(SP, re, i00);
+            DoubleVector xi = DoubleVector.fromArray(SP, im, i00);
+            ar.mul(xr).sub(ai.mul(xi)).intoArray(re, i00);
+            ar.mul(xi).add(ai.mul(xr)).intoArray(im, i00);
+            xr = DoubleVector.fromArray(SP, re, i11);
+            xi = DoubleVector.fromArray(SP, im, i11);
+            ar.mul(xr).sub(ai.mul(xi)).intoArray(re, i11);
+            ar.mul(xi).add(ai.mul(xr)).intoArray(im, i11);
+            DoubleVector r01 = DoubleVector.fromArray(SP, re, i01);
+            DoubleVector r10 = DoubleVector.fromArray(SP, re, i10);
+            DoubleVector m01 = DoubleVector.fromArray(SP, im, i01);
+            DoubleVector m10 = DoubleVector.fromArray(SP, im, i10);
+            DoubleVector sr = r01.add(r10);
+            DoubleVector si = m01.add(m10);
+            DoubleVector dr = r01.sub(r10);
+            DoubleVector di = m01.sub(m10);
+            DoubleVector nsr = ar.mul(sr).sub(ai.mul(si));
+            DoubleVector nsi = ar.mul(si).add(ai.mul(sr));
+            DoubleVector ndr = br.mul(dr).sub(bi.mul(di));
+            DoubleVector ndi = br.mul(di).add(bi.mul(dr));
+            nsr.add(ndr).mul(0.5).intoArray(re, i01);
+            nsi.add(ndi).mul(0.5).intoArray(im, i01);
+            nsr.sub(ndr).mul(0.5).intoArray(re, i10);
+            nsi.sub(ndi).mul(0.5).intoArray(im, i10);
         }
     }
 
-    private void exReverse(int size, int mp, int mq, int d, boolean hvpToo) {
-        DoubleVector ar = field(d, X_ALPHA);
-        DoubleVector ai = field(d, X_ALPHA + 1).neg();
-        DoubleVector br = field(d, X_BETA);
-        DoubleVector bi = field(d, X_BETA + 1).neg();
-        DoubleVector u = field(d, X_U);
-        int lo = Math.min(mp, mq);
-        int hi = Math.max(mp, mq);
-        DoubleVector r = DoubleVector.zero(SP);
-        DoubleVector s = r;
-        for (int j = 0; j < size / 4; j++) {
-            int i00 = pair(pair(j, lo), hi);
-            int i01 = (i00 + mq) * L;
-            int i10 = (i00 + mp) * L;
-            int i11 = (i00 + mp + mq) * L;
-            i00 *= L;
-            mul(psiRe, psiIm, i00, ar, ai);
-            mul(psiRe, psiIm, i11, ar, ai);
-            mul(lamRe, lamIm, i00, ar, ai);
-            mul(lamRe, lamIm, i11, ar, ai);
-            exMiddle(psiRe, psiIm, i01, i10, ar, ai, br, bi);
-            exMiddle(lamRe, lamIm, i01, i10, ar, ai, br, bi);
-            r = r.add(imConjDifference(lamRe, lamIm, psiRe, psiIm, i01, i10));
-            if (!hvpToo) continue;
-            diagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i00, ar, ai, u);
-            diagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i11, ar, ai, u);
-            diagTangent(dlamRe, dlamIm, lamRe, lamIm, i00, ar, ai, u);
-            diagTangent(dlamRe, dlamIm, lamRe, lamIm, i11, ar, ai, u);
-            exMiddleTangent(dpsiRe, dpsiIm, psiRe, psiIm, i01, i10, ar, ai, br, bi, u);
-            exMiddleTangent(dlamRe, dlamIm, lamRe, lamIm, i01, i10, ar, ai, br, bi, u);
-            s = s.add(imConjDifference(dlamRe, dlamIm, psiRe, psiIm, i01, i10)
-                    .add(imConjDifference(lamRe, lamIm, dpsiRe, dpsiIm, i01, i10)));
+    /**
+     * The tangent y after the gate, x the updated state: forward ψ̇ ← Gψ̇ + W(Gψ) (W = −iuH), or with
+     * {@code adjoint} y ← G†y − Wx: −iw on |00⟩, |11⟩, s and +3iw on d (w = −u forward, u reverse), the
+     * phases as in exApply (SmallSimulator's exDiagTangent and exMiddleTangent).
+     */
+    private void exTangent(double[] yr, double[] yi, double[] xr, double[] xi, int size, int mp, int mq, int d,
+                           boolean adjoint) {
+        DoubleVector ar = DoubleVector.fromArray(SP, data, d + X_ALPHA * L);
+        DoubleVector ai = DoubleVector.fromArray(SP, data, d + (X_ALPHA + 1) * L);
+        DoubleVector br = DoubleVector.fromArray(SP, data, d + X_BETA * L);
+        DoubleVector bi = DoubleVector.fromArray(SP, data, d + (X_BETA + 1) * L);
+        DoubleVector u = DoubleVector.fromArray(SP, data, d + X_U * L);
+        if (adjoint) {
+            ai = ai.neg();
+            bi = bi.neg();
+        } else {
+            u = u.neg();
         }
-        r.mul(-4.0).intoArray(red, 0);
-        s.mul(-4.0).intoArray(red, 3 * L);
-    }
-
-    /** On lane blocks (x01, x10): s ← a s, d ← b d (s = x01 + x10, d = x01 − x10). */
-    private static void exMiddle(double[] re, double[] im, int i01, int i10, DoubleVector ar, DoubleVector ai,
-                                 DoubleVector br, DoubleVector bi) {
-        DoubleVector r01 = DoubleVector.fromArray(SP, re, i01);
-        DoubleVector r10 = DoubleVector.fromArray(SP, re, i10);
-        DoubleVector m01 = DoubleVector.fromArray(SP, im, i01);
-        DoubleVector m10 = DoubleVector.fromArray(SP, im, i10);
-        DoubleVector sr = r01.add(r10);
-        DoubleVector si = m01.add(m10);
-        DoubleVector dr = r01.sub(r10);
-        DoubleVector di = m01.sub(m10);
-        rebuild(re, im, i01, i10, ar.mul(sr).sub(ai.mul(si)), ar.mul(si).add(ai.mul(sr)),
-                br.mul(dr).sub(bi.mul(di)), br.mul(di).add(bi.mul(dr)));
-    }
-
-    /** The tangent y of exMiddle, x the updated state: s_y ← a s_y + iu s_x, d_y ← b d_y − 3iu d_x. */
-    private static void exMiddleTangent(double[] yr, double[] yi, double[] xr, double[] xi, int i01, int i10,
-                                        DoubleVector ar, DoubleVector ai, DoubleVector br, DoubleVector bi,
-                                        DoubleVector u) {
-        DoubleVector y01r = DoubleVector.fromArray(SP, yr, i01);
-        DoubleVector y10r = DoubleVector.fromArray(SP, yr, i10);
-        DoubleVector y01i = DoubleVector.fromArray(SP, yi, i01);
-        DoubleVector y10i = DoubleVector.fromArray(SP, yi, i10);
-        DoubleVector x01r = DoubleVector.fromArray(SP, xr, i01);
-        DoubleVector x10r = DoubleVector.fromArray(SP, xr, i10);
-        DoubleVector x01i = DoubleVector.fromArray(SP, xi, i01);
-        DoubleVector x10i = DoubleVector.fromArray(SP, xi, i10);
-        DoubleVector qsr = y01r.add(y10r);
-        DoubleVector qsi = y01i.add(y10i);
-        DoubleVector qdr = y01r.sub(y10r);
-        DoubleVector qdi = y01i.sub(y10i);
-        DoubleVector sxr = x01r.add(x10r);
-        DoubleVector sxi = x01i.add(x10i);
-        DoubleVector dxr = x01r.sub(x10r);
-        DoubleVector dxi = x01i.sub(x10i);
         DoubleVector u3 = u.mul(3.0);
-        rebuild(yr, yi, i01, i10, ar.mul(qsr).sub(ai.mul(qsi)).sub(u.mul(sxi)),
-                ar.mul(qsi).add(ai.mul(qsr)).add(u.mul(sxr)),
-                br.mul(qdr).sub(bi.mul(qdi)).add(u3.mul(dxi)),
-                br.mul(qdi).add(bi.mul(qdr)).sub(u3.mul(dxr)));
+        int lo = Math.min(mp, mq);
+        int hi = Math.max(mp, mq);
+        for (int j = 0; j < size / 4; j++) {
+            int a00 = pair(pair(j, lo), hi);
+            int i00 = a00 * L;
+            int i01 = (a00 + mq) * L;
+            int i10 = (a00 + mp) * L;
+            int i11 = (a00 + mp + mq) * L;
+            DoubleVector r = DoubleVector.fromArray(SP, yr, i00);
+            DoubleVector m = DoubleVector.fromArray(SP, yi, i00);
+            ar.mul(r).sub(ai.mul(m)).sub(u.mul(DoubleVector.fromArray(SP, xi, i00))).intoArray(yr, i00);
+            ar.mul(m).add(ai.mul(r)).add(u.mul(DoubleVector.fromArray(SP, xr, i00))).intoArray(yi, i00);
+            r = DoubleVector.fromArray(SP, yr, i11);
+            m = DoubleVector.fromArray(SP, yi, i11);
+            ar.mul(r).sub(ai.mul(m)).sub(u.mul(DoubleVector.fromArray(SP, xi, i11))).intoArray(yr, i11);
+            ar.mul(m).add(ai.mul(r)).add(u.mul(DoubleVector.fromArray(SP, xr, i11))).intoArray(yi, i11);
+            DoubleVector y01r = DoubleVector.fromArray(SP, yr, i01);
+            DoubleVector y10r = DoubleVector.fromArray(SP, yr, i10);
+            DoubleVector y01i = DoubleVector.fromArray(SP, yi, i01);
+            DoubleVector y10i = DoubleVector.fromArray(SP, yi, i10);
+            DoubleVector x01r = DoubleVector.fromArray(SP, xr, i01);
+            DoubleVector x10r = DoubleVector.fromArray(SP, xr, i10);
+            DoubleVector x01i = DoubleVector.fromArray(SP, xi, i01);
+            DoubleVector x10i = DoubleVector.fromArray(SP, xi, i10);
+            DoubleVector qsr = y01r.add(y10r);
+            DoubleVector qsi = y01i.add(y10i);
+            DoubleVector qdr = y01r.sub(y10r);
+            DoubleVector qdi = y01i.sub(y10i);
+            DoubleVector sxr = x01r.add(x10r);
+            DoubleVector sxi = x01i.add(x10i);
+            DoubleVector dxr = x01r.sub(x10r);
+            DoubleVector dxi = x01i.sub(x10i);
+            DoubleVector nsr = ar.mul(qsr).sub(ai.mul(qsi)).sub(u.mul(sxi));
+            DoubleVector nsi = ar.mul(qsi).add(ai.mul(qsr)).add(u.mul(sxr));
+            DoubleVector ndr = br.mul(qdr).sub(bi.mul(qdi)).add(u3.mul(dxi));
+            DoubleVector ndi = br.mul(qdi).add(bi.mul(qdr)).sub(u3.mul(dxr));
+            nsr.add(ndr).mul(0.5).intoArray(yr, i01);
+            nsi.add(ndi).mul(0.5).intoArray(yi, i01);
+            nsr.sub(ndr).mul(0.5).intoArray(yr, i10);
+            nsi.sub(ndi).mul(0.5).intoArray(yi, i10);
+        }
     }
 
-    /** Im(conj(l01 − l10)(x01 − x10)) per lane. */
-    private static DoubleVector imConjDifference(double[] lr, double[] li, double[] xr, double[] xi, int i01, int i10) {
-        DoubleVector dlr = DoubleVector.fromArray(SP, lr, i01).sub(DoubleVector.fromArray(SP, lr, i10));
-        DoubleVector dli = DoubleVector.fromArray(SP, li, i01).sub(DoubleVector.fromArray(SP, li, i10));
-        DoubleVector dxi = DoubleVector.fromArray(SP, xi, i01).sub(DoubleVector.fromArray(SP, xi, i10));
-        DoubleVector dxr = DoubleVector.fromArray(SP, xr, i01).sub(DoubleVector.fromArray(SP, xr, i10));
-        return dlr.mul(dxi).sub(dli.mul(dxr));
-    }
-
-    /** x01 = (s + d)/2, x10 = (s − d)/2. */
-    private static void rebuild(double[] re, double[] im, int i01, int i10, DoubleVector sr, DoubleVector si,
-                                DoubleVector dr, DoubleVector di) {
-        sr.add(dr).mul(0.5).intoArray(re, i01);
-        si.add(di).mul(0.5).intoArray(im, i01);
-        sr.sub(dr).mul(0.5).intoArray(re, i10);
-        si.sub(di).mul(0.5).intoArray(im, i10);
-    }
-
-    /** Lane block i ← (ar + i ai)·block. */
-    private static void mul(double[] re, double[] im, int i, DoubleVector ar, DoubleVector ai) {
-        DoubleVector xr = DoubleVector.fromArray(SP, re, i);
-        DoubleVector xi = DoubleVector.fromArray(SP, im, i);
-        ar.mul(xr).sub(ai.mul(xi)).intoArray(re, i);
-        ar.mul(xi).add(ai.mul(xr)).intoArray(im, i);
-    }
-
-    /** y ← e·y + i w x on lane block i (SmallSimulator's exDiagTangent). */
-    private static void diagTangent(double[] yr, double[] yi, double[] xr, double[] xi, int i, DoubleVector er,
-                                    DoubleVector ei, DoubleVector w) {
-        DoubleVector r = DoubleVector.fromArray(SP, yr, i);
-        DoubleVector m = DoubleVector.fromArray(SP, yi, i);
-        er.mul(r).sub(ei.mul(m)).sub(w.mul(DoubleVector.fromArray(SP, xi, i))).intoArray(yr, i);
-        er.mul(m).add(ei.mul(r)).add(w.mul(DoubleVector.fromArray(SP, xr, i))).intoArray(yi, i);
+    /**
+     * red[0] = −4 Σ Im(d̄_λ d_ψ) or, with {@code tangent}, red[3] = −4 Σ (Im(d̄_λ̇ d_ψ) + Im(d̄_λ d_ψ̇)) over the
+     * antisymmetric differences d = x01 − x10 (SmallSimulator.exReverse).
+     */
+    private void exReduction(int size, int mp, int mq, boolean tangent) {
+        int lo = Math.min(mp, mq);
+        int hi = Math.max(mp, mq);
+        DoubleVector r = DoubleVector.zero(SP);
+        double[] ar = tangent ? dlamRe : lamRe;
+        double[] ai = tangent ? dlamIm : lamIm;
+        for (int j = 0; j < size / 4; j++) {
+            int a00 = pair(pair(j, lo), hi);
+            int i01 = (a00 + mq) * L;
+            int i10 = (a00 + mp) * L;
+            DoubleVector pr = DoubleVector.fromArray(SP, psiRe, i01).sub(DoubleVector.fromArray(SP, psiRe, i10));
+            DoubleVector pi = DoubleVector.fromArray(SP, psiIm, i01).sub(DoubleVector.fromArray(SP, psiIm, i10));
+            DoubleVector lr = DoubleVector.fromArray(SP, ar, i01).sub(DoubleVector.fromArray(SP, ar, i10));
+            DoubleVector li = DoubleVector.fromArray(SP, ai, i01).sub(DoubleVector.fromArray(SP, ai, i10));
+            DoubleVector term = lr.mul(pi).sub(li.mul(pr));
+            if (tangent) {
+                DoubleVector qr = DoubleVector.fromArray(SP, dpsiRe, i01).sub(DoubleVector.fromArray(SP, dpsiRe, i10));
+                DoubleVector qi = DoubleVector.fromArray(SP, dpsiIm, i01).sub(DoubleVector.fromArray(SP, dpsiIm, i10));
+                DoubleVector mr = DoubleVector.fromArray(SP, lamRe, i01).sub(DoubleVector.fromArray(SP, lamRe, i10));
+                DoubleVector mi = DoubleVector.fromArray(SP, lamIm, i01).sub(DoubleVector.fromArray(SP, lamIm, i10));
+                term = term.add(mr.mul(qi).sub(mi.mul(qr)));
+            }
+            r = r.add(term);
+        }
+        r.mul(-4.0).intoArray(red, tangent ? 3 * L : 0);
     }
 
     // ---------------------------------------------------------------------------------------------
-    // RZ (SmallSimulator's rzForward, rzReverse lane-wise)
+    // RZ on bit m: diag(e, ē), e = e^{−iφ/2}; W = −(iu/2) Z (SmallSimulator).
 
-    private void rzForward(int size, int m, int d, boolean tangent) {
-        DoubleVector er = field(d, Z_E);
-        DoubleVector ei = field(d, Z_E + 1);
+    /** x ← Gx, or G†x with {@code adjoint}. */
+    private void rzApply(double[] re, double[] im, int size, int m, int d, boolean adjoint) {
+        DoubleVector er = DoubleVector.fromArray(SP, data, d + Z_E * L);
+        DoubleVector ei = DoubleVector.fromArray(SP, data, d + (Z_E + 1) * L);
+        if (adjoint) ei = ei.neg();
         DoubleVector nei = ei.neg();
-        DoubleVector hu = field(d, Z_U).mul(0.5);
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
             int i1 = i0 + m * L;
-            if (tangent) {
-                DoubleVector p0r = DoubleVector.fromArray(SP, psiRe, i0);
-                DoubleVector p0i = DoubleVector.fromArray(SP, psiIm, i0);
-                DoubleVector p1r = DoubleVector.fromArray(SP, psiRe, i1);
-                DoubleVector p1i = DoubleVector.fromArray(SP, psiIm, i1);
-                DoubleVector y0r = DoubleVector.fromArray(SP, dpsiRe, i0).add(hu.mul(p0i));
-                DoubleVector y0i = DoubleVector.fromArray(SP, dpsiIm, i0).sub(hu.mul(p0r));
-                DoubleVector y1r = DoubleVector.fromArray(SP, dpsiRe, i1).sub(hu.mul(p1i));
-                DoubleVector y1i = DoubleVector.fromArray(SP, dpsiIm, i1).add(hu.mul(p1r));
-                er.mul(y0r).sub(ei.mul(y0i)).intoArray(dpsiRe, i0);
-                er.mul(y0i).add(ei.mul(y0r)).intoArray(dpsiIm, i0);
-                er.mul(y1r).add(ei.mul(y1i)).intoArray(dpsiRe, i1);
-                er.mul(y1i).sub(ei.mul(y1r)).intoArray(dpsiIm, i1);
-            }
-            mul(psiRe, psiIm, i0, er, ei);
-            mul(psiRe, psiIm, i1, er, nei);
+            DoubleVector xr = DoubleVector.fromArray(SP, re, i0);
+            DoubleVector xi = DoubleVector.fromArray(SP, im, i0);
+            er.mul(xr).sub(ei.mul(xi)).intoArray(re, i0);
+            er.mul(xi).add(ei.mul(xr)).intoArray(im, i0);
+            xr = DoubleVector.fromArray(SP, re, i1);
+            xi = DoubleVector.fromArray(SP, im, i1);
+            er.mul(xr).sub(nei.mul(xi)).intoArray(re, i1);
+            er.mul(xi).add(nei.mul(xr)).intoArray(im, i1);
         }
     }
 
-    private void rzReverse(int size, int m, int d, boolean hvpToo) {
-        DoubleVector er = field(d, Z_E);
-        DoubleVector ei = field(d, Z_E + 1).neg();
+    /** ψ̇ ← G(ψ̇ + Wψ) with the ψ before the gate. */
+    private void rzForwardTangent(int size, int m, int d) {
+        DoubleVector er = DoubleVector.fromArray(SP, data, d + Z_E * L);
+        DoubleVector ei = DoubleVector.fromArray(SP, data, d + (Z_E + 1) * L);
+        DoubleVector hu = DoubleVector.fromArray(SP, data, d + Z_U * L).mul(0.5);
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m) * L;
+            int i1 = i0 + m * L;
+            DoubleVector y0r = DoubleVector.fromArray(SP, dpsiRe, i0).add(hu.mul(DoubleVector.fromArray(SP, psiIm, i0)));
+            DoubleVector y0i = DoubleVector.fromArray(SP, dpsiIm, i0).sub(hu.mul(DoubleVector.fromArray(SP, psiRe, i0)));
+            DoubleVector y1r = DoubleVector.fromArray(SP, dpsiRe, i1).sub(hu.mul(DoubleVector.fromArray(SP, psiIm, i1)));
+            DoubleVector y1i = DoubleVector.fromArray(SP, dpsiIm, i1).add(hu.mul(DoubleVector.fromArray(SP, psiRe, i1)));
+            er.mul(y0r).sub(ei.mul(y0i)).intoArray(dpsiRe, i0);
+            er.mul(y0i).add(ei.mul(y0r)).intoArray(dpsiIm, i0);
+            er.mul(y1r).add(ei.mul(y1i)).intoArray(dpsiRe, i1);
+            er.mul(y1i).sub(ei.mul(y1r)).intoArray(dpsiIm, i1);
+        }
+    }
+
+    /** y ← G†y − Wx (x updated): ēy + i(u/2)x on bit 0, ey − i(u/2)x on bit 1. */
+    private void rzReverseTangent(double[] yr, double[] yi, double[] xr, double[] xi, int size, int m, int d) {
+        DoubleVector er = DoubleVector.fromArray(SP, data, d + Z_E * L);
+        DoubleVector ei = DoubleVector.fromArray(SP, data, d + (Z_E + 1) * L).neg();
         DoubleVector nei = ei.neg();
-        DoubleVector hu = field(d, Z_U).mul(0.5);
+        DoubleVector hu = DoubleVector.fromArray(SP, data, d + Z_U * L).mul(0.5);
         DoubleVector nhu = hu.neg();
-        DoubleVector r = DoubleVector.zero(SP);
-        DoubleVector s = r;
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
             int i1 = i0 + m * L;
-            mul(psiRe, psiIm, i0, er, ei);
-            mul(psiRe, psiIm, i1, er, nei);
-            mul(lamRe, lamIm, i0, er, ei);
-            mul(lamRe, lamIm, i1, er, nei);
-            r = r.add(imConjMul(lamRe, lamIm, psiRe, psiIm, i0).sub(imConjMul(lamRe, lamIm, psiRe, psiIm, i1)));
-            if (!hvpToo) continue;
-            diagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i0, er, ei, hu);
-            diagTangent(dpsiRe, dpsiIm, psiRe, psiIm, i1, er, nei, nhu);
-            diagTangent(dlamRe, dlamIm, lamRe, lamIm, i0, er, ei, hu);
-            diagTangent(dlamRe, dlamIm, lamRe, lamIm, i1, er, nei, nhu);
-            s = s.add(imConjMul(dlamRe, dlamIm, psiRe, psiIm, i0).add(imConjMul(lamRe, lamIm, dpsiRe, dpsiIm, i0))
-                    .sub(imConjMul(dlamRe, dlamIm, psiRe, psiIm, i1)).sub(imConjMul(lamRe, lamIm, dpsiRe, dpsiIm, i1)));
+            DoubleVector r = DoubleVector.fromArray(SP, yr, i0);
+            DoubleVector q = DoubleVector.fromArray(SP, yi, i0);
+            er.mul(r).sub(ei.mul(q)).sub(hu.mul(DoubleVector.fromArray(SP, xi, i0))).intoArray(yr, i0);
+            er.mul(q).add(ei.mul(r)).add(hu.mul(DoubleVector.fromArray(SP, xr, i0))).intoArray(yi, i0);
+            r = DoubleVector.fromArray(SP, yr, i1);
+            q = DoubleVector.fromArray(SP, yi, i1);
+            er.mul(r).sub(nei.mul(q)).sub(nhu.mul(DoubleVector.fromArray(SP, xi, i1))).intoArray(yr, i1);
+            er.mul(q).add(nei.mul(r)).add(nhu.mul(DoubleVector.fromArray(SP, xr, i1))).intoArray(yi, i1);
         }
-        r.intoArray(red, 0);
-        s.intoArray(red, 3 * L);
     }
 
-    /** Im(l̄ x) per lane of block i. */
-    private static DoubleVector imConjMul(double[] lr, double[] li, double[] xr, double[] xi, int i) {
-        return DoubleVector.fromArray(SP, lr, i).mul(DoubleVector.fromArray(SP, xi, i))
-                .sub(DoubleVector.fromArray(SP, li, i).mul(DoubleVector.fromArray(SP, xr, i)));
+    /** red field f = Σ (Im(l̄0 x0) − Im(l̄1 x1)) = Im⟨l|Zx⟩ per lane. */
+    private void rzReduction(double[] lr, double[] li, double[] xr, double[] xi, int size, int m, int f) {
+        DoubleVector r = DoubleVector.zero(SP);
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m) * L;
+            int i1 = i0 + m * L;
+            DoubleVector a = DoubleVector.fromArray(SP, lr, i0).mul(DoubleVector.fromArray(SP, xi, i0))
+                    .sub(DoubleVector.fromArray(SP, li, i0).mul(DoubleVector.fromArray(SP, xr, i0)));
+            DoubleVector b = DoubleVector.fromArray(SP, lr, i1).mul(DoubleVector.fromArray(SP, xi, i1))
+                    .sub(DoubleVector.fromArray(SP, li, i1).mul(DoubleVector.fromArray(SP, xr, i1)));
+            r = r.add(a.sub(b));
+        }
+        r.intoArray(red, f * L);
+    }
+
+    /** red[3] = Σ (Im(λ̇̄0 ψ0) + Im(λ̄0 ψ̇0) − Im(λ̇̄1 ψ1) − Im(λ̄1 ψ̇1)) (SmallSimulator.rzReverse's order). */
+    private void rzTangentReduction(int size, int m) {
+        DoubleVector s = DoubleVector.zero(SP);
+        for (int j = 0; j < size / 2; j++) {
+            int i0 = pair(j, m) * L;
+            int i1 = i0 + m * L;
+            DoubleVector a = DoubleVector.fromArray(SP, dlamRe, i0).mul(DoubleVector.fromArray(SP, psiIm, i0))
+                    .sub(DoubleVector.fromArray(SP, dlamIm, i0).mul(DoubleVector.fromArray(SP, psiRe, i0)));
+            DoubleVector b = DoubleVector.fromArray(SP, lamRe, i0).mul(DoubleVector.fromArray(SP, dpsiIm, i0))
+                    .sub(DoubleVector.fromArray(SP, lamIm, i0).mul(DoubleVector.fromArray(SP, dpsiRe, i0)));
+            DoubleVector c = DoubleVector.fromArray(SP, dlamRe, i1).mul(DoubleVector.fromArray(SP, psiIm, i1))
+                    .sub(DoubleVector.fromArray(SP, dlamIm, i1).mul(DoubleVector.fromArray(SP, psiRe, i1)));
+            DoubleVector e = DoubleVector.fromArray(SP, lamRe, i1).mul(DoubleVector.fromArray(SP, dpsiIm, i1))
+                    .sub(DoubleVector.fromArray(SP, lamIm, i1).mul(DoubleVector.fromArray(SP, dpsiRe, i1)));
+            s = s.add(a.add(b).sub(c).sub(e));
+        }
+        s.intoArray(red, 3 * L);
     }
 
     private static int pair(int j, int m) {
