@@ -228,13 +228,37 @@ public final class LaneSimulator {
     private static final double[] SERIES_S2 = new double[EncFunctions.TERMS + 1];
     private static final double[] SERIES_C = new double[EncFunctions.TERMS + 1];
 
+    /**
+     * The series coefficients broadcast over the lanes, [k·LANES + l], and the constants of the kernels likewise
+     * (loaded, not broadcast from a scalar: on JDK 17 C2 leaves the scalar-broadcast forms of the vector
+     * operations uninlined, and the vectors boxed, where the inlining depth of a kernel runs out).
+     */
+    private static final double[] SERIES_S_L = new double[(EncFunctions.TERMS + 1) * L];
+    private static final double[] SERIES_S1_L = new double[(EncFunctions.TERMS + 1) * L];
+    private static final double[] SERIES_S2_L = new double[(EncFunctions.TERMS + 1) * L];
+    private static final double[] SERIES_C_L = new double[(EncFunctions.TERMS + 1) * L];
+    private static final int ZERO = 0;
+    private static final int HALF = L;
+    private static final int TWO = 2 * L;
+    private static final int THREE = 3 * L;
+    private static final int FOUR = 4 * L;
+    private static final int MINUS_FOUR = 5 * L;
+    private static final int MINUS_HALF = 6 * L;
+    private static final double[] CONST = new double[7 * L];
+
     static {
+        double[] values = {0.0, 0.5, 2.0, 3.0, 4.0, -4.0, -0.5};
+        for (int c = 0; c < values.length; c++) Arrays.fill(CONST, c * L, (c + 1) * L, values[c]);
         for (int k = 0; k <= EncFunctions.TERMS; k++) {
             double ak = EncFunctions.seriesCoefficientS(k);
             SERIES_S[k] = ak;
             SERIES_S1[k] = k * ak;
             SERIES_S2[k] = k * (k - 1.0) * ak;
             SERIES_C[k] = EncFunctions.seriesCoefficientC(k);
+            Arrays.fill(SERIES_S_L, k * L, (k + 1) * L, SERIES_S[k]);
+            Arrays.fill(SERIES_S1_L, k * L, (k + 1) * L, SERIES_S1[k]);
+            Arrays.fill(SERIES_S2_L, k * L, (k + 1) * L, SERIES_S2[k]);
+            Arrays.fill(SERIES_C_L, k * L, (k + 1) * L, SERIES_C[k]);
         }
     }
 
@@ -285,15 +309,15 @@ public final class LaneSimulator {
         DoubleVector vy = DoubleVector.fromArray(SP, zL, at + L);
         DoubleVector vz = DoubleVector.fromArray(SP, zL, at + 2 * L);
         DoubleVector t = vx.mul(vx).add(vy.mul(vy)).add(vz.mul(vz));
-        DoubleVector s = DoubleVector.zero(SP);
+        DoubleVector s = DoubleVector.fromArray(SP, CONST, ZERO);
         DoubleVector s1 = s;
         DoubleVector s2 = s;
         DoubleVector c = s;
         for (int k = EncFunctions.TERMS; k >= 0; k--) {
-            s = s.mul(t).add(SERIES_S[k]);
-            if (k >= 1) s1 = s1.mul(t).add(SERIES_S1[k]);
-            if (k >= 2) s2 = s2.mul(t).add(SERIES_S2[k]);
-            c = c.mul(t).add(SERIES_C[k]);
+            s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, k * L));
+            if (k >= 1) s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, k * L));
+            if (k >= 2) s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, k * L));
+            c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, k * L));
         }
         c.intoArray(fnL, 0);
         s.intoArray(fnL, L);
@@ -322,9 +346,9 @@ public final class LaneSimulator {
         DoubleVector cc = DoubleVector.fromArray(SP, fnL, 0);
         DoubleVector s = DoubleVector.fromArray(SP, fnL, L);
         DoubleVector s1 = DoubleVector.fromArray(SP, fnL, 2 * L);
-        cc.mul(2.0).mul(s).intoArray(coef, 0);
-        cc.mul(4.0).mul(s1).add(s.mul(s)).intoArray(coef, L);
-        s.mul(2.0).mul(s).intoArray(coef, 2 * L);
+        cc.mul(DoubleVector.fromArray(SP, CONST, TWO)).mul(s).intoArray(coef, 0);
+        cc.mul(DoubleVector.fromArray(SP, CONST, FOUR)).mul(s1).add(s.mul(s)).intoArray(coef, L);
+        s.mul(DoubleVector.fromArray(SP, CONST, TWO)).mul(s).intoArray(coef, 2 * L);
         encMatrix(at, d + E_C * L);
     }
 
@@ -359,7 +383,7 @@ public final class LaneSimulator {
             DoubleVector c0 = DoubleVector.fromArray(SP, data, d + (E_C + b) * L);
             DoubleVector c1 = DoubleVector.fromArray(SP, data, d + (E_C + 3 + b) * L);
             DoubleVector c2 = DoubleVector.fromArray(SP, data, d + (E_C + 6 + b) * L);
-            ux.mul(c0).add(uy.mul(c1)).add(uz.mul(c2)).mul(-0.5).intoArray(data, d + (E_H + b) * L);
+            ux.mul(c0).add(uy.mul(c1)).add(uz.mul(c2)).mul(DoubleVector.fromArray(SP, CONST, MINUS_HALF)).intoArray(data, d + (E_H + b) * L);
         }
     }
 
@@ -375,10 +399,10 @@ public final class LaneSimulator {
         DoubleVector ux = DoubleVector.fromArray(SP, uL, at);
         DoubleVector uy = DoubleVector.fromArray(SP, uL, at + L);
         DoubleVector uz = DoubleVector.fromArray(SP, uL, at + 2 * L);
-        DoubleVector uv2 = ux.mul(vx).add(uy.mul(vy)).add(uz.mul(vz)).mul(2.0);
-        uv2.mul(cc.mul(2.0).mul(s1).sub(s.mul(0.5).mul(s))).intoArray(coef, 0);
-        uv2.mul(s.mul(s1).add(cc.mul(4.0).mul(s2))).intoArray(coef, L);
-        uv2.mul(s.mul(4.0).mul(s1)).intoArray(coef, 2 * L);
+        DoubleVector uv2 = ux.mul(vx).add(uy.mul(vy)).add(uz.mul(vz)).mul(DoubleVector.fromArray(SP, CONST, TWO));
+        uv2.mul(cc.mul(DoubleVector.fromArray(SP, CONST, TWO)).mul(s1).sub(s.mul(DoubleVector.fromArray(SP, CONST, HALF)).mul(s))).intoArray(coef, 0);
+        uv2.mul(s.mul(s1).add(cc.mul(DoubleVector.fromArray(SP, CONST, FOUR)).mul(s2))).intoArray(coef, L);
+        uv2.mul(s.mul(DoubleVector.fromArray(SP, CONST, FOUR)).mul(s1)).intoArray(coef, 2 * L);
         encMatrix(at, d + E_CDOT * L);
         encGeneratorTangentRest(at, d);
     }
@@ -388,9 +412,9 @@ public final class LaneSimulator {
         DoubleVector cc = DoubleVector.fromArray(SP, fnL, 0);
         DoubleVector s = DoubleVector.fromArray(SP, fnL, L);
         DoubleVector s1 = DoubleVector.fromArray(SP, fnL, 2 * L);
-        DoubleVector outer = cc.mul(4.0).mul(s1).add(s.mul(s));
-        DoubleVector outer2 = outer.mul(2.0);
-        DoubleVector cross = s.mul(2.0).mul(s);
+        DoubleVector outer = cc.mul(DoubleVector.fromArray(SP, CONST, FOUR)).mul(s1).add(s.mul(s));
+        DoubleVector outer2 = outer.mul(DoubleVector.fromArray(SP, CONST, TWO));
+        DoubleVector cross = s.mul(DoubleVector.fromArray(SP, CONST, TWO)).mul(s);
         DoubleVector vx = DoubleVector.fromArray(SP, zL, at);
         DoubleVector vy = DoubleVector.fromArray(SP, zL, at + L);
         DoubleVector vz = DoubleVector.fromArray(SP, zL, at + 2 * L);
@@ -636,7 +660,7 @@ public final class LaneSimulator {
 
     /** red fields f..f+3 = Im⟨l|σ_b x⟩ per lane (SmallSimulator's pauliX, pauliY, pauliZ sums). */
     private void pauliReductions(double[] lr, double[] li, double[] xr, double[] xi, int size, int m, int f) {
-        DoubleVector rx = DoubleVector.zero(SP);
+        DoubleVector rx = DoubleVector.fromArray(SP, CONST, ZERO);
         DoubleVector ry = rx;
         DoubleVector rz = rx;
         for (int j = 0; j < size / 2; j++) {
@@ -732,10 +756,10 @@ public final class LaneSimulator {
             DoubleVector nsi = ar.mul(si).add(ai.mul(sr));
             DoubleVector ndr = br.mul(dr).sub(bi.mul(di));
             DoubleVector ndi = br.mul(di).add(bi.mul(dr));
-            nsr.add(ndr).mul(0.5).intoArray(re, i01);
-            nsi.add(ndi).mul(0.5).intoArray(im, i01);
-            nsr.sub(ndr).mul(0.5).intoArray(re, i10);
-            nsi.sub(ndi).mul(0.5).intoArray(im, i10);
+            nsr.add(ndr).mul(DoubleVector.fromArray(SP, CONST, HALF)).intoArray(re, i01);
+            nsi.add(ndi).mul(DoubleVector.fromArray(SP, CONST, HALF)).intoArray(im, i01);
+            nsr.sub(ndr).mul(DoubleVector.fromArray(SP, CONST, HALF)).intoArray(re, i10);
+            nsi.sub(ndi).mul(DoubleVector.fromArray(SP, CONST, HALF)).intoArray(im, i10);
         }
     }
 
@@ -757,7 +781,7 @@ public final class LaneSimulator {
         } else {
             u = u.neg();
         }
-        DoubleVector u3 = u.mul(3.0);
+        DoubleVector u3 = u.mul(DoubleVector.fromArray(SP, CONST, THREE));
         int lo = Math.min(mp, mq);
         int hi = Math.max(mp, mq);
         for (int j = 0; j < size / 4; j++) {
@@ -794,10 +818,10 @@ public final class LaneSimulator {
             DoubleVector nsi = ar.mul(qsi).add(ai.mul(qsr)).add(u.mul(sxr));
             DoubleVector ndr = br.mul(qdr).sub(bi.mul(qdi)).add(u3.mul(dxi));
             DoubleVector ndi = br.mul(qdi).add(bi.mul(qdr)).sub(u3.mul(dxr));
-            nsr.add(ndr).mul(0.5).intoArray(yr, i01);
-            nsi.add(ndi).mul(0.5).intoArray(yi, i01);
-            nsr.sub(ndr).mul(0.5).intoArray(yr, i10);
-            nsi.sub(ndi).mul(0.5).intoArray(yi, i10);
+            nsr.add(ndr).mul(DoubleVector.fromArray(SP, CONST, HALF)).intoArray(yr, i01);
+            nsi.add(ndi).mul(DoubleVector.fromArray(SP, CONST, HALF)).intoArray(yi, i01);
+            nsr.sub(ndr).mul(DoubleVector.fromArray(SP, CONST, HALF)).intoArray(yr, i10);
+            nsi.sub(ndi).mul(DoubleVector.fromArray(SP, CONST, HALF)).intoArray(yi, i10);
         }
     }
 
@@ -808,7 +832,7 @@ public final class LaneSimulator {
     private void exReduction(int size, int mp, int mq, boolean tangent) {
         int lo = Math.min(mp, mq);
         int hi = Math.max(mp, mq);
-        DoubleVector r = DoubleVector.zero(SP);
+        DoubleVector r = DoubleVector.fromArray(SP, CONST, ZERO);
         double[] ar = tangent ? dlamRe : lamRe;
         double[] ai = tangent ? dlamIm : lamIm;
         for (int j = 0; j < size / 4; j++) {
@@ -829,7 +853,7 @@ public final class LaneSimulator {
             }
             r = r.add(term);
         }
-        r.mul(-4.0).intoArray(red, tangent ? 3 * L : 0);
+        r.mul(DoubleVector.fromArray(SP, CONST, MINUS_FOUR)).intoArray(red, tangent ? 3 * L : 0);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -859,7 +883,7 @@ public final class LaneSimulator {
     private void rzForwardTangent(int size, int m, int d) {
         DoubleVector er = DoubleVector.fromArray(SP, data, d + Z_E * L);
         DoubleVector ei = DoubleVector.fromArray(SP, data, d + (Z_E + 1) * L);
-        DoubleVector hu = DoubleVector.fromArray(SP, data, d + Z_U * L).mul(0.5);
+        DoubleVector hu = DoubleVector.fromArray(SP, data, d + Z_U * L).mul(DoubleVector.fromArray(SP, CONST, HALF));
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
             int i1 = i0 + m * L;
@@ -879,7 +903,7 @@ public final class LaneSimulator {
         DoubleVector er = DoubleVector.fromArray(SP, data, d + Z_E * L);
         DoubleVector ei = DoubleVector.fromArray(SP, data, d + (Z_E + 1) * L).neg();
         DoubleVector nei = ei.neg();
-        DoubleVector hu = DoubleVector.fromArray(SP, data, d + Z_U * L).mul(0.5);
+        DoubleVector hu = DoubleVector.fromArray(SP, data, d + Z_U * L).mul(DoubleVector.fromArray(SP, CONST, HALF));
         DoubleVector nhu = hu.neg();
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
@@ -897,7 +921,7 @@ public final class LaneSimulator {
 
     /** red field f = Σ (Im(l̄0 x0) − Im(l̄1 x1)) = Im⟨l|Zx⟩ per lane. */
     private void rzReduction(double[] lr, double[] li, double[] xr, double[] xi, int size, int m, int f) {
-        DoubleVector r = DoubleVector.zero(SP);
+        DoubleVector r = DoubleVector.fromArray(SP, CONST, ZERO);
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
             int i1 = i0 + m * L;
@@ -912,7 +936,7 @@ public final class LaneSimulator {
 
     /** red[3] = Σ (Im(λ̇̄0 ψ0) + Im(λ̄0 ψ̇0) − Im(λ̇̄1 ψ1) − Im(λ̄1 ψ̇1)) (SmallSimulator.rzReverse's order). */
     private void rzTangentReduction(int size, int m) {
-        DoubleVector s = DoubleVector.zero(SP);
+        DoubleVector s = DoubleVector.fromArray(SP, CONST, ZERO);
         for (int j = 0; j < size / 2; j++) {
             int i0 = pair(j, m) * L;
             int i1 = i0 + m * L;
