@@ -126,6 +126,8 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         final LaneSimulator lanes = LaneSimulator.fits(nq) ? new LaneSimulator() : null;
         /** Tests only: every circuit through {@link #sim}, one atom at a time, as before the lane engine. */
         boolean perAtom;
+        /** The stage clock of a profiled scratch; null (no clock read) otherwise. */
+        StageClock clock;
         /** Per atom (rows of circuit.inputs()): inputs, directions, gradients, Hessian-vector products. */
         double[] zAll = new double[0];
         double[] uAll = new double[0];
@@ -194,6 +196,21 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
     @Override
     public Scratch newScratch() {
         return new RevisedScratch();
+    }
+
+    /**
+     * A scratch whose evaluations add their time, stage by stage, to {@code clock} (for {@code qmlff bench
+     * --profile}); the results are those of an ordinary scratch. Call {@link StageClock#start} before each
+     * evaluation.
+     */
+    public Scratch newProfiledScratch(StageClock clock) {
+        RevisedScratch s = new RevisedScratch();
+        s.clock = clock;
+        return s;
+    }
+
+    private static void lap(RevisedScratch s, StageClock.Stage stage) {
+        if (s.clock != null) s.clock.lap(stage);
     }
 
     /** Tests only: a scratch whose evaluations run every circuit on its own (the path before the lane engine). */
@@ -276,6 +293,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         int atoms = numbers.length;
         checkCompatible(numbers);
         RevisedFrame f = s.frame(numbers, positions);
+        lap(s, StageClock.Stage.FRAME);
         NeighbourList nl = f.neighbours();
         double[] sep = nl.separations(), dist = nl.distances();
         double[] gam = nl.gamma(), dgam = nl.dgamma(), dbeta = nl.dbeta();
@@ -286,7 +304,9 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
             // every atom's circuit in one call: the lane engine runs them a vector width at a time
             s.ensureAtoms(atoms);
             for (int i = 0; i < atoms; i++) inputs(f, i, f.species(i), s.zAll, i * m);
+            lap(s, StageClock.Stage.INPUTS);
             s.lanes.gradients(circuit, observable, atoms, s.zAll, s.obsAll, s.gAll);
+            lap(s, StageClock.Stage.CIRCUIT_GRADIENT);
         }
         Arrays.fill(forces, 0, 3 * atoms, 0.0);
         double energy = 0;
@@ -301,7 +321,9 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
                 go = i * m;
             } else {
                 inputs(f, i, si, s.z, 0);
+                lap(s, StageClock.Stage.INPUTS);
                 o = s.gradient(s.sim, circuit, observable, s.z, s.g);
+                lap(s, StageClock.Stage.CIRCUIT_GRADIENT);
                 g = s.g;
                 go = 0;
             }
@@ -334,6 +356,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
                 // dE/dx_ij = (gx, gy, gz); x_ij = r_j − r_i.
                 PairGradient.addForces(forces, i, j, gx, gy, gz);
             }
+            lap(s, StageClock.Stage.FORCES);
         }
         return energy;
     }
@@ -452,13 +475,17 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         int atoms = numbers.length;
         checkCompatible(numbers);
         RevisedFrame f = s.frame(numbers, positions);
+        lap(s, StageClock.Stage.FRAME);
         int nIn = circuit.inputs();
         int sk = nSpecies * kBasis;
         if (!s.batched()) {
             for (int i = 0; i < atoms; i++) {
                 circuitDirections(f, i, w, s.ux, s.uy, s.uz, s.us, 0, s.z, s.u, 0);
+                lap(s, StageClock.Stage.INPUTS);
                 double obs = s.hessianVectorProduct(s.sim, circuit, observable, s.z, s.u, s.g, s.hu);
-                accumulate(f, i, dLdE, obs, s.z, s.u, s.g, s.hu, 0, s.ux, s.uy, s.uz, s.us, 0, grad, s);
+                lap(s, StageClock.Stage.CIRCUIT_HVP);
+                accumulate(f, i, dLdE, obs, s.u, s.g, s.hu, 0, s.ux, s.uy, s.uz, s.us, 0, grad, s);
+                lap(s, StageClock.Stage.PARAMETER_GRADIENT);
             }
             return;
         }
@@ -466,11 +493,14 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         for (int i = 0; i < atoms; i++) {
             circuitDirections(f, i, w, s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, s.zAll, s.uAll, i * nIn);
         }
+        lap(s, StageClock.Stage.INPUTS);
         s.lanes.hessianVectorProducts(circuit, observable, atoms, s.zAll, s.uAll, s.obsAll, s.gAll, s.huAll);
+        lap(s, StageClock.Stage.CIRCUIT_HVP);
         for (int i = 0; i < atoms; i++) {
-            accumulate(f, i, dLdE, s.obsAll[i], s.zAll, s.uAll, s.gAll, s.huAll, i * nIn,
+            accumulate(f, i, dLdE, s.obsAll[i], s.uAll, s.gAll, s.huAll, i * nIn,
                     s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, grad, s);
         }
+        lap(s, StageClock.Stage.PARAMETER_GRADIENT);
     }
 
     /**
@@ -508,7 +538,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
      * Adds atom i's share of the objective's parameter gradient, from its circuit's value obs, gradient g and
      * Hessian-vector product hu (rows at zo) and its tangent sums (from offset base).
      */
-    private void accumulate(RevisedFrame f, int i, double dLdE, double obs, double[] z, double[] u, double[] g,
+    private void accumulate(RevisedFrame f, int i, double dLdE, double obs, double[] u, double[] g,
                             double[] hu, int zo, double[] ux, double[] uy, double[] uz, double[] us, int base,
                             double[] grad, RevisedScratch s) {
         double[] v = params.values();

@@ -247,6 +247,9 @@ public final class LaneSimulator {
     private static final double[] CONST = new double[7 * L];
 
     static {
+        if (EncFunctions.TERMS != 14) {
+            throw new AssertionError("encFunctions is written out for 14 series terms, EncFunctions has " + EncFunctions.TERMS);
+        }
         double[] values = {0.0, 0.5, 2.0, 3.0, 4.0, -4.0, -0.5};
         for (int c = 0; c < values.length; c++) Arrays.fill(CONST, c * L, (c + 1) * L, values[c]);
         for (int k = 0; k <= EncFunctions.TERMS; k++) {
@@ -309,21 +312,71 @@ public final class LaneSimulator {
         DoubleVector vy = DoubleVector.fromArray(SP, zL, at + L);
         DoubleVector vz = DoubleVector.fromArray(SP, zL, at + 2 * L);
         DoubleVector t = vx.mul(vx).add(vy.mul(vy)).add(vz.mul(vz));
-        DoubleVector s = DoubleVector.fromArray(SP, CONST, ZERO);
-        DoubleVector s1 = s;
-        DoubleVector s2 = s;
-        DoubleVector c = s;
-        for (int k = EncFunctions.TERMS; k >= 0; k--) {
-            s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, k * L));
-            if (k >= 1) s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, k * L));
-            if (k >= 2) s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, k * L));
-            c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, k * L));
-        }
+        t.intoArray(tL, 0);
+        // Horner from the highest term, written out (generated: one line per term): no loop, so no vector
+        // merges at a loop head, which C2 (JDK 17) boxes. The first step of each sum is its coefficient itself,
+        // as 0·t + a = a exactly (t ≥ 0) in EncFunctions' loop.
+        DoubleVector s = DoubleVector.fromArray(SP, SERIES_S_L, 14 * L);
+        DoubleVector c = DoubleVector.fromArray(SP, SERIES_C_L, 14 * L);
+        DoubleVector s1 = DoubleVector.fromArray(SP, SERIES_S1_L, 14 * L);
+        DoubleVector s2 = DoubleVector.fromArray(SP, SERIES_S2_L, 14 * L);
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 13 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 13 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 13 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 13 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 12 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 12 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 12 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 12 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 11 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 11 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 11 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 11 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 10 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 10 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 10 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 10 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 9 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 9 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 9 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 9 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 8 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 8 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 8 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 8 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 7 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 7 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 7 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 7 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 6 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 6 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 6 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 6 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 5 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 5 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 5 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 5 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 4 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 4 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 4 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 4 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 3 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 3 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 3 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 3 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 2 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 2 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 2 * L));
+        s2 = s2.mul(t).add(DoubleVector.fromArray(SP, SERIES_S2_L, 2 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 1 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 1 * L));
+        s1 = s1.mul(t).add(DoubleVector.fromArray(SP, SERIES_S1_L, 1 * L));
+        s = s.mul(t).add(DoubleVector.fromArray(SP, SERIES_S_L, 0 * L));
+        c = c.mul(t).add(DoubleVector.fromArray(SP, SERIES_C_L, 0 * L));
         c.intoArray(fnL, 0);
         s.intoArray(fnL, L);
         s1.intoArray(fnL, 2 * L);
         s2.intoArray(fnL, 3 * L);
-        t.intoArray(tL, 0);
         for (int l = 0; l < L; l++) {
             if (!(tL[l] < EncFunctions.SERIES_LIMIT)) {
                 EncFunctions.evaluate(tL[l], fn);
