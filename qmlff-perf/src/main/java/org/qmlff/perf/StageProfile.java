@@ -16,11 +16,14 @@ import java.util.List;
  * thread) and of a single-frame energy + forces evaluation, split into the {@link StageClock.Stage}s the
  * model reports, plus "other" (the objective's own terms, copying frames, the clock itself: the rest of the
  * wall time). Each is first warmed up and timed by the {@link Harness}; the stage split is then read over a
- * second run of at least {@link #SPLIT_NANOS} ns, whose wall time is the total of the table.
+ * second run of at least {@link #SPLIT_NANOS} ns, whose wall time is the total of the table. A longer
+ * warm-up comes first ({@link #PRE_WARMUP_FACTOR}).
  */
 public final class StageProfile {
     /** Least duration of the run whose stage split is reported, ns. */
     static final long SPLIT_NANOS = 1_000_000_000L;
+    /** Warm-up before the harness's own, in multiples of its least warm-up time. */
+    static final long PRE_WARMUP_FACTOR = 3;
 
     /** One stage: µs per item (configuration or evaluation) and its share of the total. */
     public record Row(String stage, double microsPerItem, double share) {
@@ -82,6 +85,10 @@ public final class StageProfile {
     }
 
     private static Result split(String name, Workload w, int items, StageClock clock, Harness harness) {
+        // The vector kernels run orders of magnitude slower until C2 has compiled them, seconds in on a busy
+        // machine, and a plateau of slow code can look steady to the harness: warm up for longer first.
+        long until = System.nanoTime() + PRE_WARMUP_FACTOR * harness.settings().warmupNanos();
+        while (System.nanoTime() < until) w.call();
         Timing t = harness.measure(w);
         long calls = Math.max(1L, (long) Math.ceil(SPLIT_NANOS / t.medianNanos()));
         clock.reset();
