@@ -59,4 +59,29 @@ class RevisedLaneBatchTest {
         assertThat(g1).as(where + " objective gradient").containsExactly(g2);
         assertThat(java.util.Arrays.stream(g1).map(Math::abs).sum()).as(where + " gradient not trivial").isGreaterThan(0);
     }
+
+    @Test
+    void batchObjectiveIsBitIdenticalForAnyThreadCount() {
+        org.qmlff.data.Dataset data = ModelTestSupport.syntheticEthanol(12, 21);
+        ForceField m = ModelTestSupport.randomModel(ModelOptions.defaults("revised"), 21);
+        org.qmlff.train.FrameList frames = new org.qmlff.train.FrameList(List.of(data));
+        org.qmlff.train.Objective objective = org.qmlff.train.Objective.forTraining(List.of(data), 1, 10);
+        int[] order = {3, 0, 7, 11, 5, 2, 9, 1, 10};
+        double[] reference = null;
+        double referenceLoss = 0;
+        for (int threads : new int[] {1, 2, 3}) {
+            try (org.qmlff.parallel.WorkerPool pool = new org.qmlff.parallel.WorkerPool(threads)) {
+                org.qmlff.train.BatchObjective b = new org.qmlff.train.BatchObjective(m, objective, frames, 9, pool);
+                double[] grad = new double[m.parameterCount()];
+                double loss = b.evaluate(order, 0, order.length, grad);
+                if (reference == null) {
+                    reference = grad;
+                    referenceLoss = loss;
+                } else {
+                    assertThat(loss).as(threads + " threads: loss").isEqualTo(referenceLoss);
+                    assertThat(grad).as(threads + " threads: gradient").containsExactly(reference);
+                }
+            }
+        }
+    }
 }
