@@ -8,6 +8,7 @@ import org.qmlff.data.Dataset;
 import org.qmlff.perf.BenchPlan;
 import org.qmlff.perf.BenchRecord;
 import org.qmlff.perf.BenchSuite;
+import org.qmlff.perf.StageProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +51,13 @@ final class BenchCommand implements Callable<Integer> {
     int threads;
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the records as a JSON list to FILE.")
     Path json;
+    @Option(names = "--only", paramLabel = "GROUP",
+            description = "Run one group of benchmarks: all (default) or revised (revised-train with 1 and --threads "
+                    + "threads, revised-md).")
+    String only = "all";
+    @Option(names = "--profile", description = "Instead of the benchmarks, print where the revised model's time goes: "
+            + "a training step and a single-frame energy + forces evaluation, stage by stage (one thread).")
+    boolean profile;
     @Option(names = "--data", paramLabel = "FILE",
             description = "Frames for the model benchmarks, a molecule of H, C, N, O (default: the bundled "
                     + BUNDLED_DATA + ").")
@@ -73,15 +81,45 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), frames.name(), frames.frames());
         out.println("Timings depend on the machine and on whatever else runs on it: read them as rough figures.");
         out.flush();
-        List<BenchRecord> records = new BenchSuite(plan).run(frames, r -> {
+        BenchSuite suite = new BenchSuite(plan);
+        if (profile) {
+            for (StageProfile.Result p : suite.revisedProfile(frames)) out.print(renderProfile(p));
+            out.flush();
+            return 0;
+        }
+        java.util.function.Consumer<BenchRecord> progress = r -> {
             err.printf(Locale.ROOT, "  measured %s (%d qubits, %d thread%s): %.4g ms per call%n", r.name(),
                     r.qubits(), r.threads(), r.threads() == 1 ? "" : "s", r.medianMs());
             err.flush();
-        });
+        };
+        List<BenchRecord> records = switch (only) {
+            case "all" -> suite.run(frames, progress);
+            case "revised" -> {
+                List<BenchRecord> list = new ArrayList<>();
+                suite.revisedModel(frames, r -> {
+                    list.add(r);
+                    progress.accept(r);
+                });
+                yield list;
+            }
+            default -> throw new UserError("--only must be all or revised, got " + only);
+        };
         out.print(new BenchReport(records).render());
         out.flush();
         if (json != null) writeJson(records, json);
         return 0;
+    }
+
+    /** One profile as a table: stage, µs per item, share of the wall time. */
+    static String renderProfile(StageProfile.Result p) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%n%s: %.0f per second over the split run (harness median %.4g ms per call)%n",
+                p.name(), p.perSecond(), p.harnessMs()));
+        b.append(String.format(Locale.ROOT, "  %-48s %12s %8s%n", "stage", "us per item", "share"));
+        for (StageProfile.Row r : p.rows()) {
+            b.append(String.format(Locale.ROOT, "  %-48s %12.2f %7.1f%%%n", r.stage(), r.microsPerItem(), 100 * r.share()));
+        }
+        return b.toString();
     }
 
     private Path dataFile() {

@@ -127,4 +127,40 @@ class BenchCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("qmlff: error:").contains("nope.npz").doesNotContain("\n");
     }
+
+    @Test
+    void onlyRevisedRunsTheRevisedModelRows() throws Exception {
+        String root = System.getProperty("qmlff.root");
+        Assumptions.assumeTrue(root != null, "system property qmlff.root not set (bundled ethanol data unknown): test skipped");
+        Path json = dir.resolve("revised.json");
+        CliRun r = CliRun.main("bench", "--quick", "--only", "revised", "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> keys = new ArrayList<>();
+        for (JsonNode rec : new ObjectMapper().readTree(json.toFile()))
+            keys.add(rec.get("name").asText() + "/" + rec.get("qubits").asInt() + "/" + rec.get("threads").asInt());
+        assertThat(keys).containsExactly("revised-train/4/1", "revised-train/4/2", "revised-md/4/1");
+        assertThat(CliRun.main("bench", "--quick", "--only", "nothing").code()).isNotZero();
+    }
+
+    @Test
+    void profilePrintsEveryStageOfBothEvaluationsWithSharesSummingToOne() {
+        String root = System.getProperty("qmlff.root");
+        Assumptions.assumeTrue(root != null, "system property qmlff.root not set (bundled ethanol data unknown): test skipped");
+        CliRun r = CliRun.main("bench", "--quick", "--profile");
+        assertThat(r.code()).as(r.err()).isZero();
+        String out = r.out();
+        assertThat(out).contains("revised training step (1 thread)", "revised single-frame energy + forces");
+        for (org.qmlff.model.StageClock.Stage s : org.qmlff.model.StageClock.Stage.values())
+            assertThat(out).as(s.name()).contains(s.label());
+        // the shares of each table add up to 100 % (they split the wall time of one run)
+        for (String table : out.split("\\n\\n|\\R\\R")) {
+            if (!table.contains("share")) continue;
+            double sum = 0;
+            for (String line : table.split("\\R")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+)%$").matcher(line.trim());
+                if (m.find()) sum += Double.parseDouble(m.group(1));
+            }
+            assertThat(sum).as(table).isCloseTo(100, within(0.5));
+        }
+    }
 }

@@ -12,7 +12,7 @@ final class EncFunctions {
     static final double SERIES_LIMIT = 4.0;
 
     /** Terms of the series; the first omitted term is below 1e-24 of the sum for t < 4. */
-    private static final int TERMS = 14;
+    static final int TERMS = 14;
 
     private EncFunctions() {
     }
@@ -57,11 +57,13 @@ final class EncFunctions {
     private static final double[] A = coefficients(true);
     private static final double[] C = coefficients(false);
 
-    private static double seriesCoefficientS(int k) {
+    /** a_k, the k-th series coefficient of S (read by the lane-wise evaluation of {@link LaneSimulator}). */
+    static double seriesCoefficientS(int k) {
         return A[k];
     }
 
-    private static double seriesCoefficientC(int k) {
+    /** c_k, the k-th series coefficient of C. */
+    static double seriesCoefficientC(int k) {
         return C[k];
     }
 
