@@ -7,9 +7,6 @@ import org.qmlff.sim.LaneSimulator;
 import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
-
 import java.util.Arrays;
 
 /**
@@ -37,11 +34,6 @@ import java.util.Arrays;
  * values, B) is parameter-free and shared by the energy/forces and gradient passes of a configuration.
  */
 public final class RevisedModel extends CircuitForceField<RevisedOptions> {
-    /**
-     * The vector width of the element-wise parameter loops (over the (s_j, k) span). Those loops keep the
-     * operations and their order per element, so they give the scalar loops' results bit for bit.
-     */
-    private static final VectorSpecies<Double> SP = DoubleVector.SPECIES_PREFERRED;
 
     private final int nq;
     private final int layersD;
@@ -134,8 +126,6 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         final LaneSimulator lanes = LaneSimulator.fits(nq) ? new LaneSimulator() : null;
         /** Tests only: every circuit through {@link #sim}, one atom at a time, as before the lane engine. */
         boolean perAtom;
-        /** The lane partial sums of {@link #dot6} and {@link #dot2}. */
-        final double[] lanesTmp = new double[6 * SP.length()];
         /** The stage clock of a profiled scratch; null (no clock read) otherwise. */
         StageClock clock;
         /** Per atom (rows of circuit.inputs()): inputs, directions, gradients, Hessian-vector products. */
@@ -251,94 +241,50 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
     }
 
     /** Circuit inputs z[zo ..] of atom i (species si) from the frame's neighbour sums. */
-    private void inputs(RevisedFrame f, int i, int si, double[] z, int zo, double[] tmp) {
+    private void inputs(RevisedFrame f, int i, int si, double[] z, int zo) {
         double[] v = params.values();
         double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
         int s0 = f.firstSpecies(), len = f.spanLength();
         int b = f.sumOffset(i, s0);
-        // Two channels at a time (there is an even number: nq is even), sharing the loads of B.
+        // Two channels at a time (there is an even number: nq is even): six independent sums hide the
+        // latency of the additions, which one channel's three chains would be waiting on.
         for (int c = 0; c < channels(); c += 2) {
-            dot6(v, wIndex(c, si, s0), wIndex(c + 1, si, s0), bx, by, bz, b, len, z, zo + 3 * c, tmp);
+            int w = wIndex(c, si, s0), w1 = wIndex(c + 1, si, s0);
+            double zx = 0, zy = 0, zz = 0, zx1 = 0, zy1 = 0, zz1 = 0;
+            for (int t = 0; t < len; t++) {
+                double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+                double wt = v[w + t], wt1 = v[w1 + t];
+                zx += wt * x;
+                zy += wt * y;
+                zz += wt * zc;
+                zx1 += wt1 * x;
+                zy1 += wt1 * y;
+                zz1 += wt1 * zc;
+            }
+            z[zo + 3 * c] = zx;
+            z[zo + 3 * c + 1] = zy;
+            z[zo + 3 * c + 2] = zz;
+            z[zo + 3 * c + 3] = zx1;
+            z[zo + 3 * c + 4] = zy1;
+            z[zo + 3 * c + 5] = zz1;
         }
-        for (int e = 0; e < couplings(); e++) {
-            z[zo + exBase + e] = v[oJ0 + e * nSpecies + si] + dot2(v, vIndex(e, si, s0), bs, b, bs, b, len, tmp, 0);
+        int e = 0;
+        for (; e + 1 < couplings(); e += 2) {
+            int w = vIndex(e, si, s0), w1 = vIndex(e + 1, si, s0);
+            double a = v[oJ0 + e * nSpecies + si], a1 = v[oJ0 + (e + 1) * nSpecies + si];
+            for (int t = 0; t < len; t++) {
+                a += v[w + t] * bs[b + t];
+                a1 += v[w1 + t] * bs[b + t];
+            }
+            z[zo + exBase + e] = a;
+            z[zo + exBase + e + 1] = a1;
         }
-    }
-
-    /** Zeros to start the vector sums from (a load: JDK 17's C2 boxes the broadcast forms in deep inlining). */
-    private static final double[] ZEROS = new double[SP.length()];
-
-    /**
-     * out[at ..] = (a·x, a·y, a·z, a1·x, a1·y, a1·z) with a = v[w0 ..], a1 = v[w1 ..], x = x[b ..] etc., each of
-     * len terms. Summation order, fixed whatever the JIT does: lane l of the vector part sums the terms
-     * t ≡ l (mod lanes) in order; the lanes are then added in order, then the remaining terms in order.
-     */
-    private static void dot6(double[] v, int w0, int w1, double[] x, double[] y, double[] zc, int b, int len,
-                             double[] out, int at, double[] tmp) {
-        int n = SP.length();
-        int up = SP.loopBound(len);
-        DoubleVector sx = DoubleVector.fromArray(SP, ZEROS, 0);
-        DoubleVector sy = sx, sz = sx, sx1 = sx, sy1 = sx, sz1 = sx;
-        for (int t = 0; t < up; t += n) {
-            DoubleVector a = DoubleVector.fromArray(SP, v, w0 + t);
-            DoubleVector a1 = DoubleVector.fromArray(SP, v, w1 + t);
-            DoubleVector vx = DoubleVector.fromArray(SP, x, b + t);
-            DoubleVector vy = DoubleVector.fromArray(SP, y, b + t);
-            DoubleVector vz = DoubleVector.fromArray(SP, zc, b + t);
-            sx = sx.add(a.mul(vx));
-            sy = sy.add(a.mul(vy));
-            sz = sz.add(a.mul(vz));
-            sx1 = sx1.add(a1.mul(vx));
-            sy1 = sy1.add(a1.mul(vy));
-            sz1 = sz1.add(a1.mul(vz));
+        if (e < couplings()) {
+            int w = vIndex(e, si, s0);
+            double a = v[oJ0 + e * nSpecies + si];
+            for (int t = 0; t < len; t++) a += v[w + t] * bs[b + t];
+            z[zo + exBase + e] = a;
         }
-        sx.intoArray(tmp, 0);
-        sy.intoArray(tmp, n);
-        sz.intoArray(tmp, 2 * n);
-        sx1.intoArray(tmp, 3 * n);
-        sy1.intoArray(tmp, 4 * n);
-        sz1.intoArray(tmp, 5 * n);
-        for (int k = 0; k < 6; k++) out[at + k] = laneSum(tmp, k * n, n);
-        for (int t = up; t < len; t++) {
-            double a = v[w0 + t], a1 = v[w1 + t];
-            double vx = x[b + t], vy = y[b + t], vz = zc[b + t];
-            out[at] += a * vx;
-            out[at + 1] += a * vy;
-            out[at + 2] += a * vz;
-            out[at + 3] += a1 * vx;
-            out[at + 4] += a1 * vy;
-            out[at + 5] += a1 * vz;
-        }
-    }
-
-    /** a·x with a = v[w ..], x = x[xo ..], and a·y likewise: the first returned, the second to tmp[at2]. */
-    private static double dot2(double[] v, int w, double[] x, int xo, double[] y, int yo, int len, double[] tmp,
-                               int at2) {
-        int n = SP.length();
-        int up = SP.loopBound(len);
-        DoubleVector sx = DoubleVector.fromArray(SP, ZEROS, 0);
-        DoubleVector sy = sx;
-        for (int t = 0; t < up; t += n) {
-            DoubleVector a = DoubleVector.fromArray(SP, v, w + t);
-            sx = sx.add(a.mul(DoubleVector.fromArray(SP, x, xo + t)));
-            sy = sy.add(a.mul(DoubleVector.fromArray(SP, y, yo + t)));
-        }
-        sx.intoArray(tmp, 0);
-        sy.intoArray(tmp, n);
-        double rx = laneSum(tmp, 0, n);
-        double ry = laneSum(tmp, n, n);
-        for (int t = up; t < len; t++) {
-            rx += v[w + t] * x[xo + t];
-            ry += v[w + t] * y[yo + t];
-        }
-        tmp[at2] = ry;
-        return rx;
-    }
-
-    private static double laneSum(double[] tmp, int from, int n) {
-        double r = 0;
-        for (int l = 0; l < n; l++) r += tmp[from + l];
-        return r;
     }
 
     @Override
@@ -357,7 +303,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         if (batched) {
             // every atom's circuit in one call: the lane engine runs them a vector width at a time
             s.ensureAtoms(atoms);
-            for (int i = 0; i < atoms; i++) inputs(f, i, f.species(i), s.zAll, i * m, s.lanesTmp);
+            for (int i = 0; i < atoms; i++) inputs(f, i, f.species(i), s.zAll, i * m);
             lap(s, StageClock.Stage.INPUTS);
             s.lanes.gradients(circuit, observable, atoms, s.zAll, s.obsAll, s.gAll);
             lap(s, StageClock.Stage.CIRCUIT_GRADIENT);
@@ -374,7 +320,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
                 g = s.gAll;
                 go = i * m;
             } else {
-                inputs(f, i, si, s.z, 0, s.lanesTmp);
+                inputs(f, i, si, s.z, 0);
                 lap(s, StageClock.Stage.INPUTS);
                 o = s.gradient(s.sim, circuit, observable, s.z, s.g);
                 lap(s, StageClock.Stage.CIRCUIT_GRADIENT);
@@ -434,21 +380,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
             double gx = g[go + 3 * c], gy = g[go + 3 * c + 1], gz = g[go + 3 * c + 2];
             double gx1 = g[go + 3 * c + 3], gy1 = g[go + 3 * c + 4], gz1 = g[go + 3 * c + 5];
             int w = wIndex(c, si, s0), w1 = wIndex(c + 1, si, s0);
-            int t = 0;
-            int up = SP.loopBound(len);
-            if (up > 0) {
-                DoubleVector vgx = DoubleVector.broadcast(SP, gx), vgy = DoubleVector.broadcast(SP, gy);
-                DoubleVector vgz = DoubleVector.broadcast(SP, gz), vgx1 = DoubleVector.broadcast(SP, gx1);
-                DoubleVector vgy1 = DoubleVector.broadcast(SP, gy1), vgz1 = DoubleVector.broadcast(SP, gz1);
-                for (; t < up; t += SP.length()) {
-                    DoubleVector wt = DoubleVector.fromArray(SP, v, w + t);
-                    DoubleVector wt1 = DoubleVector.fromArray(SP, v, w1 + t);
-                    DoubleVector.fromArray(SP, wgx, o + t).add(wt.mul(vgx).add(wt1.mul(vgx1))).intoArray(wgx, o + t);
-                    DoubleVector.fromArray(SP, wgy, o + t).add(wt.mul(vgy).add(wt1.mul(vgy1))).intoArray(wgy, o + t);
-                    DoubleVector.fromArray(SP, wgz, o + t).add(wt.mul(vgz).add(wt1.mul(vgz1))).intoArray(wgz, o + t);
-                }
-            }
-            for (; t < len; t++) {
+            for (int t = 0; t < len; t++) {
                 double wt = v[w + t], wt1 = v[w1 + t];
                 wgx[o + t] += wt * gx + wt1 * gx1;
                 wgy[o + t] += wt * gy + wt1 * gy1;
@@ -495,6 +427,47 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         }
     }
 
+    /**
+     * z and u of two channels (rows w0, w1 of W): z[at..at+5] = (W_w0·B, W_w1·B), u[at..at+5] =
+     * (W_w0·U, W_w1·U), with B at offset b and U at offset o, each as x, y, z components. Twelve
+     * independent sums, enough to keep the multiply-add units busy.
+     */
+    private static void contractPair(double[] v, int w0, int w1, double[] bx, double[] by, double[] bz, int b,
+                                     double[] ux, double[] uy, double[] uz, int o, int len,
+                                     double[] z, double[] u, int at) {
+        double zx = 0, zy = 0, zz = 0, tx = 0, ty = 0, tz = 0;
+        double zx1 = 0, zy1 = 0, zz1 = 0, tx1 = 0, ty1 = 0, tz1 = 0;
+        for (int t = 0; t < len; t++) {
+            double a = v[w0 + t], a1 = v[w1 + t];
+            double x = bx[b + t], y = by[b + t], zc = bz[b + t];
+            double p = ux[o + t], q = uy[o + t], r = uz[o + t];
+            zx += a * x;
+            zy += a * y;
+            zz += a * zc;
+            tx += a * p;
+            ty += a * q;
+            tz += a * r;
+            zx1 += a1 * x;
+            zy1 += a1 * y;
+            zz1 += a1 * zc;
+            tx1 += a1 * p;
+            ty1 += a1 * q;
+            tz1 += a1 * r;
+        }
+        z[at] = zx;
+        z[at + 1] = zy;
+        z[at + 2] = zz;
+        z[at + 3] = zx1;
+        z[at + 4] = zy1;
+        z[at + 5] = zz1;
+        u[at] = tx;
+        u[at + 1] = ty;
+        u[at + 2] = tz;
+        u[at + 3] = tx1;
+        u[at + 4] = ty1;
+        u[at + 5] = tz1;
+    }
+
     @Override
     void plainObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] w, double[] grad,
                                 Scratch scratch) {
@@ -507,7 +480,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         int sk = nSpecies * kBasis;
         if (!s.batched()) {
             for (int i = 0; i < atoms; i++) {
-                circuitDirections(f, i, w, s.ux, s.uy, s.uz, s.us, 0, s.z, s.u, 0, s.lanesTmp);
+                circuitDirections(f, i, w, s.ux, s.uy, s.uz, s.us, 0, s.z, s.u, 0);
                 lap(s, StageClock.Stage.INPUTS);
                 double obs = s.hessianVectorProduct(s.sim, circuit, observable, s.z, s.u, s.g, s.hu);
                 lap(s, StageClock.Stage.CIRCUIT_HVP);
@@ -518,7 +491,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         }
         s.ensureAtoms(atoms);
         for (int i = 0; i < atoms; i++) {
-            circuitDirections(f, i, w, s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, s.zAll, s.uAll, i * nIn, s.lanesTmp);
+            circuitDirections(f, i, w, s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, s.zAll, s.uAll, i * nIn);
         }
         lap(s, StageClock.Stage.INPUTS);
         s.lanes.hessianVectorProducts(circuit, observable, atoms, s.zAll, s.uAll, s.obsAll, s.gAll, s.huAll);
@@ -535,7 +508,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
      * z[zo ..] and u[zo ..]; its tangent neighbour sums U go to the u* arrays from offset base.
      */
     private void circuitDirections(RevisedFrame f, int i, double[] w, double[] ux, double[] uy, double[] uz,
-                                   double[] us, int base, double[] z, double[] u, int zo, double[] tmp) {
+                                   double[] us, int base, double[] z, double[] u, int zo) {
         double[] v = params.values();
         double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
         int si = f.species(i);
@@ -546,14 +519,18 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         // z = W·B + J0 and u = D_w z = W·U: both linear in the parameters with the neighbour sums
         // as coefficients, which is also why ∂z/∂W = B and ∂u/∂W = U below.
         for (int c = 0; c < channels(); c += 2) {
-            int w0 = wIndex(c, si, s0), w1 = wIndex(c + 1, si, s0);
-            dot6(v, w0, w1, bx, by, bz, b, len, z, zo + 3 * c, tmp);
-            dot6(v, w0, w1, ux, uy, uz, o, len, u, zo + 3 * c, tmp);
+            contractPair(v, wIndex(c, si, s0), wIndex(c + 1, si, s0), bx, by, bz, b, ux, uy, uz, o, len,
+                    z, u, zo + 3 * c);
         }
         for (int e = 0; e < couplings(); e++) {
-            double dz = dot2(v, vIndex(e, si, s0), bs, b, us, o, len, tmp, 0);
-            z[zo + exBase + e] = v[oJ0 + e * nSpecies + si] + dz;
-            u[zo + exBase + e] = tmp[0];
+            int vi = vIndex(e, si, s0);
+            double a = v[oJ0 + e * nSpecies + si], c = 0;
+            for (int t = 0; t < len; t++) {
+                a += v[vi + t] * bs[b + t];
+                c += v[vi + t] * us[o + t];
+            }
+            z[zo + exBase + e] = a;
+            u[zo + exBase + e] = c;
         }
     }
 
@@ -590,29 +567,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
             double hx = scale * g[gc], hy = scale * g[gc + 1], hz = scale * g[gc + 2];
             double hx1 = scale * g[gc + 3], hy1 = scale * g[gc + 4], hz1 = scale * g[gc + 5];
             int wi = wIndex(c, si, s0), wi1 = wIndex(c + 1, si, s0);
-            int t = 0;
-            int up = SP.loopBound(len);
-            if (up > 0) {
-                DoubleVector vtx = DoubleVector.broadcast(SP, tx), vty = DoubleVector.broadcast(SP, ty);
-                DoubleVector vtz = DoubleVector.broadcast(SP, tz), vtx1 = DoubleVector.broadcast(SP, tx1);
-                DoubleVector vty1 = DoubleVector.broadcast(SP, ty1), vtz1 = DoubleVector.broadcast(SP, tz1);
-                DoubleVector vhx = DoubleVector.broadcast(SP, hx), vhy = DoubleVector.broadcast(SP, hy);
-                DoubleVector vhz = DoubleVector.broadcast(SP, hz), vhx1 = DoubleVector.broadcast(SP, hx1);
-                DoubleVector vhy1 = DoubleVector.broadcast(SP, hy1), vhz1 = DoubleVector.broadcast(SP, hz1);
-                for (; t < up; t += SP.length()) {
-                    DoubleVector x = DoubleVector.fromArray(SP, bx, b + t);
-                    DoubleVector y = DoubleVector.fromArray(SP, by, b + t);
-                    DoubleVector zc = DoubleVector.fromArray(SP, bz, b + t);
-                    DoubleVector p = DoubleVector.fromArray(SP, ux, o + t);
-                    DoubleVector q = DoubleVector.fromArray(SP, uy, o + t);
-                    DoubleVector r = DoubleVector.fromArray(SP, uz, o + t);
-                    DoubleVector.fromArray(SP, grad, wi + t).add(vtx.mul(x).add(vty.mul(y)).add(vtz.mul(zc))
-                            .sub(vhx.mul(p).add(vhy.mul(q)).add(vhz.mul(r)))).intoArray(grad, wi + t);
-                    DoubleVector.fromArray(SP, grad, wi1 + t).add(vtx1.mul(x).add(vty1.mul(y)).add(vtz1.mul(zc))
-                            .sub(vhx1.mul(p).add(vhy1.mul(q)).add(vhz1.mul(r)))).intoArray(grad, wi1 + t);
-                }
-            }
-            for (; t < len; t++) {
+            for (int t = 0; t < len; t++) {
                 double x = bx[b + t], y = by[b + t], zc = bz[b + t];
                 double p = ux[o + t], q = uy[o + t], r = uz[o + t];
                 grad[wi + t] += tx * x + ty * y + tz * zc - (hx * p + hy * q + hz * r);
