@@ -3,6 +3,7 @@ package org.qmlff.model;
 import org.qmlff.geometry.NeighbourList;
 import org.qmlff.geometry.RadialBasis;
 import org.qmlff.sim.Circuit;
+import org.qmlff.sim.KernelKind;
 import org.qmlff.sim.LaneSimulator;
 import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
@@ -123,7 +124,9 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
     private final class RevisedScratch extends ParityScratch {
         final Simulator sim = new Simulator(nq);
         /** All atoms' circuits at once, one per SIMD lane; null where the circuit is too large for it. */
-        final LaneSimulator lanes = LaneSimulator.fits(nq) ? new LaneSimulator() : null;
+        // the lane engine needs the Vector API; a JVM started without jdk.incubator.vector (java -jar, an
+        // executor without the option) keeps the per-atom path, with the same results bit for bit
+        final LaneSimulator lanes = KernelKind.vectorAvailable() && LaneSimulator.fits(nq) ? new LaneSimulator() : null;
         /** Tests only: every circuit through {@link #sim}, one atom at a time, as before the lane engine. */
         boolean perAtom;
         /** The stage clock of a profiled scratch; null (no clock read) otherwise. */
