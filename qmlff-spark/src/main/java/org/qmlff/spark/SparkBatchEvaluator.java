@@ -10,9 +10,6 @@ import org.qmlff.train.FrameList;
 import org.qmlff.train.Objective;
 
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,16 +87,12 @@ final class SparkBatchEvaluator implements BatchEvaluator {
     }
 
     /**
-     * What a task returns: the loss of each of its configurations and their gradients, one after the
-     * other, as the bytes of little-endian doubles (a byte array is serialised as one block copy, a double
-     * array value by value, which made the transfer of a large model's gradients slower than computing
-     * them; the bits are those computed), and how long the task took from its start to the end of its
-     * computation (a workspace built included).
+     * What a task returns: the loss of each of its configurations, their gradients packed one after the
+     * other ({@link GradientBlock}: Java serialises a byte array as one block copy but a double array value
+     * by value, and a model's gradient is often half +0.0), and how long the task took from its start to
+     * the end of its computation (a workspace built included).
      */
     record SliceResult(int first, double[] losses, byte[] gradients, long computeNanos) implements Serializable {
-        DoubleBuffer gradientValues() {
-            return ByteBuffer.wrap(gradients).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
-        }
     }
 
     @Override
@@ -138,12 +131,13 @@ final class SparkBatchEvaluator implements BatchEvaluator {
                 throw new IllegalStateException("slice " + s + " came back as positions " + r.first() + "+"
                         + r.losses().length + ", expected " + bounds[s] + ".." + bounds[s + 1]);
             compute += r.computeNanos();
-            DoubleBuffer g = r.gradientValues();
+            GradientBlock.Reader g = new GradientBlock.Reader(r.gradients(), nParams);
             for (int j = 0; j < r.losses().length; j++) {
                 loss += r.losses()[j];
-                g.get(row);
+                g.next(row);
                 for (int i = 0; i < nParams; i++) grad[i] += row[i];
             }
+            if (!g.finished()) throw new IllegalStateException("slice " + s + " sent more gradient bytes than it holds");
         }
         profile.add(b, t1 - t0, compute, System.nanoTime() - t1);
         return loss;
@@ -192,15 +186,14 @@ final class SparkBatchEvaluator implements BatchEvaluator {
         Objective objective = new Objective(obj[0], obj[1], obj[2], obj[3]);
         int n = slice.items().length, np = w.grad.length;
         double[] losses = new double[n];
-        byte[] gradients = new byte[Math.multiplyExact(n, np * Double.BYTES)];
-        DoubleBuffer out = ByteBuffer.wrap(gradients).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+        GradientBlock.Writer out = new GradientBlock.Writer(np, n);
         for (int j = 0; j < n; j++) {
             int item = slice.items()[j];
             losses[j] = BatchObjective.contribution(w.model, objective, w.frames.dataset(item), w.frames.frame(item),
                     step.batch(), step.components(), w.positions, w.forces, w.refForces, w.dLdF, w.grad, w.scratch);
-            out.put(w.grad);
+            out.add(w.grad);
         }
         ExecutorCache.giveBack(step.key(), w);
-        return new SliceResult(slice.first(), losses, gradients, System.nanoTime() - t0);
+        return new SliceResult(slice.first(), losses, out.toBytes(), System.nanoTime() - t0);
     }
 }
