@@ -110,29 +110,46 @@ public final class QmlffSpark {
         Path out = Path.of(one(o, "out", null));
         ForceField model = Models.create(mo, List.of(split.train()), to.seed());
         long t0 = System.nanoTime();
+        StepProfile profile = new StepProfile();
+        long[] firstEpochEnd = {0};
         TrainingResult r = SparkTraining.train(spark, partitions, model, List.of(split.train()), List.of(split.valid()),
                 to, out.resolve("checkpoint.json"), new TrainingListener() {
                     @Override
                     public void onEpoch(org.qmlff.train.EpochRecord rec, Progress p) {
                         System.out.printf(Locale.ROOT, "epoch %d/%d  valid loss %.6g%n", rec.epoch(), p.epochs(), rec.validLoss());
+                        if (rec.epoch() == 1) firstEpochEnd[0] = System.nanoTime();
                     }
-                });
-        double s = (System.nanoTime() - t0) * 1e-9;
-        Models.write(model, Map.of("best_epoch", r.bestEpoch(), "best_valid_loss", r.bestValidLoss()), out.resolve("model.json"));
+                }, profile);
+        long tEnd = System.nanoTime();
+        double s = (tEnd - t0) * 1e-9;
+        // an ordered map: Map.of's order changes from JVM to JVM, and model files of equal runs should be equal bytes
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("best_epoch", r.bestEpoch());
+        training.put("best_valid_loss", r.bestValidLoss());
+        Models.write(model, training, out.resolve("model.json"));
         System.out.printf(Locale.ROOT, "trained %d epochs on %d partitions in %.1f s: %.1f configurations/s; wrote %s%n",
                 to.epochs(), partitions, s, (double) to.epochs() * split.train().frames() / s, out.resolve("model.json"));
+        if (to.epochs() > 1)
+            // the first epoch holds the JIT's warm-up (seconds on a small machine): the rate after it is the steady one
+            System.out.printf(Locale.ROOT, "epochs 2-%d: %.1f configurations/s%n", to.epochs(), (double) (to.epochs() - 1)
+                    * split.train().frames() / ((tEnd - firstEpochEnd[0]) * 1e-9));
+        System.out.printf(Locale.ROOT, "time: %s; the rest (optimiser, validation, checkpoints on the driver) %.2f s%n",
+                profile.summary(), s - profile.jobSeconds() - profile.sumSeconds());
         return 0;
     }
 
     private static int predict(JavaSparkContext spark, Map<String, List<String>> o) {
+        long tRead = System.nanoTime();
         ForceField model = Models.read(Path.of(one(o, "model", null)));
         Dataset frames = readGeometry(Path.of(one(o, "data", null)));
+        System.out.printf(Locale.ROOT, "read the model and %d frames in %.2f s%n", frames.frames(), (System.nanoTime() - tRead) * 1e-9);
         int partitions = integer(o, "partitions", spark.defaultParallelism());
         long t0 = System.nanoTime();
         SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, Path.of(one(o, "out", null)), partitions);
         double s = (System.nanoTime() - t0) * 1e-9;
         System.out.printf(Locale.ROOT, "predicted %d frames on %d partitions in %.2f s (%.1f frames/s); wrote %s and %d parts%n",
                 r.frames(), r.parts().size(), s, r.frames() / s, r.merged(), r.parts().size());
+        System.out.println("time: " + r.timing());
         return 0;
     }
 

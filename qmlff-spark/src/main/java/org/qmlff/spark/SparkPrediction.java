@@ -11,47 +11,70 @@ import org.qmlff.parallel.WorkerPool;
 import org.qmlff.train.Predictions;
 import org.qmlff.train.Predictor;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Energies and forces of every frame of a (large) trajectory on Spark: the frames are cut into
- * {@code partitions} contiguous blocks; each task predicts its block with the broadcast model (the
- * same {@link Predictor} as {@code qmlff predict}, so every number is the same) and writes it as
- * extended XYZ, {@code OUT/parts/part-NNNNN.extxyz}; the driver then joins the parts, in frame order,
- * into {@code OUT/predictions.extxyz}. Every file is written through a temporary file and a rename.
- * Units: Å, kcal/mol, kcal/mol/Å. {@code OUT} must be a path every executor can write (a shared
- * file system); in {@code local[N]} any local directory.
+ * Energies and forces of every frame of a (large) trajectory on Spark. The driver broadcasts the
+ * geometry once (species and positions) and cuts the frames into {@code partitions} contiguous ranges of
+ * nearly equal size; each task predicts its range with the broadcast model (the same {@link Predictor}
+ * as {@code qmlff predict}, so every number is the same) and streams it as extended XYZ to
+ * {@code OUT/parts/part-NNNNN.extxyz}; the driver then streams the parts, in frame order, into
+ * {@code OUT/predictions.extxyz} (a byte copy: no parsing, nothing held in memory). Every file is
+ * written through a temporary file and a rename. An executor rebuilds the model once per task slot, not
+ * once per task ({@link ExecutorCache}). Units: Å, kcal/mol, kcal/mol/Å. {@code OUT} must be a path
+ * every executor can write (a shared file system); in {@code local[N]} any local directory.
  */
 final class SparkPrediction {
     private SparkPrediction() {
     }
 
-    /** One task's frames. */
-    record Block(int index, String name, int[] numbers, double[] positions, int frames) implements Serializable {
+    /** The frames as broadcast: species and positions (Å), no labels. */
+    record Geometry(String name, int[] numbers, double[] positions) implements Serializable {
     }
 
-    /** What was written. */
-    record Result(Path merged, List<Path> parts, int frames) {
+    /** One task's frames, {@code [from, to)}. */
+    record Range(int index, int from, int to) implements Serializable {
+    }
+
+    /**
+     * What was written, and where the time went (seconds): the driver's preparation (slicing, broadcasts),
+     * the Spark job, inside it the tasks' prediction and writing (each summed over tasks), and the
+     * driver's merge.
+     */
+    record Result(Path merged, List<Path> parts, int frames, double prepareSeconds, double jobSeconds,
+                  double predictSeconds, double writeSeconds, double mergeSeconds) {
+        /** One line for the console. */
+        String timing() {
+            return String.format(Locale.ROOT, "driver preparing %.2f s, Spark job %.2f s (tasks predicting %.2f s and "
+                    + "writing %.2f s in all), driver merging %.2f s", prepareSeconds, jobSeconds, predictSeconds,
+                    writeSeconds, mergeSeconds);
+        }
+    }
+
+    /** What a task did: its part file and how long it predicted and wrote (workspace built included). */
+    record Written(String part, long predictNanos, long writeNanos) implements Serializable {
     }
 
     static Result run(JavaSparkContext spark, ForceField model, Dataset geometry, Path out, int partitions) {
         if (partitions < 1) throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        long t0 = System.nanoTime();
         model.checkCompatible(geometry.numbers());
-        int n = geometry.frames(), n3 = 3 * geometry.atoms();
-        int p = Math.max(1, Math.min(partitions, n));
-        List<Block> blocks = new ArrayList<>(p);
-        for (int b = 0; b < p; b++) {
-            int from = (int) ((long) b * n / p), to = (int) ((long) (b + 1) * n / p);
-            blocks.add(new Block(b, geometry.name(), geometry.numbers(),
-                    Arrays.copyOfRange(geometry.positions(), from * n3, to * n3), to - from));
-        }
+        int n = geometry.frames();
+        int[] bounds = Slices.even(n, partitions);
+        List<Range> ranges = new ArrayList<>(bounds.length - 1);
+        for (int b = 0; b + 1 < bounds.length; b++) ranges.add(new Range(b, bounds[b], bounds[b + 1]));
         Path parts = out.resolve("parts");
         try {
             Files.createDirectories(parts);
@@ -59,34 +82,64 @@ final class SparkPrediction {
             throw new UncheckedIOException(e);
         }
         Broadcast<ModelPayload> file = spark.broadcast(ModelPayload.of(model));
+        Broadcast<Geometry> frames = spark.broadcast(new Geometry(geometry.name(), geometry.numbers(), geometry.positions()));
+        ExecutorCache.Key key = ExecutorCache.Key.fresh();
         String partsDir = parts.toAbsolutePath().toString();
-        List<String> written = spark.parallelize(blocks, p).map(block -> predictBlock(block, file.value(), partsDir)).collect();
+        List<Written> written;
+        long t1 = System.nanoTime();
+        try {
+            written = spark.parallelize(ranges, ranges.size())
+                    .map(range -> predictRange(range, key, file, frames.value(), partsDir)).collect();
+        } finally {
+            frames.destroy();
+            file.destroy();
+        }
+        long t2 = System.nanoTime();
         List<Path> partFiles = new ArrayList<>();
-        for (String s : written) partFiles.add(Path.of(s));
+        long predict = 0, write = 0;
+        for (Written w : written) {
+            partFiles.add(Path.of(w.part()));
+            predict += w.predictNanos();
+            write += w.writeNanos();
+        }
         Path merged = out.resolve("predictions.extxyz");
         AtomicFiles.write(merged, os -> {
             for (Path part : partFiles) Files.copy(part, os);
         });
-        return new Result(merged, partFiles, n);
+        return new Result(merged, partFiles, n, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, predict * 1e-9, write * 1e-9,
+                (System.nanoTime() - t2) * 1e-9);
     }
 
-    /** Runs on an executor. */
-    private static String predictBlock(Block block, ModelPayload file, String partsDir) throws IOException {
-        ForceField m = file.build(null);
-        double[] nan = new double[block.frames()];
-        Arrays.fill(nan, Double.NaN);
-        double[] nanF = new double[block.positions().length];
-        Arrays.fill(nanF, Double.NaN);
-        Dataset frames = new Dataset(block.name(), block.numbers(), block.positions(), nan, nanF);
-        Predictions p;
-        try (WorkerPool pool = new WorkerPool(1)) {
-            p = new Predictor(m, pool).predict(frames);
+    /** An executor's model and its predictor for one broadcast model file, used by one task at a time. */
+    static final class Workspace {
+        final Predictor predictor;
+
+        Workspace(ModelPayload file) {
+            predictor = new Predictor(file.build(null), new WorkerPool(1));
         }
-        Dataset labelled = new Dataset(block.name(), block.numbers(), block.positions(), p.energies(), p.forces());
-        StringBuilder text = new StringBuilder();
-        ExtXyz.write(text, labelled, UnitSystem.KCAL_MOL_ANGSTROM);
-        Path part = Path.of(partsDir, String.format(java.util.Locale.ROOT, "part-%05d.extxyz", block.index()));
-        AtomicFiles.writeString(part, text.toString());
-        return part.toString();
+    }
+
+    /** Runs on an executor: predicts and writes one range. */
+    private static Written predictRange(Range range, ExecutorCache.Key key, Broadcast<ModelPayload> file, Geometry g,
+                                        String partsDir) {
+        long t0 = System.nanoTime();
+        Workspace w = ExecutorCache.borrow(key, Workspace.class, () -> new Workspace(file.value()));
+        int n3 = 3 * g.numbers().length, count = range.to() - range.from();
+        double[] positions = Arrays.copyOfRange(g.positions(), range.from() * n3, range.to() * n3);
+        double[] unlabelled = new double[count];
+        Arrays.fill(unlabelled, Dataset.UNLABELLED);
+        double[] unlabelledForces = new double[positions.length];
+        Arrays.fill(unlabelledForces, Dataset.UNLABELLED);
+        Predictions p = w.predictor.predict(new Dataset(g.name(), g.numbers(), positions, unlabelled, unlabelledForces));
+        ExecutorCache.giveBack(key, w);
+        long t1 = System.nanoTime();
+        Dataset labelled = new Dataset(g.name(), g.numbers(), positions, p.energies(), p.forces());
+        Path part = Path.of(partsDir, String.format(Locale.ROOT, "part-%05d.extxyz", range.index()));
+        AtomicFiles.write(part, os -> {
+            Writer text = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+            ExtXyz.write(text, labelled, UnitSystem.KCAL_MOL_ANGSTROM);
+            text.flush();
+        });
+        return new Written(part.toString(), t1 - t0, System.nanoTime() - t1);
     }
 }

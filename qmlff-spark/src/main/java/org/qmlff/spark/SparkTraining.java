@@ -28,7 +28,15 @@ final class SparkTraining {
     static TrainingResult train(JavaSparkContext spark, int partitions, ForceField model, List<Dataset> training,
                                 List<Dataset> validation, TrainingOptions options, Path checkpoint,
                                 TrainingListener listener) {
-        Trainer t = new Trainer(model, training, validation, options, 1, SparkBatchEvaluator.factory(spark, partitions));
+        return train(spark, partitions, model, training, validation, options, checkpoint, listener, new StepProfile());
+    }
+
+    /** {@link #train(JavaSparkContext, int, ForceField, List, List, TrainingOptions, Path, TrainingListener)}, adding the steps' times to {@code profile}. */
+    static TrainingResult train(JavaSparkContext spark, int partitions, ForceField model, List<Dataset> training,
+                                List<Dataset> validation, TrainingOptions options, Path checkpoint,
+                                TrainingListener listener, StepProfile profile) {
+        Trainer t = new Trainer(model, training, validation, options, 1,
+                SparkBatchEvaluator.factory(spark, partitions, profile));
         return t.train(checkpoint, listener);
     }
 }

@@ -1,5 +1,6 @@
 package org.qmlff.spark;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,16 +40,7 @@ class SparkPredictionTest extends SparkTestBase {
 
         assertThat(r.frames()).isEqualTo(23);
         assertThat(r.parts()).hasSize(partitions);
-        Dataset merged = ExtXyz.read(r.merged());
-        assertThat(merged.frames()).isEqualTo(23);
-        assertThat(merged.numbers()).isEqualTo(frames.numbers());
-        assertThat(merged.positions()).isEqualTo(frames.positions());
-        for (int f = 0; f < 23; f++)
-            assertThat(Double.doubleToRawLongBits(merged.energies()[f])).as("energy of frame %d", f)
-                    .isEqualTo(Double.doubleToRawLongBits(expected.energies()[f]));
-        for (int k = 0; k < merged.forces().length; k++)
-            assertThat(Double.doubleToRawLongBits(merged.forces()[k])).as("force component %d", k)
-                    .isEqualTo(Double.doubleToRawLongBits(expected.forces()[k]));
+        assertMergedEquals(r, frames, expected);
 
         int seen = 0;
         for (Path part : r.parts()) {
@@ -60,5 +52,48 @@ class SparkPredictionTest extends SparkTestBase {
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(p -> p.getFileName().toString().contains(".tmp"))).isEmpty();
         }
+    }
+
+    /**
+     * Executors keep the model between tasks: 7 tasks on the 2 task slots of {@code local[2]} build it
+     * at most twice; a second run with another model (a new broadcast) predicts with that model, not
+     * with the kept one.
+     */
+    @Test
+    void theModelIsBuiltOncePerTaskSlotAndANewModelIsNeverServedFromTheCache(@TempDir Path out) throws Exception {
+        Dataset all = SparkTestContext.ethanol();
+        Dataset frames = all.range(0, 23);
+        ForceField first = Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(all.range(0, 50)), 5);
+        ForceField second = Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(all.range(0, 50)), 6);
+        Predictions expectFirst, expectSecond;
+        try (WorkerPool pool = new WorkerPool(1)) {
+            expectFirst = new Predictor(first, pool).predict(frames);
+            expectSecond = new Predictor(second, pool).predict(frames);
+        }
+        assertThat(expectSecond.energies()).as("the two models differ").isNotEqualTo(expectFirst.energies());
+        long before = ExecutorCache.builds();
+        SparkPrediction.Result a = SparkPrediction.run(spark, first, frames, out.resolve("a"), 7);
+        long built = ExecutorCache.builds() - before;
+        assertThat(built).as("workspaces built for 7 tasks on 2 task slots").isBetween(1L, 2L);
+        SparkPrediction.Result b = SparkPrediction.run(spark, second, frames, out.resolve("b"), 7);
+        assertThat(ExecutorCache.builds() - before - built).as("the second model's own workspaces").isBetween(1L, 2L);
+        assertMergedEquals(a, frames, expectFirst);
+        assertMergedEquals(b, frames, expectSecond);
+        assertThat(a.predictSeconds()).isPositive();
+        assertThat(a.jobSeconds()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    private static void assertMergedEquals(SparkPrediction.Result r, Dataset frames, Predictions expected) throws Exception {
+        Dataset merged = ExtXyz.read(r.merged());
+        int n = frames.frames();
+        assertThat(merged.frames()).isEqualTo(n);
+        assertThat(merged.numbers()).isEqualTo(frames.numbers());
+        assertThat(merged.positions()).isEqualTo(frames.positions());
+        for (int f = 0; f < n; f++)
+            assertThat(Double.doubleToRawLongBits(merged.energies()[f])).as("energy of frame %d", f)
+                    .isEqualTo(Double.doubleToRawLongBits(expected.energies()[f]));
+        for (int k = 0; k < merged.forces().length; k++)
+            assertThat(Double.doubleToRawLongBits(merged.forces()[k])).as("force component %d", k)
+                    .isEqualTo(Double.doubleToRawLongBits(expected.forces()[k]));
     }
 }

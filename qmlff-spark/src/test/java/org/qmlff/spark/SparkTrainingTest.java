@@ -112,6 +112,56 @@ class SparkTrainingTest extends SparkTestBase {
                     .isEqualTo(Double.doubleToRawLongBits(local[i]));
     }
 
+    /**
+     * The executors' cache: over several steps whose parameters change as an optimiser's would, every
+     * step's loss and gradient still equal the local ones bit for bit (a workspace that kept old parameters
+     * would fail from the second step on), while the model is built at most once per task slot of
+     * {@code local[2]}, not once per task (3 partitions × 4 steps = 12 tasks). A second evaluator of another
+     * model (a new broadcast) builds its own workspaces and gets its own model's numbers.
+     */
+    @Test
+    void executorsBuildTheModelOncePerTaskSlotAndFollowEveryStepsParameters() {
+        FrameList frames = new FrameList(List.of(train));
+        Objective objective = new Objective(1.0, 10.0, 0.5, 2.0);
+        int[] order = {12, 3, 7, 0, 9, 4, 1, 2};
+        ForceField m = model();
+        ForceField other = Models.create(Architectures.get("revised").defaults().with("D", "2"), List.of(train), 8);
+        try (WorkerPool pool = new WorkerPool(2)) {
+            long before = ExecutorCache.builds();
+            BatchEvaluator remote = SparkBatchEvaluator.factory(spark, 3).create(m, objective, frames, 8, pool);
+            BatchEvaluator local = BatchEvaluator.LOCAL.create(m, objective, frames, 8, pool);
+            double[] p = params(m);
+            double[] previous = null;
+            for (int step = 0; step < 4; step++) {
+                double[] gLocal = new double[p.length], gRemote = new double[p.length];
+                double lLocal = local.evaluate(order, 0, order.length, gLocal);
+                double lRemote = remote.evaluate(order, 0, order.length, gRemote);
+                assertBitIdentical(lRemote, gRemote, lLocal, gLocal, "step " + step);
+                if (previous != null) assertThat(gLocal).as("step %d moved the gradient", step).isNotEqualTo(previous);
+                previous = gLocal;
+                for (int i = 0; i < p.length; i++) p[i] -= 0.01 * gLocal[i];
+                m.setParameters(p);
+            }
+            long built = ExecutorCache.builds() - before;
+            assertThat(built).as("workspaces built for 12 tasks on 2 task slots").isBetween(1L, 2L);
+
+            BatchEvaluator remoteOther = SparkBatchEvaluator.factory(spark, 2).create(other, objective, frames, 8, pool);
+            double[] gLocal = new double[other.parameterCount()], gRemote = new double[other.parameterCount()];
+            double lLocal = BatchEvaluator.LOCAL.create(other, objective, frames, 8, pool).evaluate(order, 0, order.length, gLocal);
+            double lRemote = remoteOther.evaluate(order, 0, order.length, gRemote);
+            assertBitIdentical(lRemote, gRemote, lLocal, gLocal, "the other model");
+            assertThat(ExecutorCache.builds() - before - built).as("the other model's own workspaces").isBetween(1L, 2L);
+        }
+    }
+
+    private static void assertBitIdentical(double lossRemote, double[] remote, double lossLocal, double[] local, String what) {
+        assertThat(Double.doubleToRawLongBits(lossRemote)).as("%s: loss", what).isEqualTo(Double.doubleToRawLongBits(lossLocal));
+        assertThat(remote).hasSameSizeAs(local);
+        for (int i = 0; i < local.length; i++)
+            assertThat(Double.doubleToRawLongBits(remote[i])).as("%s: gradient %d", what, i)
+                    .isEqualTo(Double.doubleToRawLongBits(local[i]));
+    }
+
     @Test
     void aPartitionCountBelowOneIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkBatchEvaluator.factory(spark, 0))
