@@ -1,5 +1,18 @@
 package org.qmlff.sim;
 
+import static org.qmlff.sim.SmallSimulator.VALUE;
+import static org.qmlff.sim.SmallSimulator.GRADIENT;
+import static org.qmlff.sim.SmallSimulator.HVP;
+import static org.qmlff.sim.SmallSimulator.E_G;
+import static org.qmlff.sim.SmallSimulator.E_C;
+import static org.qmlff.sim.SmallSimulator.E_H;
+import static org.qmlff.sim.SmallSimulator.E_CDOT;
+import static org.qmlff.sim.SmallSimulator.X_ALPHA;
+import static org.qmlff.sim.SmallSimulator.X_BETA;
+import static org.qmlff.sim.SmallSimulator.X_U;
+import static org.qmlff.sim.SmallSimulator.Z_E;
+import static org.qmlff.sim.SmallSimulator.Z_U;
+import static org.qmlff.sim.SmallSimulator.STRIDE;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -48,21 +61,8 @@ public final class LaneSimulator {
      */
     static final int SMALL_REMAINDER = 2;
 
-    private static final int VALUE = 0;
-    private static final int GRADIENT = 1;
-    private static final int HVP = 2;
-
-    // Per-gate data, STRIDE fields per gate, each LANES wide: the fields of SmallSimulator.
-    private static final int E_G = 0;
-    private static final int E_C = 4;
-    private static final int E_H = 13;
-    private static final int E_CDOT = 16;
-    private static final int X_ALPHA = 0;
-    private static final int X_BETA = 2;
-    private static final int X_U = 4;
-    private static final int Z_E = 0;
-    private static final int Z_U = 2;
-    private static final int STRIDE = 25;
+    // What a sweep computes, and the per-gate data: the constants and field layout of SmallSimulator, each
+    // field LANES wide here.
 
     private static final int AMPS = 1 << MAX_QUBITS;
     private final double[] psiRe = new double[AMPS * L];

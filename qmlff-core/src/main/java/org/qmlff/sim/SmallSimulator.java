@@ -42,25 +42,25 @@ final class SmallSimulator {
     /** Largest number of qubits. */
     static final int MAX_QUBITS = 6;
 
-    private static final int VALUE = 0;
-    private static final int GRADIENT = 1;
-    private static final int HVP = 2;
+    static final int VALUE = 0;
+    static final int GRADIENT = 1;
+    static final int HVP = 2;
 
     // Per-gate data, STRIDE doubles per gate in `data`. Enc: G = a I − i b·σ at E_G (a, bx, by, bz);
     // c (row-major 3×3, row a = input a) at E_C; −W = 0·I − i h·σ with h = −w/2 at E_H (w_b = Σ_a u_a c_ab);
     // ċ at E_CDOT.
-    private static final int E_G = 0;
-    private static final int E_C = 4;
-    private static final int E_H = 13;
-    private static final int E_CDOT = 16;
+    static final int E_G = 0;
+    static final int E_C = 4;
+    static final int E_H = 13;
+    static final int E_CDOT = 16;
     // Ex: α = e^{−iJ} (re, im), β = e^{3iJ} (re, im), u_J. RZ: e = e^{−iφ/2} (re, im), u_φ.
-    private static final int X_ALPHA = 0;
-    private static final int X_BETA = 2;
-    private static final int X_U = 4;
-    private static final int Z_E = 0;
-    private static final int Z_U = 2;
-    /** Doubles per gate. */
-    private static final int STRIDE = 25;
+    static final int X_ALPHA = 0;
+    static final int X_BETA = 2;
+    static final int X_U = 4;
+    static final int Z_E = 0;
+    static final int Z_U = 2;
+    /** Doubles per gate (LaneSimulator keeps the same layout, each field LANES wide). */
+    static final int STRIDE = 25;
 
     private final double[] psiRe = new double[1 << MAX_QUBITS];
     private final double[] psiIm = new double[1 << MAX_QUBITS];
