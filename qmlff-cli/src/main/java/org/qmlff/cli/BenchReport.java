@@ -21,13 +21,19 @@ final class BenchReport {
     static final double QULACS_NS_PER_AMP_GATE = 0.70;
     static final double QULACS_FORWARD_MS = 190;
     static final double QULACS_GRADIENT_MS = 7600;
-    /** PyTorch revised model, one thread: training configurations/s and single-frame evaluations/s. */
-    static final double PYTORCH_TRAIN_PER_S = 687;
-    static final double PYTORCH_MD_PER_S = 185;
+    /**
+     * PyTorch revised model, one thread: training configurations/s and single-frame evaluations/s
+     * (`bench_torch.py rev 1`, median of three runs on the 2-core development machine, quiet, 2026-12-06;
+     * it drifts by 1.5× from hour to hour, so quote ratios measured side by side, docs/PERFORMANCE.md).
+     */
+    static final double PYTORCH_TRAIN_PER_S = 392;
+    static final double PYTORCH_MD_PER_S = 112;
     static final double TARGET_NS_PER_AMP_GATE = 0.45;
     static final double TARGET_GRADIENT_RATIO = 3;
     static final double TARGET_HVP_RATIO = 6;
-    static final double TARGET_PYTORCH_FACTOR = 10;
+    /** Issue 21's targets: training at least 40×, single-frame energy + forces at least 500× PyTorch. */
+    static final double TARGET_PYTORCH_TRAIN_FACTOR = 40;
+    static final double TARGET_PYTORCH_MD_FACTOR = 500;
 
     /** The annotations of one row; empty strings where nothing applies. */
     record Annotation(String ratio, String reference, String target, String met) {
@@ -77,10 +83,10 @@ final class BenchReport {
                         : new Annotation("hvp/fwd " + f2(r.medianMs() / fwd.medianMs()), "", "", "");
             }
             case "revised-train" -> {
-                return pytorch(r, PYTORCH_TRAIN_PER_S, "configs/s");
+                return pytorch(r, PYTORCH_TRAIN_PER_S, "configs/s", TARGET_PYTORCH_TRAIN_FACTOR);
             }
             case "revised-md" -> {
-                return pytorch(r, PYTORCH_MD_PER_S, "evals/s");
+                return pytorch(r, PYTORCH_MD_PER_S, "evals/s", TARGET_PYTORCH_MD_FACTOR);
             }
             case "le-train" -> {
                 BenchRecord revised = find("revised-train", -1, 1);
@@ -98,10 +104,10 @@ final class BenchReport {
                 met(r.nsPerAmpPerGate() <= TARGET_NS_PER_AMP_GATE));
     }
 
-    private static Annotation pytorch(BenchRecord r, double pytorchPerSecond, String unit) {
+    private static Annotation pytorch(BenchRecord r, double pytorchPerSecond, String unit, double target) {
         double factor = r.perSecond() / pytorchPerSecond;
         return new Annotation("xPyTorch " + f1(factor), "PyTorch " + f0(pytorchPerSecond) + " " + unit,
-                ">= " + f0(TARGET_PYTORCH_FACTOR) + "x PyTorch", met(factor >= TARGET_PYTORCH_FACTOR));
+                ">= " + f0(target) + "x PyTorch", met(factor >= target));
     }
 
     private static String met(boolean ok) {

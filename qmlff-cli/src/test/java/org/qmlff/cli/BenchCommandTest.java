@@ -95,7 +95,7 @@ class BenchCommandTest {
         for (String name : List.of("gate-enc", "gate-ex", "le-d6-forward", "le-d6-gradient", "le-d6-hvp",
                 "revised-batch-forward", "revised-batch-hvp", "revised-train", "revised-md", "le-train"))
             assertThat(table).contains(name);
-        assertThat(table).contains("grad/fwd", "hvp/fwd", "xPyTorch", "PyTorch 687 configs/s", "PyTorch 185 evals/s",
+        assertThat(table).contains("grad/fwd", "hvp/fwd", "xPyTorch", "PyTorch 392 configs/s", "PyTorch 112 evals/s",
                 "targets met:");
         assertThat(r.err()).contains("measured gate-enc (8 qubits, 1 thread)");
         // the JSON went through a temporary file that was renamed: nothing else is left beside it

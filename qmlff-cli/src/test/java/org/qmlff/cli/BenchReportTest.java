@@ -30,10 +30,10 @@ class BenchReportTest {
     private final BenchRecord fwd2 = circuit("le-d6-forward", 20, 2, 260, true, 60);
     private final BenchRecord enc8 = circuit("gate-enc", 8, 1, 256, true, 0.1);
     private final BenchRecord enc20 = circuit("gate-enc", 20, 1, 64, true, 64 * Math.scalb(1.0, 20) * 0.5e-6);
-    private final BenchRecord train = perSecond("revised-train", 4, 1, 20, 6870);
-    private final BenchRecord train2 = perSecond("revised-train", 4, 2, 20, 10305);
+    private final BenchRecord train = perSecond("revised-train", 4, 1, 20, 15680);
+    private final BenchRecord train2 = perSecond("revised-train", 4, 2, 20, 23520);
     private final BenchRecord md = perSecond("revised-md", 4, 1, 1, 1000);
-    private final BenchRecord le = perSecond("le-train", 8, 1, 20, 687);
+    private final BenchRecord le = perSecond("le-train", 8, 1, 20, 1568);
     private final BenchReport report = new BenchReport(List.of(enc8, enc20, fwd, grad, hvp, fwd2, train, train2, md, le));
 
     @Test
@@ -65,10 +65,10 @@ class BenchReportTest {
 
     @Test
     void modelThroughputIsComparedWithPyTorch() {
-        assertThat(report.annotate(train)).isEqualTo(new BenchReport.Annotation("xPyTorch 10.0",
-                "PyTorch 687 configs/s", ">= 10x PyTorch", "yes"));
-        assertThat(report.annotate(md)).isEqualTo(new BenchReport.Annotation("xPyTorch 5.4",
-                "PyTorch 185 evals/s", ">= 10x PyTorch", "NO"));
+        assertThat(report.annotate(train)).isEqualTo(new BenchReport.Annotation("xPyTorch 40.0",
+                "PyTorch 392 configs/s", ">= 40x PyTorch", "yes"));
+        assertThat(report.annotate(md)).isEqualTo(new BenchReport.Annotation("xPyTorch 8.9",
+                "PyTorch 112 evals/s", ">= 500x PyTorch", "NO"));
         assertThat(report.annotate(le)).isEqualTo(new BenchReport.Annotation("revised/le 10.00", "", "", ""));
     }
 
@@ -81,7 +81,7 @@ class BenchReportTest {
         // forward yes, enc20 NO, gradient NO, hvp yes, train yes, md NO
         assertThat(lines.get(lines.size() - 1)).isEqualTo("targets met: 3 of 6");
         assertThat(lines.get(3)).startsWith("le-d6-forward").contains(" 20 ", " 100.0 ", " 0.367 ", "xQulacs 1.90");
-        assertThat(lines.get(7)).startsWith("revised-train").contains(" 2.911 ", " 6870 ", "xPyTorch 10.0");
+        assertThat(lines.get(7)).startsWith("revised-train").contains(" 1.276 ", " 1.568e+04 ", "xPyTorch 40.0");
         // quantities that do not apply print as "-"
         assertThat(lines.get(4).split("\\s{2,}")[4]).isEqualTo("-");
         assertThat(lines.get(7).split("\\s{2,}")[4]).isEqualTo("-");
