@@ -29,10 +29,15 @@ class BenchCommandTest {
     private static final Set<String> THROUGHPUT = Set.of("revised-batch-forward", "revised-batch-hvp", "revised-train",
             "revised-md", "le-train");
 
+    /** The model rows read the bundled ethanol file, found through the build's qmlff.root property. */
+    private static void assumeBundledData() {
+        Assumptions.assumeTrue(System.getProperty("qmlff.root") != null,
+                "system property qmlff.root not set (bundled ethanol data unknown): test skipped");
+    }
+
     @Test
     void quickRunWritesOneWellFormedRecordPerBenchmark() throws Exception {
-        String root = System.getProperty("qmlff.root");
-        Assumptions.assumeTrue(root != null, "system property qmlff.root not set (bundled ethanol data unknown): test skipped");
+        assumeBundledData();
         Path json = dir.resolve("out/bench.json");
         CliRun r = CliRun.main("bench", "--quick", "--max-qubits", "8", "--json", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -130,8 +135,7 @@ class BenchCommandTest {
 
     @Test
     void onlyRevisedRunsTheRevisedModelRows() throws Exception {
-        String root = System.getProperty("qmlff.root");
-        Assumptions.assumeTrue(root != null, "system property qmlff.root not set (bundled ethanol data unknown): test skipped");
+        assumeBundledData();
         Path json = dir.resolve("revised.json");
         CliRun r = CliRun.main("bench", "--quick", "--only", "revised", "--json", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -144,8 +148,7 @@ class BenchCommandTest {
 
     @Test
     void profilePrintsEveryStageOfBothEvaluationsWithSharesSummingToOne() {
-        String root = System.getProperty("qmlff.root");
-        Assumptions.assumeTrue(root != null, "system property qmlff.root not set (bundled ethanol data unknown): test skipped");
+        assumeBundledData();
         CliRun r = CliRun.main("bench", "--quick", "--profile");
         assertThat(r.code()).as(r.err()).isZero();
         String out = r.out();
