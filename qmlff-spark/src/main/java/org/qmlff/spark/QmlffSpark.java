@@ -111,13 +111,13 @@ public final class QmlffSpark {
         ForceField model = Models.create(mo, List.of(split.train()), to.seed());
         long t0 = System.nanoTime();
         StepProfile profile = new StepProfile();
-        long[] firstEpochEnd = {0};
+        long[] epochEnd = new long[to.epochs() + 1];
         TrainingResult r = SparkTraining.train(spark, partitions, model, List.of(split.train()), List.of(split.valid()),
                 to, out.resolve("checkpoint.json"), new TrainingListener() {
                     @Override
                     public void onEpoch(org.qmlff.train.EpochRecord rec, Progress p) {
                         System.out.printf(Locale.ROOT, "epoch %d/%d  valid loss %.6g%n", rec.epoch(), p.epochs(), rec.validLoss());
-                        if (rec.epoch() == 1) firstEpochEnd[0] = System.nanoTime();
+                        if (rec.epoch() <= to.epochs()) epochEnd[rec.epoch()] = System.nanoTime();
                     }
                 }, profile);
         long tEnd = System.nanoTime();
@@ -129,10 +129,18 @@ public final class QmlffSpark {
         Models.write(model, training, out.resolve("model.json"));
         System.out.printf(Locale.ROOT, "trained %d epochs on %d partitions in %.1f s: %.1f configurations/s; wrote %s%n",
                 to.epochs(), partitions, s, (double) to.epochs() * split.train().frames() / s, out.resolve("model.json"));
-        if (to.epochs() > 1)
+        // a run resumed from its checkpoint reports no rates for the epochs it did not train now
+        if (to.epochs() > 1 && epochEnd[1] != 0)
             // the first epoch holds the JIT's warm-up (seconds on a small machine): the rate after it is the steady one
             System.out.printf(Locale.ROOT, "epochs 2-%d: %.1f configurations/s%n", to.epochs(), (double) (to.epochs() - 1)
-                    * split.train().frames() / ((tEnd - firstEpochEnd[0]) * 1e-9));
+                    * split.train().frames() / ((tEnd - epochEnd[1]) * 1e-9));
+        if (to.epochs() >= 4 && epochEnd[to.epochs() / 2] != 0) {
+            // on a small machine the JIT may still be compiling after the first epoch, and its threads compete with
+            // local[N]'s task threads but not with local[1]'s: the second half shows the rate once it is done
+            int half = to.epochs() / 2;
+            System.out.printf(Locale.ROOT, "epochs %d-%d (the second half): %.1f configurations/s%n", half + 1,
+                    to.epochs(), (double) (to.epochs() - half) * split.train().frames() / ((tEnd - epochEnd[half]) * 1e-9));
+        }
         System.out.printf(Locale.ROOT, "time: %s; the rest (optimiser, validation, checkpoints on the driver) %.2f s%n",
                 profile.summary(), s - profile.jobSeconds() - profile.sumSeconds());
         return 0;
