@@ -101,7 +101,7 @@ public final class LearningCurveRunner {
             }
             RunResult res = RunDirectory.read(p.dir()).toRunResult();
             report(done.incrementAndGet(), total, p.name(), String.format(Locale.ROOT,
-                    "%s after %.1f s: test E MAE %s meV, F MAE %s meV/Å; train E MAE %s meV, F MAE %s meV/Å",
+                    "%s, %.1f s into the grid: test E MAE %s meV, F MAE %s meV/Å; train E MAE %s meV, F MAE %s meV/Å",
                     resume[k] ? "resumed and finished" : "trained", (System.nanoTime() - t0) * 1e-9,
                     mae(res.test().energy()), mae(res.test().force()), mae(res.train().energy()),
                     mae(res.train().force())));

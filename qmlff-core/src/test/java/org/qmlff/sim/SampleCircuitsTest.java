@@ -12,8 +12,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The benchmark circuits have the shapes the issue and MODELS.md describe. */
-class BenchCircuitsTest {
+/** The sample (benchmark) circuits have the shapes the issue and MODELS.md describe. */
+class SampleCircuitsTest {
 
     @Test
     void ringPairsFollowModelsMd() {
