@@ -1,6 +1,5 @@
 package org.qmlff.cli;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.qmlff.analysis.MeanStd;
@@ -15,9 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,13 +161,7 @@ final class AblationCommand extends BackendCommand {
             chart.addSeries("force MAE (meV/Å)", labels, f, fe);
             chart.addSeries("energy MAE (meV)", labels, e, ee);
         }
-        byte[] png;
-        try {
-            png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        AtomicFiles.write(file, png);
+        Plots.save(chart, file);
     }
 
     /** The command line that reproduces (and resumes) this study. */
