@@ -51,8 +51,8 @@ final class EvaluateCommand extends BackendCommand {
     boolean json;
     @Option(names = "--plots", paramLabel = "DIR", description = "Write energy and force parity plots (PNG) here.")
     Path plots;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    WorkerThreadFlags threads = new WorkerThreadFlags();
     @Mixin
     HardwareOptionFlags hardware = new HardwareOptionFlags();
 
@@ -66,7 +66,7 @@ final class EvaluateCommand extends BackendCommand {
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = Threads.count(threads);
+        int nThreads = threads.count();
         hardware.options(); // bad device options fail before any file is read
         PrintWriter out = spec.commandLine().getOut();
         ForceField ff = backend.read(model);

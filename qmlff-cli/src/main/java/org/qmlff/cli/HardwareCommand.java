@@ -10,6 +10,7 @@ import org.qmlff.hardware.HardwareStudy;
 import org.qmlff.model.ForceField;
 import org.qmlff.parallel.WorkerPool;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -69,8 +70,8 @@ final class HardwareCommand extends BackendCommand {
     double twoQubitError;
     @Option(names = "--hw-seed", paramLabel = "S", defaultValue = "0", description = "Seed of the shot sampling (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    WorkerThreadFlags threads = new WorkerThreadFlags();
     @Option(names = "--plots", paramLabel = "DIR", description = "Write " + HardwarePlots.SHOTS + " and "
             + HardwarePlots.NOISE + " here.")
     Path plots;
@@ -79,7 +80,7 @@ final class HardwareCommand extends BackendCommand {
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = Threads.count(threads);
+        int nThreads = threads.count();
         if (frames != null && frames < 1) throw new UserError("--frames must be at least 1, got " + frames);
         HardwareStudy.Settings settings = new HardwareStudy.Settings(shots, depolarizing, noiseFrames, resourceFrames,
                 targets, twoQubitError, seed, trajectories);

@@ -36,15 +36,15 @@ final class PredictCommand extends BackendCommand {
     Path out;
     @Option(names = "--format", paramLabel = "extxyz|csv|json", description = "Output format (default: from the --out extension).")
     String format;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    WorkerThreadFlags threads = new WorkerThreadFlags();
     @Mixin
     HardwareOptionFlags hardware = new HardwareOptionFlags();
 
     @Override
     public Integer call() {
         PredictionWriter.Format f = PredictionWriter.Format.of(format, out);
-        int nThreads = Threads.count(threads);
+        int nThreads = threads.count();
         hardware.options(); // bad device options fail before any file is read
         ForceField ff = backend.read(model);
         ForceField device = hardware.wrap(ff);
