@@ -2,17 +2,12 @@ package org.qmlff.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.qmlff.sim.SampleCircuits;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
@@ -26,13 +21,9 @@ import java.util.concurrent.TimeUnit;
  * 2^18 at 8). With {@code @OperationsPerInvocation(AMP_GATES)} the score is directly ns per amplitude
  * per gate (initial state and observable included, about 2% at 20 qubits).
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class GateBenchmark {
+public class GateBenchmark extends BenchmarkSettings {
     /** Amplitude-gate updates per call: 2^qubits × gates. */
     static final int AMP_GATES = 1 << 26;
 

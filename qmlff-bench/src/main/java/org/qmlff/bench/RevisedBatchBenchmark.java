@@ -2,16 +2,11 @@ package org.qmlff.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.qmlff.sim.SampleCircuits;
 import org.qmlff.perf.CircuitWorkload;
 import org.qmlff.perf.Derivative;
@@ -24,13 +19,9 @@ import java.util.concurrent.TimeUnit;
  * singlets, Enc layer, 3 × (Ex on the 4 ring pairs, Enc layer); σ₀·σ₁), each with its own random
  * inputs, forward and with the Hessian-vector product; score in circuits per second.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class RevisedBatchBenchmark {
+public class RevisedBatchBenchmark extends BenchmarkSettings {
     static final int BATCH = 128;
 
     private CircuitWorkload forward;

@@ -2,17 +2,12 @@ package org.qmlff.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.qmlff.data.Dataset;
 import org.qmlff.model.LeArchitecture;
 import org.qmlff.model.ModelOptions;
@@ -28,13 +23,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #BATCH} configurations of the full objective (energy and force terms) and its exact
  * parameter gradient per call, as the trainer evaluates it; score in configurations per second.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class TrainingBenchmark {
+public class TrainingBenchmark extends BenchmarkSettings {
     /** MODELS.md batch size. */
     static final int BATCH = 20;
 

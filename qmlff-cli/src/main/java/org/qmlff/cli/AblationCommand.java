@@ -1,6 +1,5 @@
 package org.qmlff.cli;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.qmlff.analysis.MeanStd;
@@ -12,13 +11,10 @@ import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.GridExecutor;
 import org.qmlff.experiment.LearningCurveRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code qmlff ablation}: trains every variant of the configuration's architecture's ablation study
@@ -41,19 +36,12 @@ import java.util.concurrent.Callable;
                 + "classical features of the same parameters, (iv) the classical part alone; each for seeds 0..K-1.",
                 "Writes OUT/runs/<variant>-s<seed>/ (as 'qmlff train'), OUT/ablation.md, ablation.json and ablation.png. "
                         + "Rerun the same command to resume: finished runs are skipped."})
-final class AblationCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private final Backend backend;
-
+final class AblationCommand extends BackendCommand {
     AblationCommand() {
-        this(Backend.standard());
     }
 
     AblationCommand(Backend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     @Option(names = "--config", required = true, paramLabel = "FILE",
@@ -68,29 +56,23 @@ final class AblationCommand implements Callable<Integer> {
     Integer nTrain;
     @Option(names = "--n-valid", paramLabel = "N", description = "Validation frames, replacing the config's (default: the config's).")
     Integer nValid;
-    @Option(names = "--threads", paramLabel = "N", description = "Total threads (default: all processors).")
-    Integer threads;
-    @Option(names = "--threads-per-run", paramLabel = "N", description = "Threads of each run (default: 1); "
-            + "threads / threads-per-run runs train at once. Results do not depend on either.")
-    int threadsPerRun = 1;
+    @Mixin
+    RunThreadFlags threads = new RunThreadFlags();
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
     @Override
     public Integer call() {
-        int total = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (total < 1) throw new UserError("--threads must be at least 1, got " + total);
-        if (threadsPerRun < 1) throw new UserError("--threads-per-run must be at least 1, got " + threadsPerRun);
-        if (threadsPerRun > total) throw new UserError("--threads-per-run " + threadsPerRun + " exceeds --threads " + total);
+        int concurrent = threads.concurrentRuns();
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (epochs != null) overrides.put("epochs", epochs);
         if (nTrain != null) overrides.put("n-train", nTrain);
         if (nValid != null) overrides.put("n-valid", nValid);
-        AblationPlan plan = AblationPlan.of(new AblationPlan.Spec(config, overrides, seeds, threadsPerRun, out), backend);
+        AblationPlan plan = AblationPlan.of(new AblationPlan.Spec(config, overrides, seeds, threads.threadsPerRun, out), backend);
         PrintWriter console = spec.commandLine().getOut();
         Backend data = plan.preloaded(backend);
         LearningCurveRunner runner = new LearningCurveRunner(GridExecutor.local(data, new CliRunHooks(false, false),
-                Math.max(1, total / threadsPerRun)), console);
+                concurrent), console);
         LearningCurveRunner.Outcome outcome = runner.run(plan.plannedRuns());
 
         AblationSummary summary = AblationSummary.of(plan, data);
@@ -179,13 +161,7 @@ final class AblationCommand implements Callable<Integer> {
             chart.addSeries("force MAE (meV/Å)", labels, f, fe);
             chart.addSeries("energy MAE (meV)", labels, e, ee);
         }
-        byte[] png;
-        try {
-            png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        AtomicFiles.write(file, png);
+        Plots.save(chart, file);
     }
 
     /** The command line that reproduces (and resumes) this study. */

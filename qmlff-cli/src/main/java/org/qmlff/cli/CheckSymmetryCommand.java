@@ -13,9 +13,7 @@ import org.qmlff.model.ModelOptions;
 import org.qmlff.model.Symmetry;
 import org.qmlff.model.SymmetryCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code qmlff check-symmetry}: how far a model is from rotation/translation, permutation and
@@ -36,18 +33,12 @@ import java.util.concurrent.Callable;
                 + "random permutations of same-element atoms, and inversion R -> -R.",
                 "Expected: le passes rotation/translation; revised also passes permutation; inversion passes only "
                         + "with parity=sym (SU(2)-equivariant circuits can produce a chiral pseudo-scalar)."})
-final class CheckSymmetryCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    private final Backend backend;
-
+final class CheckSymmetryCommand extends BackendCommand {
     CheckSymmetryCommand() {
-        this(Backend.standard());
     }
 
     CheckSymmetryCommand(Backend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")

@@ -20,9 +20,7 @@ import org.qmlff.hardware.HardwarePredictions;
 import org.qmlff.hardware.HardwarePredictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,25 +29,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code qmlff evaluate}: error metrics of a model on data files, next to the null model. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Energy and force errors (MAE, RMSE; meV and kcal/mol) of a model on data files, with the "
                 + "null model (mean training energy, zero force) alongside. Molecules absent from the model's "
                 + "training metadata are marked zero-shot.")
-final class EvaluateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    private final Backend backend;
-
+final class EvaluateCommand extends BackendCommand {
     EvaluateCommand() {
-        this(Backend.standard());
     }
 
     EvaluateCommand(Backend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")
@@ -60,8 +51,8 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--plots", paramLabel = "DIR", description = "Write energy and force parity plots (PNG) here.")
     Path plots;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    WorkerThreadFlags threads = new WorkerThreadFlags();
     @Mixin
     HardwareOptionFlags hardware = new HardwareOptionFlags();
 
@@ -75,8 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
+        int nThreads = threads.count();
         hardware.options(); // bad device options fail before any file is read
         PrintWriter out = spec.commandLine().getOut();
         ForceField ff = backend.read(model);

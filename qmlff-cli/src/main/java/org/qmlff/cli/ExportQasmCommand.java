@@ -8,33 +8,24 @@ import org.qmlff.model.Architecture;
 import org.qmlff.model.Architectures;
 import org.qmlff.model.ForceField;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code qmlff export-qasm}: one configuration's circuits as OpenQASM 2.0 and 3. */
 @Command(name = "export-qasm", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write the circuits of one configuration, with encoded angles and couplings bound, as OpenQASM 2.0 "
                 + "(qelib1.inc) and OpenQASM 3 (stdgates.inc): singlet preparation, Enc as u3/U, Ex as 3 CNOTs, and the "
                 + "Bell-basis measurement of the observable's pair. One pair of files per circuit (revised: per atom).")
-final class ExportQasmCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    private final Backend backend;
-
+final class ExportQasmCommand extends BackendCommand {
     ExportQasmCommand() {
-        this(Backend.standard());
     }
 
     ExportQasmCommand(Backend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")

@@ -10,9 +10,8 @@ import org.qmlff.hardware.HardwareStudy;
 import org.qmlff.model.ForceField;
 import org.qmlff.parallel.WorkerPool;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code qmlff hardware}: what a model would cost and how accurate it would be on a quantum computer. */
 @Command(name = "hardware", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,18 +29,12 @@ import java.util.concurrent.Callable;
                 + "frames; and per configuration the circuit resources: qubits, two-qubit gates and depth after "
                 + "decomposition into OpenQASM gates, circuits per energy, force and gradient evaluation, shots needed "
                 + "for a target force error, and a crude success estimate. Conventions: docs/HARDWARE.md."})
-final class HardwareCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    private final Backend backend;
-
+final class HardwareCommand extends BackendCommand {
     HardwareCommand() {
-        this(Backend.standard());
     }
 
     HardwareCommand(Backend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json): le or revised.")
@@ -78,8 +70,8 @@ final class HardwareCommand implements Callable<Integer> {
     double twoQubitError;
     @Option(names = "--hw-seed", paramLabel = "S", defaultValue = "0", description = "Seed of the shot sampling (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    WorkerThreadFlags threads = new WorkerThreadFlags();
     @Option(names = "--plots", paramLabel = "DIR", description = "Write " + HardwarePlots.SHOTS + " and "
             + HardwarePlots.NOISE + " here.")
     Path plots;
@@ -88,8 +80,7 @@ final class HardwareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
+        int nThreads = threads.count();
         if (frames != null && frames < 1) throw new UserError("--frames must be at least 1, got " + frames);
         HardwareStudy.Settings settings = new HardwareStudy.Settings(shots, depolarizing, noiseFrames, resourceFrames,
                 targets, twoQubitError, seed, trajectories);

@@ -11,10 +11,8 @@ import org.qmlff.analysis.PublishedResults;
 import org.qmlff.model.LeArchitecture;
 import org.qmlff.model.RevisedArchitecture;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,19 +39,12 @@ import java.util.regex.Pattern;
                         + "learning_curve.csv (runs), learning_curve_summary.csv (mean ± std over seeds), "
                         + "learning_curve_fits.csv (power laws), learning_curve.md and PNG plots. Rerun the same "
                         + "command to resume: finished runs are skipped, interrupted ones continue from their checkpoint."})
-final class LearningCurveCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    private final Backend backend;
-
+final class LearningCurveCommand extends BackendCommand {
     LearningCurveCommand() {
-        this(Backend.standard());
     }
 
     LearningCurveCommand(Backend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     @Option(names = "--arch", split = ",", paramLabel = "LIST", completionCandidates = ArchitectureNames.class,
@@ -87,11 +77,8 @@ final class LearningCurveCommand implements Callable<Integer> {
     Double wForce;
     @Mixin
     ModelOptionFlags model = new ModelOptionFlags();
-    @Option(names = "--threads", paramLabel = "N", description = "Total threads (default: all processors).")
-    Integer threads;
-    @Option(names = "--threads-per-run", paramLabel = "N", description = "Threads of each run (default: 1); "
-            + "threads / threads-per-run runs train at once. Results do not depend on either.")
-    int threadsPerRun = 1;
+    @Mixin
+    RunThreadFlags threads = new RunThreadFlags();
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -102,11 +89,7 @@ final class LearningCurveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int total = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (total < 1) throw new UserError("--threads must be at least 1, got " + total);
-        if (threadsPerRun < 1) throw new UserError("--threads-per-run must be at least 1, got " + threadsPerRun);
-        if (threadsPerRun > total)
-            throw new UserError("--threads-per-run " + threadsPerRun + " exceeds --threads " + total);
+        int concurrent = threads.concurrentRuns();
         int[] shardOf = shard == null ? null : parseShard(shard);
         if (archs == null || archs.isEmpty()) archs = List.of(LeArchitecture.NAME, RevisedArchitecture.NAME);
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -119,7 +102,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         put(settings, "w-force", wForce);
         model.putInto(settings);
         LearningCurvePlan grid = LearningCurvePlan.of(new LearningCurvePlan.Spec(archs, data, test, sizes, seeds, settings,
-                threadsPerRun, out), backend);
+                threads.threadsPerRun, out), backend);
         PrintWriter console = spec.commandLine().getOut();
 
         List<PlannedRun> plan = grid.runs();
@@ -127,7 +110,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         // run at once and must not race for it
         if (shardOf == null) grid.writeGridFile(command());
         LearningCurveRunner runner = new LearningCurveRunner(GridExecutor.local(grid.preloaded(backend),
-                new CliRunHooks(false, false), Math.max(1, total / threadsPerRun)), console);
+                new CliRunHooks(false, false), concurrent), console);
         if (shardOf != null) {
             List<PlannedRun> mine = grid.shard(shardOf[0], shardOf[1]);
             console.printf(Locale.ROOT, "shard %d/%d: %d of the %d runs of the grid%n", shardOf[0], shardOf[1],

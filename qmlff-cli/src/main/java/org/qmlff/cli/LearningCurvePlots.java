@@ -1,6 +1,5 @@
 package org.qmlff.cli;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -12,12 +11,9 @@ import org.qmlff.analysis.CurveFit;
 import org.qmlff.analysis.PublishedResult;
 import org.qmlff.analysis.Quantity;
 import org.qmlff.analysis.SizeSummary;
-import org.qmlff.data.AtomicFiles;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,13 +84,7 @@ final class LearningCurvePlots {
         }
         addNullModel(chart, nul);
         addPublished(chart, published, q);
-        byte[] png;
-        try {
-            png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFiles.write(file, png);
+        Plots.save(chart, file);
     }
 
     /** One architecture: test mean with ± 1 std bars, train mean (dashed), fit on the means (dotted). */
@@ -118,20 +108,12 @@ final class LearningCurvePlots {
             double tr = s.train().get(q).mean();
             if (tr > 0 && Double.isFinite(tr)) train.add(new double[]{s.nTrain(), tr});
         }
-        if (!test.isEmpty()) {
-            XYSeries ts = chart.addSeries(arch + " test (mean ± std)", col(test, 0), col(test, 1));
-            ts.setLineColor(color);
-            ts.setMarkerColor(color);
-            ts.setMarker(SeriesMarkers.CIRCLE);
-            ts.setLineStyle(SeriesLines.SOLID);
-        }
-        if (!train.isEmpty()) {
-            XYSeries tr = chart.addSeries(arch + " train", col(train, 0), col(train, 1));
-            tr.setLineColor(color);
-            tr.setMarkerColor(color);
-            tr.setMarker(SeriesMarkers.OVAL);
-            tr.setLineStyle(SeriesLines.DASH_DASH);
-        }
+        if (!test.isEmpty())
+            draw(chart.addSeries(arch + " test (mean ± std)", col(test, 0), col(test, 1)), color, SeriesMarkers.CIRCLE,
+                    SeriesLines.SOLID);
+        if (!train.isEmpty())
+            draw(chart.addSeries(arch + " train", col(train, 0), col(train, 1)), color, SeriesMarkers.OVAL,
+                    SeriesLines.DASH_DASH);
         for (CurveFit f : fits) {
             if (!f.arch().equals(arch) || f.quantity() != q || f.points() != CurveFit.FitPoints.MEANS) continue;
             double lo = curve.get(0).nTrain(), hi = curve.get(curve.size() - 1).nTrain();
@@ -141,6 +123,14 @@ final class LearningCurvePlots {
             fs.setMarker(SeriesMarkers.NONE);
             fs.setLineStyle(FIT_STROKE);
         }
+    }
+
+    /** Line and markers of {@code series} in one colour. */
+    private static void draw(XYSeries series, Color color, Marker marker, BasicStroke line) {
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setMarker(marker);
+        series.setLineStyle(line);
     }
 
     /** The null model's MAE per size (sums and counts by N), as a dash-dot line. */

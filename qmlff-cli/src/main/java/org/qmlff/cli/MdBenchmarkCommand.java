@@ -100,8 +100,7 @@ final class MdBenchmarkCommand implements Callable<Integer> {
 
     /** Everything after loading. */
     int benchmark(List<ForceField> fields, List<String> labels, List<String> ids, Dataset init, Dataset ref) throws IOException {
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
+        int nThreads = Threads.count(threads);
         if (frames == null && runs < 1) throw new UserError("--runs must be at least 1, got " + runs);
         int[] f = frames != null ? frames : MdBenchmarkConfig.evenFrames(runs, init.frames());
         long[] s = seeds != null ? seeds : MdBenchmarkConfig.consecutiveSeeds(f.length, seed);

@@ -1,16 +1,12 @@
 package org.qmlff.cli;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.qmlff.data.AtomicFiles;
 import org.qmlff.md.benchmark.DistanceGrid;
 import org.qmlff.md.benchmark.MdBenchmarkResult;
 import org.qmlff.md.benchmark.Survival;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +35,7 @@ final class MdBenchmarkPlots {
                 .xAxisTitle("r (Å)").yAxisTitle("h(r) (1/Å)").build();
         chart.addSeries("reference (" + r.referenceFrames() + " frames)", x, yr).setMarker(SeriesMarkers.NONE);
         chart.addSeries(r.label() + " MD (" + r.modelHistogram().frames() + " frames)", x, ym).setMarker(SeriesMarkers.NONE);
-        save(chart, file);
+        Plots.save(chart, file);
     }
 
     /** Kaplan–Meier estimate S(t) of every model, as steps. */
@@ -62,15 +58,7 @@ final class MdBenchmarkPlots {
             chart.addSeries(r.label() + " (" + s.failures() + " of " + s.runs() + " failed)", xs, ys).setMarker(SeriesMarkers.NONE);
         }
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.05);
-        save(chart, file);
+        Plots.save(chart, file);
     }
 
-    private static void save(XYChart chart, Path file) {
-        try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            AtomicFiles.write(file, png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -6,11 +6,11 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qmlff.data.Dataset;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.train.EpochRecord;
-import org.qmlff.train.Metrics;
 import org.qmlff.train.Predictions;
 
 import java.io.IOException;
@@ -111,7 +111,8 @@ final class Plots {
         d.setMarker(SeriesMarkers.NONE);
     }
 
-    static void save(XYChart chart, Path file) {
+    /** Writes {@code chart} as a PNG, atomically. */
+    static void save(Chart<?, ?> chart, Path file) {
         byte[] png;
         try {
             png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

@@ -11,30 +11,21 @@ import org.qmlff.hardware.HardwarePredictions;
 import org.qmlff.hardware.HardwarePredictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code qmlff predict}: a model's energies and forces on every frame of a data file. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Energies (kcal/mol) and forces (kcal/mol/Å) of a model on every frame of a data file.")
-final class PredictCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    private final Backend backend;
-
+final class PredictCommand extends BackendCommand {
     PredictCommand() {
-        this(Backend.standard());
     }
 
     PredictCommand(Backend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")
@@ -45,16 +36,15 @@ final class PredictCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--format", paramLabel = "extxyz|csv|json", description = "Output format (default: from the --out extension).")
     String format;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    WorkerThreadFlags threads = new WorkerThreadFlags();
     @Mixin
     HardwareOptionFlags hardware = new HardwareOptionFlags();
 
     @Override
     public Integer call() {
         PredictionWriter.Format f = PredictionWriter.Format.of(format, out);
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) throw new UserError("--threads must be at least 1, got " + nThreads);
+        int nThreads = threads.count();
         hardware.options(); // bad device options fail before any file is read
         ForceField ff = backend.read(model);
         ForceField device = hardware.wrap(ff);

@@ -4,10 +4,8 @@ import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.TrainConfig;
 import org.qmlff.experiment.TrainingPipeline;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code qmlff train}: trains a QNN force field (MODELS.md §Training objective, §Benchmark protocol). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,18 +20,12 @@ import java.util.concurrent.Callable;
                 + "the last --n-valid of them for validation; the parameters with the best validation loss are kept.",
                 "Settings: defaults < --config file < flags. Writes RUN_DIR/{config.yaml, train.log, checkpoint.json, "
                         + "model.json, metrics.json, curves.csv, *.png}."})
-final class TrainCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    private final Backend backend;
-
+final class TrainCommand extends BackendCommand {
     TrainCommand() {
-        this(Backend.standard());
     }
 
     TrainCommand(Backend backend) {
-        this.backend = backend;
+        super(backend);
     }
 
     @Option(names = "--data", arity = "1..*", paramLabel = "FILE", description = "Training data file(s), one per molecule.")

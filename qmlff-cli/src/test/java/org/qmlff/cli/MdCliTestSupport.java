@@ -4,9 +4,11 @@ import org.qmlff.data.Dataset;
 import org.qmlff.model.ForceField;
 import org.qmlff.model.ModelOptions;
 
-import java.util.Arrays;
 
-/** A toy force field and an ethanol dataset for CLI tests of md and serve-ipi. */
+/**
+ * An ethanol dataset and a real model for CLI tests of md and serve-ipi; the toy force field they run is
+ * core's {@link org.qmlff.md.ToyForceFields.HarmonicPairs}.
+ */
 final class MdCliTestSupport {
     static final int[] NUMBERS = {6, 6, 8, 1, 1, 1, 1, 1, 1};
     static final double[] MASSES = {12.011, 12.011, 15.999, 1.008, 1.008, 1.008, 1.008, 1.008, 1.008};
@@ -39,82 +41,5 @@ final class MdCliTestSupport {
         System.arraycopy(ETHANOL, 0, pos, 0, 27);
         for (int i = 0; i < 27; i++) pos[27 + i] = ETHANOL[i] + 0.02 * Math.cos(i);
         return new Dataset("ethanol_test", NUMBERS, pos, new double[]{-1.0, -0.5}, new double[54]);
-    }
-
-    /** Harmonic springs ½ k (r − r0)² between all pairs, r0 from the reference geometry. */
-    static final class Springs implements ForceField {
-        private final double k;
-        private final double[] r0;
-        private final int n;
-
-        Springs(double k, double[] reference) {
-            this.k = k;
-            this.n = reference.length / 3;
-            this.r0 = new double[n * n];
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++) r0[i * n + j] = dist(reference, i, j);
-        }
-
-        private static double dist(double[] x, int i, int j) {
-            double dx = x[3 * j] - x[3 * i], dy = x[3 * j + 1] - x[3 * i + 1], dz = x[3 * j + 2] - x[3 * i + 2];
-            return Math.sqrt(dx * dx + dy * dy + dz * dz);
-        }
-
-        @Override
-        public double energyAndForces(int[] numbers, double[] x, double[] f, Scratch scratch) {
-            Arrays.fill(f, 0.0);
-            double e = 0;
-            for (int i = 0; i < n; i++)
-                for (int j = i + 1; j < n; j++) {
-                    double r = dist(x, i, j), d = r - r0[i * n + j];
-                    e += 0.5 * k * d * d;
-                    for (int c = 0; c < 3; c++) {
-                        double g = k * d * (x[3 * j + c] - x[3 * i + c]) / r;
-                        f[3 * j + c] -= g;
-                        f[3 * i + c] += g;
-                    }
-                }
-            return e;
-        }
-
-        @Override
-        public String architecture() {
-            return "toy";
-        }
-
-        @Override
-        public ModelOptions options() {
-            throw new UnsupportedOperationException("toy");
-        }
-
-        @Override
-        public int parameterCount() {
-            return 0;
-        }
-
-        @Override
-        public void getParameters(double[] out) {
-        }
-
-        @Override
-        public void setParameters(double[] in) {
-        }
-
-        @Override
-        public Scratch newScratch() {
-            return new Scratch() {
-            };
-        }
-
-        @Override
-        public void checkCompatible(int[] numbers) {
-            if (numbers.length != n) throw new IllegalArgumentException("toy model has " + n + " atoms, got " + numbers.length);
-        }
-
-        @Override
-        public void addObjectiveGradient(int[] numbers, double[] positions, double dLdE, double[] dLdF, double[] grad,
-                                         Scratch scratch) {
-            throw new UnsupportedOperationException("only energyAndForces is used by MD");
-        }
     }
 }

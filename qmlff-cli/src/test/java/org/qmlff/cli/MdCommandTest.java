@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.model.ForceField;
+import org.qmlff.md.ToyForceFields;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ class MdCommandTest {
     @Test
     void nveRunWritesEveryOutputAndPrintsTheDrift() throws IOException {
         MdCommand cmd = command(args("--ensemble", "nve", "--temperature", "300", "--steps", "200", "--stride", "20"));
-        int code = cmd.simulate(new MdCliTestSupport.Springs(50, MdCliTestSupport.ETHANOL), MdCliTestSupport.ethanol(),
+        int code = cmd.simulate(new ToyForceFields.HarmonicPairs(50, MdCliTestSupport.ETHANOL), MdCliTestSupport.ethanol(),
                 MdCliTestSupport.MASSES, MdCliTestSupport.SYMBOLS);
         assertThat(code).isZero();
         Path run = dir.resolve("run");
@@ -83,7 +84,7 @@ class MdCommandTest {
     void blowUpIsOneLineAndKeepsTheFiles() throws IOException {
         MdCommand cmd = command(args("--ensemble", "nvt", "--temperature", "300", "--steps", "1000", "--stride", "1",
                 "--max-temperature", "320"));
-        assertThatThrownBy(() -> cmd.simulate(new MdCliTestSupport.Springs(50, MdCliTestSupport.ETHANOL),
+        assertThatThrownBy(() -> cmd.simulate(new ToyForceFields.HarmonicPairs(50, MdCliTestSupport.ETHANOL),
                 MdCliTestSupport.ethanol(), MdCliTestSupport.MASSES, MdCliTestSupport.SYMBOLS))
                 .isInstanceOf(UserError.class)
                 .satisfies(e -> assertThat(UserErrors.userMessage(e))
@@ -99,16 +100,16 @@ class MdCommandTest {
     @Test
     void badFrameAndIncompatibleModel() {
         MdCommand cmd = command(args("--ensemble", "nve", "--temperature", "300", "--steps", "10", "--frame", "2"));
-        assertThatThrownBy(() -> cmd.simulate(new MdCliTestSupport.Springs(50, MdCliTestSupport.ETHANOL),
+        assertThatThrownBy(() -> cmd.simulate(new ToyForceFields.HarmonicPairs(50, MdCliTestSupport.ETHANOL),
                 MdCliTestSupport.ethanol(), MdCliTestSupport.MASSES, MdCliTestSupport.SYMBOLS))
                 .isInstanceOf(UserError.class).hasMessage("--frame 2: ethanol.xyz has 2 frames (0..1)");
         MdCommand cmd2 = command(args("--ensemble", "nve", "--temperature", "300", "--steps", "10"));
-        assertThatThrownBy(() -> cmd2.simulate(new MdCliTestSupport.Springs(50, new double[12]),
+        assertThatThrownBy(() -> cmd2.simulate(new ToyForceFields.HarmonicPairs(50, new double[12]),
                 MdCliTestSupport.ethanol(), MdCliTestSupport.MASSES, MdCliTestSupport.SYMBOLS))
                 .isInstanceOf(UserError.class)
-                .hasMessage("model m.json cannot describe the molecule of ethanol.xyz: toy model has 4 atoms, got 9");
+                .hasMessage("model m.json cannot describe the molecule of ethanol.xyz: toy force field for 4 atoms, got 9");
         MdCommand cmd3 = command(args("--ensemble", "npt", "--temperature", "300", "--steps", "10"));
-        assertThatThrownBy(() -> cmd3.simulate(new MdCliTestSupport.Springs(50, MdCliTestSupport.ETHANOL),
+        assertThatThrownBy(() -> cmd3.simulate(new ToyForceFields.HarmonicPairs(50, MdCliTestSupport.ETHANOL),
                 MdCliTestSupport.ethanol(), MdCliTestSupport.MASSES, MdCliTestSupport.SYMBOLS))
                 .hasMessage("unknown ensemble 'npt' (expected nve or nvt)");
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qmlff.ipi.IpiAddress;
 import org.qmlff.model.Models;
+import org.qmlff.md.ToyForceFields;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -69,7 +70,7 @@ class ServeIpiCommandTest {
             cl.parseArgs("--model", "m.json", "--host", "127.0.0.1", "--port", Integer.toString(port), "--timeout", "10");
             Thread client = new Thread(() -> {
                 try {
-                    cmd.serve(new MdCliTestSupport.Springs(50, MdCliTestSupport.ETHANOL), MdCliTestSupport.NUMBERS, cmd.address());
+                    cmd.serve(new ToyForceFields.HarmonicPairs(50, MdCliTestSupport.ETHANOL), MdCliTestSupport.NUMBERS, cmd.address());
                 } catch (Exception e) {
                     printed.write("FAILED " + e);
                 }
@@ -108,7 +109,7 @@ class ServeIpiCommandTest {
             cl.setOut(new PrintWriter(new StringWriter()));
             cl.parseArgs("--model", "m.json", "--host", "127.0.0.1", "--port", Integer.toString(port), "--timeout", "0.3");
             IpiAddress address = cmd.address();
-            assertThatThrownBy(() -> cmd.serve(new MdCliTestSupport.Springs(50, MdCliTestSupport.ETHANOL),
+            assertThatThrownBy(() -> cmd.serve(new ToyForceFields.HarmonicPairs(50, MdCliTestSupport.ETHANOL),
                     MdCliTestSupport.NUMBERS, address))
                     .isInstanceOf(UserError.class)
                     .hasMessage("i-PI: timed out after 0.3 s waiting for the i-PI server (reading a message header)");

@@ -1,7 +1,6 @@
 package org.qmlff.cli;
 
-import org.qmlff.model.ForceField;
-import org.qmlff.model.ModelOptions;
+import org.qmlff.train.PairTestForceField;
 
 import java.util.Arrays;
 
@@ -10,60 +9,10 @@ import java.util.Arrays;
  * E = Σ_i e0[s_i] + Σ_{i&lt;j} k (r_ij − r0)². Parameters: k, r0, e0[0..S−1]. Its exact objective
  * gradient is checked against finite differences in {@link TestForceFieldTest}.
  */
-class TestForceField implements ForceField {
-    final int[] species;
-    final double[] p;
-
+class TestForceField extends PairTestForceField {
     TestForceField(int[] species, double[] params) {
-        this.species = species.clone();
-        this.p = params.clone();
+        super(species, params);
         if (p.length != 2 + species.length) throw new IllegalArgumentException("k, r0 and one e0 per species");
-    }
-
-    private static final class NoScratch implements Scratch {
-    }
-
-    @Override
-    public String architecture() {
-        return "pair-test";
-    }
-
-    @Override
-    public ModelOptions options() {
-        return ModelOptions.defaults("revised");
-    }
-
-    @Override
-    public int parameterCount() {
-        return p.length;
-    }
-
-    @Override
-    public void getParameters(double[] out) {
-        System.arraycopy(p, 0, out, 0, p.length);
-    }
-
-    @Override
-    public void setParameters(double[] in) {
-        System.arraycopy(in, 0, p, 0, p.length);
-    }
-
-    @Override
-    public Scratch newScratch() {
-        return new NoScratch();
-    }
-
-    int speciesIndex(int z) {
-        for (int s = 0; s < species.length; s++) if (species[s] == z) return s;
-        return -1;
-    }
-
-    @Override
-    public void checkCompatible(int[] numbers) {
-        for (int a = 0; a < numbers.length; a++)
-            if (speciesIndex(numbers[a]) < 0)
-                throw new IllegalArgumentException("atom " + a + " has element " + numbers[a]
-                        + ", not among the model's species " + Arrays.toString(species));
     }
 
     @Override

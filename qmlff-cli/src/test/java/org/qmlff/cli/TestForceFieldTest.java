@@ -31,7 +31,8 @@ class TestForceFieldTest {
         for (int i = 0; i < 12; i++) dLdF[i] = rng.nextDouble() - 0.5;
         double[] grad = new double[5];
         ff.addObjectiveGradient(Z, x, 0.3, dLdF, grad, null);
-        double[] p = ff.p.clone();
+        double[] p = new double[ff.parameterCount()];
+        ff.getParameters(p);
         for (int k = 0; k < 5; k++) {
             double pk = p[k];
             p[k] = pk + 1e-6;

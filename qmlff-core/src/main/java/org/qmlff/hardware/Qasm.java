@@ -20,25 +20,28 @@ public final class Qasm {
                 + "Measurement: Bell basis of the pair (cx, h); outcome c = 11 is the singlet, <s_p.s_q> = 1 - 4 P(11).";
     }
 
+    /** OpenQASM 2.0 (qelib1.inc). */
     public static String qasm2(int qubits, List<NativeGate> gates, int p, int q, String header) {
-        StringBuilder b = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\n");
-        comment(b, header);
-        b.append("qreg q[").append(qubits).append("];\ncreg c[2];\n");
-        for (NativeGate g : gates) b.append(line(g, false)).append('\n');
-        b.append("// measurement\n");
-        for (NativeGate g : Decomposition.bellChange(p, q)) b.append(line(g, false)).append('\n');
-        b.append("measure q[").append(p).append("] -> c[0];\nmeasure q[").append(q).append("] -> c[1];\n");
-        return b.toString();
+        return program(qubits, gates, p, q, header, false);
     }
 
+    /** OpenQASM 3 (stdgates.inc). */
     public static String qasm3(int qubits, List<NativeGate> gates, int p, int q, String header) {
-        StringBuilder b = new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n");
+        return program(qubits, gates, p, q, header, true);
+    }
+
+    /** The program in either version: they differ only in the declarations, u3's name and the measure syntax. */
+    private static String program(int qubits, List<NativeGate> gates, int p, int q, String header, boolean v3) {
+        StringBuilder b = new StringBuilder(v3 ? "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n"
+                : "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n");
         comment(b, header);
-        b.append("qubit[").append(qubits).append("] q;\nbit[2] c;\n");
-        for (NativeGate g : gates) b.append(line(g, true)).append('\n');
+        if (v3) b.append("qubit[").append(qubits).append("] q;\nbit[2] c;\n");
+        else b.append("qreg q[").append(qubits).append("];\ncreg c[2];\n");
+        for (NativeGate g : gates) b.append(line(g, v3)).append('\n');
         b.append("// measurement\n");
-        for (NativeGate g : Decomposition.bellChange(p, q)) b.append(line(g, true)).append('\n');
-        b.append("c[0] = measure q[").append(p).append("];\nc[1] = measure q[").append(q).append("];\n");
+        for (NativeGate g : Decomposition.bellChange(p, q)) b.append(line(g, v3)).append('\n');
+        if (v3) b.append("c[0] = measure q[").append(p).append("];\nc[1] = measure q[").append(q).append("];\n");
+        else b.append("measure q[").append(p).append("] -> c[0];\nmeasure q[").append(q).append("] -> c[1];\n");
         return b.toString();
     }
 

@@ -22,10 +22,7 @@ class DecompositionTest {
     @ParameterizedTest
     @ValueSource(strings = {"le_ethanol_D6.json", "revised_default.json"})
     void decomposedCircuitsReproduceTheState(String file) {
-        ForceField model = HardwareTestSupport.reference(file);
-        HardwareForceField hw = new HardwareForceField(model, HardwareOptions.exact());
-        List<BoundCircuit> circuits = hw.circuits(HardwareTestSupport.ETHANOL,
-                HardwareTestSupport.ethanolLike(new Random(6)), hw.newScratch());
+        List<BoundCircuit> circuits = HardwareTestSupport.exactCircuits(file, 6);
         for (BoundCircuit b : circuits) {
             int n = b.circuit().qubits();
             double[] re = new double[1 << n], im = new double[1 << n];

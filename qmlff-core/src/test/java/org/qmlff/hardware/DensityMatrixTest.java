@@ -3,7 +3,6 @@ package org.qmlff.hardware;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.qmlff.model.ForceField;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
 import org.qmlff.sim.Simulator;
@@ -20,10 +19,7 @@ class DensityMatrixTest {
     @ParameterizedTest
     @ValueSource(strings = {"le_ethanol_D6.json", "revised_default.json"})
     void zeroNoiseDensityMatricesEqualTheStateVector(String file) {
-        ForceField model = HardwareTestSupport.reference(file);
-        HardwareForceField hw = new HardwareForceField(model, HardwareOptions.exact());
-        List<BoundCircuit> circuits = hw.circuits(HardwareTestSupport.ETHANOL,
-                HardwareTestSupport.ethanolLike(new Random(4)), hw.newScratch());
+        List<BoundCircuit> circuits = HardwareTestSupport.exactCircuits(file, 4);
         assertThat(circuits).hasSize(file.startsWith("le") ? 1 : 9);
         DensityMatrixBackend dm = new DensityMatrixBackend(NoiseModel.NONE);
         StateVectorBackend sv = new StateVectorBackend();

@@ -5,6 +5,7 @@ import org.qmlff.model.Models;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 /** The reference models (bundled test resources) and ethanol-like geometries for hardware tests. */
@@ -22,6 +23,15 @@ final class HardwareTestSupport {
 
     static ForceField reference(String file) {
         return Models.read(root().resolve("qmlff-core/src/test/resources/reference").resolve(file));
+    }
+
+    /**
+     * The bound circuits of reference model {@code file} (exact device) on {@link #ethanolLike} with a
+     * {@code new Random(seed)}.
+     */
+    static List<BoundCircuit> exactCircuits(String file, long seed) {
+        HardwareForceField hw = new HardwareForceField(reference(file), HardwareOptions.exact());
+        return hw.circuits(ETHANOL, ethanolLike(new Random(seed)), hw.newScratch());
     }
 
     /** A C2H6O-like molecule, randomly perturbed. */

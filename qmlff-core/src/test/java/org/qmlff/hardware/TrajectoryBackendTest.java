@@ -22,10 +22,7 @@ class TrajectoryBackendTest {
 
     /** The 8-qubit circuit of the le ethanol reference model on a perturbed ethanol geometry. */
     private static BoundCircuit leCircuit() {
-        ForceField model = HardwareTestSupport.reference("le_ethanol_D6.json");
-        HardwareForceField hw = new HardwareForceField(model, HardwareOptions.exact());
-        List<BoundCircuit> cs = hw.circuits(HardwareTestSupport.ETHANOL, HardwareTestSupport.ethanolLike(new Random(4)),
-                hw.newScratch());
+        List<BoundCircuit> cs = HardwareTestSupport.exactCircuits("le_ethanol_D6.json", 4);
         assertThat(cs.get(0).circuit().qubits()).isEqualTo(8);
         return cs.get(0);
     }

@@ -131,6 +131,21 @@ class IpiClientTest {
         throw new AssertionError("the client did not fail");
     }
 
+    /** What the server {@code script} says to a client that has just connected (10 s timeout) makes it fail with. */
+    private String failureAfter(Script script) throws Exception {
+        try (FakeIpiServer s = FakeIpiServer.inet()) {
+            Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
+            s.accept();
+            script.run(s);
+            return failure(client);
+        }
+    }
+
+    /** The server's side of a scripted exchange. */
+    private interface Script {
+        void run(FakeIpiServer s) throws IOException;
+    }
+
     @Test
     void unknownMessageEndsTheSession() throws Exception {
         try (FakeIpiServer s = FakeIpiServer.inet()) {
@@ -145,82 +160,56 @@ class IpiClientTest {
 
     @Test
     void binaryGarbageIsAMalformedHeader() throws Exception {
-        try (FakeIpiServer s = FakeIpiServer.inet()) {
-            Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
-            s.accept();
-            s.raw(new byte[]{'S', 'T', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
-            assertThat(failure(client)).isEqualTo("malformed message header from the i-PI server (bytes 53540102030405060708090a)");
-        }
+        assertThat(failureAfter(s -> s.raw(new byte[]{'S', 'T', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})))
+                .isEqualTo("malformed message header from the i-PI server (bytes 53540102030405060708090a)");
     }
 
     @Test
     void wrongAtomCount() throws Exception {
-        try (FakeIpiServer s = FakeIpiServer.inet()) {
-            Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
-            s.accept();
-            s.posdata(new double[12]);
-            assertThat(failure(client)).isEqualTo(
-                    "the i-PI server sent 4 atoms in POSDATA, but the molecule served here has 9 atoms");
-        }
+        assertThat(failureAfter(s -> s.posdata(new double[12]))).isEqualTo(
+                "the i-PI server sent 4 atoms in POSDATA, but the molecule served here has 9 atoms");
     }
 
     @Test
     void getforceWithoutPositions() throws Exception {
-        try (FakeIpiServer s = FakeIpiServer.inet()) {
-            Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
-            s.accept();
-            s.header("GETFORCE");
-            assertThat(failure(client)).isEqualTo("unexpected GETFORCE: no positions were received since the last forces");
-        }
+        assertThat(failureAfter(s -> s.header("GETFORCE")))
+                .isEqualTo("unexpected GETFORCE: no positions were received since the last forces");
     }
 
     @Test
     void secondPosdataBeforeGetforce() throws Exception {
-        try (FakeIpiServer s = FakeIpiServer.inet()) {
-            Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
-            s.accept();
+        assertThat(failureAfter(s -> {
             s.posdata(toBohr(displaced(0)));
             // Only the header: the client rejects the message on it and closes, and a server still
             // writing a payload into a closed socket would see a reset, which is not what is tested here.
             s.header("POSDATA");
-            assertThat(failure(client)).startsWith("unexpected POSDATA");
-        }
+        })).startsWith("unexpected POSDATA");
     }
 
     @Test
     void nonFinitePositions() throws Exception {
-        try (FakeIpiServer s = FakeIpiServer.inet()) {
-            Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
-            s.accept();
+        assertThat(failureAfter(s -> {
             double[] b = toBohr(displaced(0));
             b[5] = Double.NaN;
             s.posdata(b);
-            assertThat(failure(client)).isEqualTo("the i-PI server sent a non-finite position for atom 1 (NaN)");
-        }
+        })).isEqualTo("the i-PI server sent a non-finite position for atom 1 (NaN)");
     }
 
     @Test
     void malformedInitLength() throws Exception {
-        try (FakeIpiServer s = FakeIpiServer.inet()) {
-            Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
-            s.accept();
+        assertThat(failureAfter(s -> {
             s.header("INIT");
             s.ints(0, -5);
-            assertThat(failure(client)).isEqualTo("malformed INIT message: string length -5 (expected 0..1048576)");
-        }
+        })).isEqualTo("malformed INIT message: string length -5 (expected 0..1048576)");
     }
 
     @Test
     void connectionClosedInTheMiddleOfAMessage() throws Exception {
-        try (FakeIpiServer s = FakeIpiServer.inet()) {
-            Future<IpiSummary> client = start(s, Duration.ofSeconds(10));
-            s.accept();
+        assertThat(failureAfter(s -> {
             s.header("POSDATA");
             s.doubles(1, 2, 3);
             s.dropConnection();
-            assertThat(failure(client)).isEqualTo(
-                    "the i-PI server closed the connection in the middle of POSDATA (24 of 148 bytes received)");
-        }
+        })).isEqualTo("the i-PI server closed the connection in the middle of POSDATA (24 of 148 bytes received)");
     }
 
     @Test

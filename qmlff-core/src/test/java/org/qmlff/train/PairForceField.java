@@ -1,8 +1,5 @@
 package org.qmlff.train;
 
-import org.qmlff.model.ForceField;
-import org.qmlff.model.ModelOptions;
-
 import java.util.Arrays;
 
 /**
@@ -13,64 +10,19 @@ import java.util.Arrays;
  * </pre>
  * Parameters, in order: k, b, r0, e0[0..S−1] for the species list given at construction.
  */
-final class PairForceField implements ForceField {
-    private final int[] species;
-    private final double[] p;
-
+final class PairForceField extends PairTestForceField {
     PairForceField(int[] species, double k, double b, double r0, double... e0) {
+        super(species, params(species, k, b, r0, e0));
+    }
+
+    private static double[] params(int[] species, double k, double b, double r0, double[] e0) {
         if (e0.length != species.length) throw new IllegalArgumentException("one e0 per species");
-        this.species = species.clone();
-        this.p = new double[3 + species.length];
+        double[] p = new double[3 + species.length];
         p[0] = k;
         p[1] = b;
         p[2] = r0;
         System.arraycopy(e0, 0, p, 3, e0.length);
-    }
-
-    private static final class NoScratch implements Scratch {
-    }
-
-    @Override
-    public String architecture() {
-        return "pair-test";
-    }
-
-    @Override
-    public ModelOptions options() {
-        return ModelOptions.defaults("revised");
-    }
-
-    @Override
-    public int parameterCount() {
-        return p.length;
-    }
-
-    @Override
-    public void getParameters(double[] out) {
-        System.arraycopy(p, 0, out, 0, p.length);
-    }
-
-    @Override
-    public void setParameters(double[] in) {
-        System.arraycopy(in, 0, p, 0, p.length);
-    }
-
-    @Override
-    public Scratch newScratch() {
-        return new NoScratch();
-    }
-
-    private int speciesIndex(int z) {
-        for (int s = 0; s < species.length; s++) if (species[s] == z) return s;
-        return -1;
-    }
-
-    @Override
-    public void checkCompatible(int[] numbers) {
-        for (int a = 0; a < numbers.length; a++)
-            if (speciesIndex(numbers[a]) < 0)
-                throw new IllegalArgumentException("atom " + a + ": element " + numbers[a] + " not in species "
-                        + Arrays.toString(species));
+        return p;
     }
 
     @Override
