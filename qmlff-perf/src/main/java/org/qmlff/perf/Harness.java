@@ -99,8 +99,15 @@ public final class Harness {
         if (!Double.isFinite(checksum))
             throw new IllegalStateException("the benchmark workload returned a non-finite value");
         Arrays.sort(runs);
-        int n = runs.length;
-        double median = n % 2 == 1 ? runs[n / 2] : 0.5 * (runs[n / 2 - 1] + runs[n / 2]);
-        return new Timing(median, runs[0], runs[n - 1], n, calls);
+        return new Timing(median(runs), runs[0], runs[runs.length - 1], runs.length, calls);
+    }
+
+    /** The median of {@code values} (not empty): the middle one, or the mean of the middle two. */
+    public static double median(double[] values) {
+        if (values.length == 0) throw new IllegalArgumentException("median of no values");
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 }
