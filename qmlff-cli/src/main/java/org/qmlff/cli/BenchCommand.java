@@ -213,6 +213,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("max_ms", r.timing().maxNanos() * 1e-6);
         m.put("repeats", r.timing().repeats());
         m.put("calls_per_repeat", r.timing().callsPerRepeat());
+        m.put("alloc_bytes_per_call", finiteOrNull(r.timing().allocatedBytesPerCall()));
         return m;
     }
 

@@ -78,15 +78,15 @@ final class FreshJvms {
 
     /**
      * Runs {@code n} children one after the other, each {@code qmlff} with {@code args}; returns their
-     * records in order, each with its {@code jvm} number (1..n) first. {@code progress} gets a line per child.
+     * records in order, each with its {@code jvm} number (1..n) and process id ({@code pid}) first. {@code progress} gets a line per child.
      */
     static List<Map<String, Object>> run(int n, List<String> args, PrintWriter progress) {
         List<String> cmd = childCommand(args);
         List<Map<String, Object>> records = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            Map<String, Object> record = runOne(cmd, i, n);
             Map<String, Object> numbered = new LinkedHashMap<>();
             numbered.put("jvm", i);
+            Map<String, Object> record = runOne(cmd, i, n, numbered);
             numbered.putAll(record);
             records.add(numbered);
             progress.printf(Locale.ROOT, "  JVM %d of %d: %s %.4g ms per call%n", i, n, record.get("name"), medianMs(record));
@@ -95,12 +95,14 @@ final class FreshJvms {
         return records;
     }
 
-    private static Map<String, Object> runOne(List<String> cmd, int i, int n) {
+    /** Runs child i of n; puts its process id ({@code pid}, as in {@code -XX:LogFile=…%p}) into {@code numbered}. */
+    private static Map<String, Object> runOne(List<String> cmd, int i, int n, Map<String, Object> numbered) {
         Path errFile = null;
         try {
             errFile = Files.createTempFile("qmlff-fresh-jvm-", ".err");
             Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
+            numbered.put("pid", p.pid());
             p.getOutputStream().close();
             String out;
             try (InputStream in = p.getInputStream()) {
@@ -145,7 +147,8 @@ final class FreshJvms {
     }
 
     /**
-     * The per-JVM table (JVM, median, fastest and slowest run, median / median over the JVMs) and the
+     * The per-JVM table (JVM, median, fastest and slowest run, median / median over the JVMs, heap MB
+     * allocated per call: near 0 when warm, large where a Vector API kernel runs with boxed vectors) and the
      * spread: the median over the JVMs, the slowest JVM, slowest / median against the target.
      */
     static String render(List<Map<String, Object>> records) {
@@ -156,13 +159,15 @@ final class FreshJvms {
         for (int i = 1; i < medians.length; i++) if (medians[i] > medians[slowest]) slowest = i;
         double ratio = medians[slowest] / overall;
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%4s  %10s  %10s  %10s  %8s%n", "jvm", "median ms", "min ms", "max ms",
-                "x median"));
+        b.append(String.format(Locale.ROOT, "%4s  %10s  %10s  %10s  %8s  %13s%n", "jvm", "median ms", "min ms", "max ms",
+                "x median", "alloc MB/call"));
         for (int i = 0; i < medians.length; i++) {
             Map<String, Object> r = records.get(i);
-            b.append(String.format(Locale.ROOT, "%4d  %10.4g  %10.4g  %10.4g  %8.3f%n", i + 1, medians[i],
+            Object alloc = r.get("alloc_bytes_per_call");
+            b.append(String.format(Locale.ROOT, "%4d  %10.4g  %10.4g  %10.4g  %8.3f  %13s%n", i + 1, medians[i],
                     ((Number) r.get("min_ms")).doubleValue(), ((Number) r.get("max_ms")).doubleValue(),
-                    medians[i] / overall));
+                    medians[i] / overall, alloc instanceof Number n ? String.format(Locale.ROOT, "%.3f",
+                            n.doubleValue() / 1e6) : "-"));
         }
         double target = BenchReport.TARGET_FRESH_JVM_SPREAD;
         b.append(String.format(Locale.ROOT, "median over %d JVM(s): %.4g ms; slowest: %.4g ms (JVM %d)%n",

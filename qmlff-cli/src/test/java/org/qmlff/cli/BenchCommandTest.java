@@ -65,6 +65,8 @@ class BenchCommandTest {
             assertThat(rec.get("max_ms").asDouble()).as(name).isGreaterThanOrEqualTo(median);
             assertThat(rec.get("repeats").asInt()).as(name).isEqualTo(3);
             assertThat(rec.get("calls_per_repeat").asLong()).as(name).isPositive();
+            // HotSpot counts allocated bytes per thread: the harness reports them per call (not checked: C1 code boxes)
+            assertThat(rec.get("alloc_bytes_per_call").isNumber()).as(name).isTrue();
             JsonNode ns = rec.get("ns_per_amp_per_gate");
             int items = rec.get("items_per_call").asInt();
             assertThat(items).as(name).isPositive();
@@ -189,7 +191,8 @@ class BenchCommandTest {
         // two JVMs: the median is their mean, the slowest the larger one
         double median = (medians[0] + medians[1]) / 2, slowest = Math.max(medians[0], medians[1]);
         String out = r.out();
-        assertThat(out).contains("le-d6-gradient at 8 qubits, 1 thread, in 2 fresh JVMs", "jvm", "median ms", "x median");
+        assertThat(out).contains("le-d6-gradient at 8 qubits, 1 thread, in 2 fresh JVMs", "jvm", "median ms", "x median",
+                "alloc MB/call");
         List<String> rows = out.lines().filter(l -> l.matches("\\s+[12]\\s+.*")).toList();
         assertThat(rows).hasSize(2);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
