@@ -26,9 +26,11 @@ import jdk.incubator.vector.VectorSpecies;
  * which the JDK forces inline. A helper such as {@code bc(v) = broadcast(SP, v)} is inlined only if C2's
  * profile counts enough calls of it (MinInliningThreshold), and a kernel compiled early, or on
  * stack replacement, can see too few of its set-up calls: it then calls the helper's own compiled
- * code, gets a boxed vector of unknown class, and every vector operation on it in the loop runs the
- * Java fallback: about 1 GB allocated per 20-qubit le-d6 gradient and 1.6–1.8× the time, in 2 of 6
- * fresh JVMs seen (ShuffleKernels.exOne; docs/PERFORMANCE.md).
+ * code and gets a boxed vector of unknown class (seen once, in {@code ShuffleKernels.exOne}). Kernels
+ * whose one loop reached C2's node budget (NodeCountInliningCutoff) are split into a reduction loop and
+ * update loops with the same operations: a JVM that compiled such a loop past the budget ran it with
+ * boxed vectors, about 1 GB allocated per 20-qubit le-d6 gradient and 1.6–1.8× the time, in 3 of 12
+ * fresh JVMs (docs/PERFORMANCE.md).
  */
 public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> SP = DoubleVector.SPECIES_PREFERRED;
