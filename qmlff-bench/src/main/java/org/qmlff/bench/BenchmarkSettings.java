@@ -9,12 +9,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The JMH settings the benchmarks of this package share, inherited by extending this class (JMH's
  * annotations are {@code @Inherited}; an annotation on the subclass itself wins): one benchmark-wide state,
- * 3 warm-up and 5 measured iterations of 2 s, one fork with the Vector API module the simulator needs.
+ * 3 warm-up and 5 measured iterations of 2 s, three forks (fresh JVMs: a slow one shows in the error bars)
+ * with the Vector API module the simulator needs.
  * The mode and unit of the score stay with each benchmark, next to its description.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public abstract class BenchmarkSettings {
 }

@@ -11,6 +11,9 @@
  *       per second;</li>
  *   <li>{@link org.qmlff.bench.MdBenchmark}: {@code revised-md}, evaluations per second.</li>
  * </ul>
+ * Every benchmark runs in 3 fresh JVMs ({@code @Fork(3)}): on JDK 17 a JVM now and then compiles a Vector API
+ * kernel worse than the others (docs/PERFORMANCE.md), which one fork would report as the steady state; the
+ * JMH summary's error bars span the forks. {@code -f 1} makes a quicker run.
  * Run from the repository root (the model benchmarks read the bundled ethanol data, see
  * {@link org.qmlff.bench.BenchData}):
  * <pre>

@@ -1,6 +1,7 @@
 package org.qmlff.cli;
 
 import org.qmlff.perf.BenchRecord;
+import org.qmlff.perf.BenchSuite;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,11 @@ final class BenchReport {
     /** Issue 21's targets: training at least 40×, single-frame energy + forces at least 500× PyTorch. */
     static final double TARGET_PYTORCH_TRAIN_FACTOR = 40;
     static final double TARGET_PYTORCH_MD_FACTOR = 500;
+    /**
+     * Issue 21's steadiness target: over fresh JVMs, the slowest JVM's median of a row at most this many times
+     * the median over the JVMs ({@code qmlff bench --fresh-jvms}).
+     */
+    static final double TARGET_FRESH_JVM_SPREAD = 1.3;
 
     /** The annotations of one row; empty strings where nothing applies. */
     record Annotation(String ratio, String reference, String target, String met) {
@@ -82,14 +88,22 @@ final class BenchReport {
                 return fwd == null ? Annotation.NONE
                         : new Annotation("hvp/fwd " + f2(r.medianMs() / fwd.medianMs()), "", "", "");
             }
-            case "revised-train" -> {
-                return pytorch(r, PYTORCH_TRAIN_PER_S, "configs/s", TARGET_PYTORCH_TRAIN_FACTOR);
+            case "revised-train", "revised-md" -> {
+                // the PyTorch reference is the default model, nq = 4; wider circuits are compared with it
+                if (r.qubits() != BenchSuite.REVISED_QUBITS)
+                    return relative(r, find(r.name(), BenchSuite.REVISED_QUBITS, 1), "vs nq=" + BenchSuite.REVISED_QUBITS);
+                return r.name().equals("revised-train")
+                        ? pytorch(r, PYTORCH_TRAIN_PER_S, "configs/s", TARGET_PYTORCH_TRAIN_FACTOR)
+                        : pytorch(r, PYTORCH_MD_PER_S, "evals/s", TARGET_PYTORCH_MD_FACTOR);
             }
-            case "revised-md" -> {
-                return pytorch(r, PYTORCH_MD_PER_S, "evals/s", TARGET_PYTORCH_MD_FACTOR);
+            case "rich-tensor-train", "rich-channels2-train" -> {
+                return relative(r, find("rich-train", r.qubits(), 1), "vs rich");
+            }
+            case "rich-tensor-md", "rich-channels2-md" -> {
+                return relative(r, find("rich-md", r.qubits(), 1), "vs rich");
             }
             case "le-train" -> {
-                BenchRecord revised = find("revised-train", -1, 1);
+                BenchRecord revised = find("revised-train", BenchSuite.REVISED_QUBITS, 1);
                 return revised == null ? Annotation.NONE
                         : new Annotation("revised/le " + f2(revised.perSecond() / r.perSecond()), "", "", "");
             }
@@ -102,6 +116,12 @@ final class BenchReport {
     private static Annotation forwardTarget(BenchRecord r, String ratio, String reference) {
         return new Annotation(ratio, reference, "<= " + f2(TARGET_NS_PER_AMP_GATE) + " ns/amp/gate",
                 met(r.nsPerAmpPerGate() <= TARGET_NS_PER_AMP_GATE));
+    }
+
+    /** Throughput as a fraction of {@code base}'s ("vs nq=4 0.31": 0.31 times as many per second); none without it. */
+    private static Annotation relative(BenchRecord r, BenchRecord base, String label) {
+        return base == null ? Annotation.NONE
+                : new Annotation(label + " " + f2(r.perSecond() / base.perSecond()), "", "", "");
     }
 
     private static Annotation pytorch(BenchRecord r, double pytorchPerSecond, String unit, double target) {

@@ -65,6 +65,8 @@ class BenchCommandTest {
             assertThat(rec.get("max_ms").asDouble()).as(name).isGreaterThanOrEqualTo(median);
             assertThat(rec.get("repeats").asInt()).as(name).isEqualTo(3);
             assertThat(rec.get("calls_per_repeat").asLong()).as(name).isPositive();
+            // HotSpot counts allocated bytes per thread: the harness reports them per call (not checked: C1 code boxes)
+            assertThat(rec.get("alloc_bytes_per_call").isNumber()).as(name).isTrue();
             JsonNode ns = rec.get("ns_per_amp_per_gate");
             int items = rec.get("items_per_call").asInt();
             assertThat(items).as(name).isPositive();
@@ -133,17 +135,88 @@ class BenchCommandTest {
         assertThat(r.err().strip()).startsWith("qmlff: error:").contains("nope.npz").doesNotContain("\n");
     }
 
+    /** {@code qmlff bench --quick --only group}, which must succeed; adds name/qubits/threads of each JSON record to keys. */
+    private CliRun runGroup(String group, List<String> keys) throws Exception {
+        Path json = dir.resolve(group + ".json");
+        CliRun r = CliRun.main("bench", "--quick", "--only", group, "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (JsonNode rec : new ObjectMapper().readTree(json.toFile()))
+            keys.add(rec.get("name").asText() + "/" + rec.get("qubits").asInt() + "/" + rec.get("threads").asInt());
+        return r;
+    }
+
     @Test
     void onlyRevisedRunsTheRevisedModelRows() throws Exception {
         assumeBundledData();
-        Path json = dir.resolve("revised.json");
-        CliRun r = CliRun.main("bench", "--quick", "--only", "revised", "--json", json.toString());
-        assertThat(r.code()).as(r.err()).isZero();
         List<String> keys = new ArrayList<>();
-        for (JsonNode rec : new ObjectMapper().readTree(json.toFile()))
-            keys.add(rec.get("name").asText() + "/" + rec.get("qubits").asInt() + "/" + rec.get("threads").asInt());
-        assertThat(keys).containsExactly("revised-train/4/1", "revised-train/4/2", "revised-md/4/1");
-        assertThat(CliRun.main("bench", "--quick", "--only", "nothing").code()).isNotZero();
+        CliRun r = runGroup("revised", keys);
+        // the default model (4 qubits) with 1 and 2 threads, then nq = 6 and 8 on one thread
+        assertThat(keys).containsExactly("revised-train/4/1", "revised-train/4/2", "revised-md/4/1",
+                "revised-train/6/1", "revised-md/6/1", "revised-train/8/1", "revised-md/8/1");
+        assertThat(r.out()).contains("vs nq=4");
+        CliRun bad = CliRun.main("bench", "--quick", "--only", "nothing");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("qmlff: error: --only must be all, revised or rich, got nothing");
+    }
+
+    @Test
+    void onlyRichRunsTheRichVariantsOnOneThread() throws Exception {
+        assumeBundledData();
+        List<String> keys = new ArrayList<>();
+        CliRun r = runGroup("rich", keys);
+        assertThat(keys).containsExactly("rich-train/4/1", "rich-md/4/1", "rich-tensor-train/4/1", "rich-tensor-md/4/1",
+                "rich-channels2-train/4/1", "rich-channels2-md/4/1");
+        assertThat(r.out()).contains("vs rich");
+    }
+
+    @Test
+    void freshJvmsTimeTheRowInEachChildAndCompareTheSlowestWithTheMedian() throws Exception {
+        Path json = dir.resolve("spread.json");
+        CliRun r = CliRun.main("bench", "--quick", "--max-qubits", "8", "--fresh-jvms", "2", "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode list = new ObjectMapper().readTree(json.toFile());
+        assertThat(list.size()).isEqualTo(2);
+        double[] medians = new double[2];
+        for (int i = 0; i < 2; i++) {
+            JsonNode rec = list.get(i);
+            assertThat(rec.get("jvm").asInt()).isEqualTo(i + 1);
+            assertThat(rec.get("name").asText()).isEqualTo("le-d6-gradient");
+            assertThat(rec.get("qubits").asInt()).isEqualTo(8);
+            assertThat(rec.get("threads").asInt()).isEqualTo(1);
+            assertThat(rec.get("repeats").asInt()).isEqualTo(3);
+            medians[i] = rec.get("median_ms").asDouble();
+            assertThat(medians[i]).isPositive().isFinite();
+            assertThat(r.err()).contains("JVM " + (i + 1) + " of 2: le-d6-gradient");
+        }
+        // two JVMs: the median is their mean, the slowest the larger one
+        double median = (medians[0] + medians[1]) / 2, slowest = Math.max(medians[0], medians[1]);
+        String out = r.out();
+        assertThat(out).contains("le-d6-gradient at 8 qubits, 1 thread, in 2 fresh JVMs", "jvm", "median ms", "x median",
+                "alloc MB/call");
+        List<String> rows = out.lines().filter(l -> l.matches("\\s+[12]\\s+.*")).toList();
+        assertThat(rows).hasSize(2);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "median over 2 JVM\\(s\\): (\\S+) ms; slowest: (\\S+) ms \\(JVM ([12])\\)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(median, within(1e-3 * median));
+        assertThat(Double.parseDouble(m.group(2))).isCloseTo(slowest, within(1e-3 * slowest));
+        assertThat(Integer.parseInt(m.group(3))).isEqualTo(medians[0] >= medians[1] ? 1 : 2);
+        java.util.regex.Matcher ratio = java.util.regex.Pattern.compile(
+                "slowest/median: (\\S+)  target: <= 1.30x median  met: (yes|NO)").matcher(out);
+        assertThat(ratio.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(ratio.group(1))).isCloseTo(slowest / median, within(1e-3));
+        assertThat(ratio.group(2)).isEqualTo(slowest / median <= 1.3 ? "yes" : "NO");
+    }
+
+    @Test
+    void freshJvmsNeedsAtLeastOneJvmAndARowItKnows() {
+        CliRun zero = CliRun.main("bench", "--quick", "--fresh-jvms", "0");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err().strip()).isEqualTo("qmlff: error: --fresh-jvms must be at least 1, got 0");
+        CliRun row = CliRun.main("bench", "--quick", "--fresh-jvms", "2", "--only", "gate-enc");
+        assertThat(row.code()).isEqualTo(2);
+        assertThat(row.err().strip()).startsWith("qmlff: error: with --fresh-jvms, --only must name one row: le-forward")
+                .doesNotContain("\n");
     }
 
     @Test

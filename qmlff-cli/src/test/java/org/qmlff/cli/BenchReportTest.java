@@ -86,4 +86,51 @@ class BenchReportTest {
         assertThat(lines.get(4).split("\\s{2,}")[4]).isEqualTo("-");
         assertThat(lines.get(7).split("\\s{2,}")[4]).isEqualTo("-");
     }
+
+    @Test
+    void widerRevisedAndRichVariantsAreComparedWithTheirBaseRow() {
+        BenchRecord nq6 = perSecond("revised-train", 6, 1, 20, 3920);
+        BenchRecord md8 = perSecond("revised-md", 8, 1, 1, 250);
+        BenchRecord rich = perSecond("rich-train", 4, 1, 20, 2000);
+        BenchRecord tensor = perSecond("rich-tensor-train", 4, 1, 20, 500);
+        BenchRecord channels = perSecond("rich-channels2-md", 4, 1, 1, 100);
+        BenchReport r = new BenchReport(List.of(train, md, nq6, md8, rich, tensor, channels));
+        // the PyTorch reference is the nq = 4 model: wider circuits show their throughput relative to it
+        assertThat(r.annotate(nq6)).isEqualTo(new BenchReport.Annotation("vs nq=4 0.25", "", "", ""));
+        assertThat(r.annotate(md8)).isEqualTo(new BenchReport.Annotation("vs nq=4 0.25", "", "", ""));
+        assertThat(r.annotate(train).reference()).isEqualTo("PyTorch 392 configs/s");
+        assertThat(r.annotate(tensor)).isEqualTo(new BenchReport.Annotation("vs rich 0.25", "", "", ""));
+        assertThat(r.annotate(rich)).isEqualTo(BenchReport.Annotation.NONE);
+        // no rich-md row to compare with
+        assertThat(r.annotate(channels)).isEqualTo(BenchReport.Annotation.NONE);
+        assertThat(new BenchReport(List.of(nq6)).annotate(nq6)).isEqualTo(BenchReport.Annotation.NONE);
+    }
+
+    @Test
+    void freshJvmSpreadIsTheSlowestOverTheMedianOfTheJvms() {
+        List<java.util.Map<String, Object>> records = new java.util.ArrayList<>();
+        double[] medians = {10, 12, 11, 20};
+        for (double m : medians)
+            records.add(java.util.Map.of("name", "le-d6-gradient", "median_ms", m, "min_ms", m - 1, "max_ms", m + 1));
+        String text = FreshJvms.render(records);
+        // median of 10, 11, 12, 20 is 11.5; the slowest, JVM 4, is 20/11.5 = 1.739 of it: target missed
+        assertThat(text).contains("median over 4 JVM(s): 11.50 ms; slowest: 20.00 ms (JVM 4)",
+                "slowest/median: 1.739  target: <= 1.30x median  met: NO");
+        assertThat(text.lines().toList().get(4)).matches("\\s+4\\s+20.00\\s+19.00\\s+21.00\\s+1.739\\s+-");
+        records.set(3, java.util.Map.of("name", "x", "median_ms", 13.0, "min_ms", 13.0, "max_ms", 13.0,
+                "alloc_bytes_per_call", 2.5e6));
+        text = FreshJvms.render(records);
+        assertThat(text).contains("slowest/median: 1.130  target: <= 1.30x median  met: yes");
+        assertThat(text.lines().toList().get(4)).endsWith("  2.500");
+    }
+
+    @Test
+    void aChildsRecordLineReadsBack() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", "le-d6-gradient");
+        m.put("median_ms", 12.5);
+        String stdout = "something else\n" + FreshJvms.recordLine(m) + "\n";
+        assertThat(FreshJvms.parseRecord(stdout)).isEqualTo(m);
+        assertThat(FreshJvms.parseRecord("no record\n")).isNull();
+    }
 }

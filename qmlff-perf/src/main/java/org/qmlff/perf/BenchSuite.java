@@ -3,8 +3,10 @@ package org.qmlff.perf;
 import org.qmlff.sim.SampleCircuits;
 
 import org.qmlff.data.Dataset;
+import org.qmlff.model.Architectures;
 import org.qmlff.model.ForceField;
 import org.qmlff.model.LeOptions;
+import org.qmlff.model.ModelOptions;
 import org.qmlff.model.Models;
 import org.qmlff.model.RevisedModel;
 import org.qmlff.model.RevisedOptions;
@@ -34,6 +36,9 @@ import java.util.function.Consumer;
  *   <li>{@code revised-md}: energy and forces of one configuration per call, 1 thread
  *       (evaluations per second).</li>
  * </ul>
+ * Besides these, not in {@link #run}: the revised model with wider circuits ({@link #revisedWider}:
+ * {@code revised-train} and {@code revised-md} at nq = 6 and 8, 1 thread) and the rich model with its
+ * options ({@link #richModels}), and single rows for the spread over fresh JVMs ({@link #spreadRow}).
  */
 public final class BenchSuite {
     /** Depth of the baseline benchmark circuit (MODELS.md le default). */
@@ -46,6 +51,19 @@ public final class BenchSuite {
     private static final long SEED = 20250503L;
     /** Extra warm-up of the revised model before its rows, in multiples of the harness's least warm-up time. */
     private static final long PRE_WARMUP_FACTOR = 3;
+    /** Qubits per atomic circuit of {@link #revisedWider}'s rows. */
+    public static final List<Integer> WIDER_QUBITS = List.of(6, 8);
+    /**
+     * The rich variants of {@link #richModels}: row-name prefix, then option name and value pairs set on
+     * rich's defaults (docs/RICH.md: readout full, threebody 4, lmax 3, one channel, ring graph).
+     */
+    private static final List<List<String>> RICH_VARIANTS = List.of(
+            List.of("rich"),
+            List.of("rich-tensor", "tensor", "on"),
+            List.of("rich-channels2", "channels", "2"));
+    /** The rows {@link #spreadRow} measures, by their name there. */
+    public static final List<String> SPREAD_ROWS = List.of("le-forward", "le-gradient", "le-hvp", "revised-train",
+            "revised-md");
 
     private final BenchPlan plan;
     private final Harness harness;
@@ -88,15 +106,32 @@ public final class BenchSuite {
     /** {@code le-d6-*} at 8 and the largest size; the largest forward also multi-threaded. */
     public void layered(Consumer<BenchRecord> sink) {
         for (int n : plan.layeredSizes()) {
-            Circuit c = SampleCircuits.layered(n, LE_DEPTH);
-            for (Derivative d : Derivative.values()) {
-                sink.accept(circuit("le-d6-" + d.label(), c, SampleCircuits.pair01(), d, 1));
-            }
+            for (Derivative d : Derivative.values()) sink.accept(layered(n, d, 1));
         }
-        if (plan.threads() > 1) {
-            Circuit c = SampleCircuits.layered(plan.maxQubits(), LE_DEPTH);
-            sink.accept(circuit("le-d6-forward", c, SampleCircuits.pair01(), Derivative.FORWARD, plan.threads()));
-        }
+        if (plan.threads() > 1) sink.accept(layered(plan.maxQubits(), Derivative.FORWARD, plan.threads()));
+    }
+
+    private BenchRecord layered(int qubits, Derivative d, int threads) {
+        Circuit c = SampleCircuits.layered(qubits, LE_DEPTH);
+        return circuit("le-d6-" + d.label(), c, SampleCircuits.pair01(), d, threads);
+    }
+
+    /**
+     * One row on its own, measured as {@link #run} measures it, for the spread over fresh JVMs
+     * ({@code qmlff bench --fresh-jvms}): {@code le-forward}, {@code le-gradient}, {@code le-hvp} (the
+     * {@code le-d6-*} row at the largest size, 1 thread), {@code revised-train} or {@code revised-md}
+     * (1 thread, after the revised model's usual extra warm-up).
+     *
+     * @param data frames for the revised rows; not read by the circuit rows (may be null for them)
+     */
+    public BenchRecord spreadRow(String row, Dataset data) {
+        for (Derivative d : Derivative.values())
+            if (row.equals("le-" + d.label())) return layered(plan.maxQubits(), d, 1);
+        if (!row.equals("revised-train") && !row.equals("revised-md"))
+            throw new IllegalArgumentException("no benchmark row '" + row + "' (expected one of " + SPREAD_ROWS + ")");
+        ForceField revised = revisedDefault(data);
+        preWarm(revised, data);
+        return row.equals("revised-train") ? training("revised-train", revised, data, 1) : md("revised-md", revised, data);
     }
 
     private BenchRecord circuit(String name, Circuit c, Observable o, Derivative d, int threads) {
@@ -127,19 +162,65 @@ public final class BenchSuite {
         training("le-train", le, data, sink);
     }
 
-    /** {@code revised-train} (1 and n threads) and {@code revised-md}: the rows of {@code qmlff bench --only revised}. */
+    /**
+     * {@code revised-train} (1 and n threads) and {@code revised-md} of the default revised model (nq = 4):
+     * the model rows of {@link #run}.
+     */
     public void revisedModel(Dataset data, Consumer<BenchRecord> sink) {
         ForceField revised = revisedDefault(data);
-        // The lane engine's vector kernels run orders of magnitude slower until C2 has compiled them (seconds
-        // on a busy machine), a plateau the harness can take for the steady state: warm up longer first.
+        preWarm(revised, data);
+        training("revised-train", revised, data, sink);
+        sink.accept(md("revised-md", revised, data));
+    }
+
+    /**
+     * {@code revised-train} and {@code revised-md}, 1 thread, of the revised model with nq = 6 and 8
+     * qubits per atomic circuit (the rows' qubit count), its other options the defaults; set through the
+     * architecture registry as {@code --nq} does.
+     */
+    public void revisedWider(Dataset data, Consumer<BenchRecord> sink) {
+        for (int nq : WIDER_QUBITS) {
+            ModelOptions o = Architectures.get("revised").defaults().with("nq", Integer.toString(nq));
+            singleThreadRows("revised", Models.create(o, List.of(data), SEED), data, sink);
+        }
+    }
+
+    /**
+     * The rich model (docs/RICH.md), 1 thread, training and single-frame energy + forces: {@code rich-train},
+     * {@code rich-md} with rich's defaults (readout full, threebody 4), {@code rich-tensor-*} with tensor gates
+     * as well, {@code rich-channels2-*} with two channels instead of the tensor gates.
+     */
+    public void richModels(Dataset data, Consumer<BenchRecord> sink) {
+        for (List<String> variant : RICH_VARIANTS) {
+            ModelOptions o = Architectures.get("rich").defaults();
+            for (int i = 1; i < variant.size(); i += 2) o = o.with(variant.get(i), variant.get(i + 1));
+            singleThreadRows(variant.get(0), Models.create(o, List.of(data), SEED), data, sink);
+        }
+    }
+
+    /** {@code prefix-train} and {@code prefix-md} of {@code model}, 1 thread, after the extra warm-up. */
+    private void singleThreadRows(String prefix, ForceField model, Dataset data, Consumer<BenchRecord> sink) {
+        preWarm(model, data);
+        sink.accept(training(prefix + "-train", model, data, 1));
+        sink.accept(md(prefix + "-md", model, data));
+    }
+
+    /**
+     * The lane engine's vector kernels run orders of magnitude slower until C2 has compiled them (seconds
+     * on a busy machine), a plateau the harness can take for the steady state: training steps for
+     * {@value #PRE_WARMUP_FACTOR}× the harness's least warm-up time first.
+     */
+    private void preWarm(ForceField model, Dataset data) {
         int batch = Math.min(plan.trainBatch(), data.frames());
-        try (TrainingWorkload w = new TrainingWorkload(revised, data, batch, 1, SEED)) {
+        try (TrainingWorkload w = new TrainingWorkload(model, data, batch, 1, SEED)) {
             long until = System.nanoTime() + PRE_WARMUP_FACTOR * plan.harness().warmupNanos();
             while (System.nanoTime() < until) w.call();
         }
-        training("revised-train", revised, data, sink);
-        MdWorkload md = new MdWorkload(revised, data, Math.min(MD_FRAMES, data.frames()));
-        sink.accept(BenchRecord.throughput("revised-md", qubitsOf(revised, data), 1, 0, 1, false, harness.measure(md)));
+    }
+
+    private BenchRecord md(String name, ForceField model, Dataset data) {
+        MdWorkload md = new MdWorkload(model, data, Math.min(MD_FRAMES, data.frames()));
+        return BenchRecord.throughput(name, qubitsOf(model, data), 1, 0, 1, false, harness.measure(md));
     }
 
     /**
@@ -158,12 +239,14 @@ public final class BenchSuite {
     }
 
     private void training(String name, ForceField model, Dataset data, Consumer<BenchRecord> sink) {
+        for (int threads : plan.threads() > 1 ? new int[]{1, plan.threads()} : new int[]{1})
+            sink.accept(training(name, model, data, threads));
+    }
+
+    private BenchRecord training(String name, ForceField model, Dataset data, int threads) {
         int batch = Math.min(plan.trainBatch(), data.frames());
-        for (int threads : plan.threads() > 1 ? new int[]{1, plan.threads()} : new int[]{1}) {
-            try (TrainingWorkload w = new TrainingWorkload(model, data, batch, threads, SEED)) {
-                sink.accept(BenchRecord.throughput(name, qubitsOf(model, data), threads, 0, batch, false,
-                        harness.measure(w)));
-            }
+        try (TrainingWorkload w = new TrainingWorkload(model, data, batch, threads, SEED)) {
+            return BenchRecord.throughput(name, qubitsOf(model, data), threads, 0, batch, false, harness.measure(w));
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * longer still on a busy machine. The last round estimates the per-call time, from which the calls
  * per timed run are chosen so that each run lasts at least {@link Settings#minRunNanos()}: a
  * single {@code System.nanoTime()} pair around a call of a few microseconds would mostly measure
- * the clock.
+ * the clock. The heap bytes the JVM's threads allocate during the timed runs are counted too
+ * ({@link Timing#allocatedBytesPerCall()}).
  */
 public final class Harness {
     /** A warm-up round at least this much faster per call than the previous one means "still compiling". */
@@ -91,16 +92,27 @@ public final class Harness {
         }
         long calls = Math.max(1L, (long) Math.ceil(settings.minRunNanos() / perCall));
         double[] runs = new double[settings.repeats()];
+        AllocationCounter allocation = AllocationCounter.create();
+        if (allocation != null) allocation.start();
         for (int r = 0; r < runs.length; r++) {
             long t0 = System.nanoTime();
             for (long i = 0; i < calls; i++) checksum += w.call();
             runs[r] = (double) (System.nanoTime() - t0) / calls;
         }
+        double allocated = allocation == null ? Double.NaN
+                : (double) allocation.allocatedSinceStart() / ((long) runs.length * calls);
         if (!Double.isFinite(checksum))
             throw new IllegalStateException("the benchmark workload returned a non-finite value");
         Arrays.sort(runs);
-        int n = runs.length;
-        double median = n % 2 == 1 ? runs[n / 2] : 0.5 * (runs[n / 2 - 1] + runs[n / 2]);
-        return new Timing(median, runs[0], runs[n - 1], n, calls);
+        return new Timing(median(runs), runs[0], runs[runs.length - 1], runs.length, calls, allocated);
+    }
+
+    /** The median of {@code values} (not empty): the middle one, or the mean of the middle two. */
+    public static double median(double[] values) {
+        if (values.length == 0) throw new IllegalArgumentException("median of no values");
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 }

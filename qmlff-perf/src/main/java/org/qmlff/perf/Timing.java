@@ -9,8 +9,17 @@ package org.qmlff.perf;
  * @param maxNanos       slowest run's per-call time, ns
  * @param repeats        timed runs, ≥ 1
  * @param callsPerRepeat calls per timed run, ≥ 1
+ * @param allocatedBytesPerCall heap bytes the JVM's threads allocated during the timed runs, per call; NaN
+ *                       where the JVM cannot count them. Near zero for a warm workload; a Vector API kernel
+ *                       running with boxed vectors allocates megabytes per call
  */
-public record Timing(double medianNanos, double minNanos, double maxNanos, int repeats, long callsPerRepeat) {
+public record Timing(double medianNanos, double minNanos, double maxNanos, int repeats, long callsPerRepeat,
+                     double allocatedBytesPerCall) {
+
+    /** A timing without an allocation count. */
+    public Timing(double medianNanos, double minNanos, double maxNanos, int repeats, long callsPerRepeat) {
+        this(medianNanos, minNanos, maxNanos, repeats, callsPerRepeat, Double.NaN);
+    }
 
     public Timing {
         if (repeats < 1 || callsPerRepeat < 1)

@@ -47,4 +47,25 @@ class HarnessTest {
         assertThatThrownBy(() -> new Harness.Settings(-1, 0, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Timing(2, 3, 4, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void timedRunsCountTheBytesTheWorkloadAllocatesPerCall() {
+        Object[] keep = new Object[1];
+        Timing t = new Harness(new Harness.Settings(0, 0, 2, 3, 0)).measure(() -> {
+            byte[] b = new byte[1 << 20];
+            keep[0] = b;
+            return b.length;
+        });
+        // where HotSpot counts allocated bytes per thread: at least the 1 MiB array of every call
+        if (!Double.isNaN(t.allocatedBytesPerCall()))
+            assertThat(t.allocatedBytesPerCall()).isGreaterThanOrEqualTo(1 << 20).isLessThan(2 << 20);
+        assertThat(new Timing(1, 1, 1, 1, 1).allocatedBytesPerCall()).isNaN();
+    }
+
+    @Test
+    void medianIsTheMiddleValueOrTheMeanOfTheMiddleTwo() {
+        assertThat(Harness.median(new double[]{3, 1, 2})).isEqualTo(2);
+        assertThat(Harness.median(new double[]{4, 1, 3, 2})).isEqualTo(2.5);
+        assertThatThrownBy(() -> Harness.median(new double[0])).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -2,6 +2,9 @@ package org.qmlff.sim.kernel;
 
 import static org.qmlff.sim.kernel.Kernels.insertZero;
 
+import static jdk.incubator.vector.DoubleVector.broadcast;
+import static jdk.incubator.vector.DoubleVector.fromArray;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -164,13 +167,22 @@ final class ShuffleKernels {
         applyEx(re, im, lo, hi, c, eo, from, to);
     }
 
-    /** out[oo] = 2 Im⟨l|P_a x⟩ (before the update), then x ← E x and l ← E l for E at c[eo..]. */
+    /**
+     * out[oo] = 2 Im⟨l|P_a x⟩ (before the update), then x ← E x and l ← E l for E at c[eo..]: the reduction
+     * and the two updates in three loops. One fused loop exceeded C2's node budget now and then on JDK 17
+     * (NodeCountInliningCutoff in the middle of its Vector API calls), and that JVM ran it with boxed vectors
+     * (docs/PERFORMANCE.md); the split computes the same values with the same operations.
+     */
     void reverseEx(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c, int eo,
                    double[] out, int oo, int sc, int from, int to) {
         if (twoVectors(hi)) {
-            reverseExTwo(re, im, lre, lim, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], out, oo, sc, from, to);
+            singletTwo(re, im, lre, lim, lo, hi, out, oo, sc, from, to);
+            exTwo(re, im, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], from, to);
+            exTwo(lre, lim, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], from, to);
         } else {
-            reverseExOne(re, im, lre, lim, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], out, oo, sc, from, to);
+            singletOne(re, im, lre, lim, lo, hi, out, oo, sc, from, to);
+            exOne(re, im, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], from, to);
+            exOne(lre, lim, lo, hi, c[eo], c[eo + 1], c[eo + 2], c[eo + 3], from, to);
         }
     }
 
@@ -212,14 +224,6 @@ final class ShuffleKernels {
         return (to - from) << (hi == Kernels.NO_BIT ? 1 : 2);
     }
 
-    private static DoubleVector load(double[] a, int i) {
-        return DoubleVector.fromArray(SP, a, i);
-    }
-
-    private static DoubleVector bc(double v) {
-        return DoubleVector.broadcast(SP, v);
-    }
-
     // ------------------------------------------------------------------------------------------
     // Primitive loops, one vector
 
@@ -228,7 +232,7 @@ final class ShuffleKernels {
                           double g01r, double g01i, double g10r, double g10i, double g11r, double g11i,
                           int from, int to) {
         final double[] t = roleTable(laneMask(lo, hi), o0, o1);
-        final DoubleVector i0 = load(t, 0), i1 = load(t, L), in = load(t, 2 * L);
+        final DoubleVector i0 = fromArray(SP, t, 0), i1 = fromArray(SP, t, L), in = fromArray(SP, t, 2 * L);
         final DoubleVector ar = i0.mul(g00r).add(i1.mul(g11r)).add(in), ai = i0.mul(g00i).add(i1.mul(g11i));
         final DoubleVector br = i0.mul(g01r).add(i1.mul(g10r)), bi = i0.mul(g01i).add(i1.mul(g10i));
         final DoubleVector nai = ai.neg(), nbi = bi.neg();
@@ -236,7 +240,7 @@ final class ShuffleKernels {
         final int start = firstAmplitude(lo, hi, from);
         final int end = start + amplitudes(hi, from, to);
         for (int a = start; a < end; a += L) {
-            final DoubleVector xr = load(re, a), xi = load(im, a);
+            final DoubleVector xr = fromArray(SP, re, a), xi = fromArray(SP, im, a);
             final DoubleVector pr = xr.rearrange(perm), pi = xi.rearrange(perm);
             xr.fma(ar, xi.fma(nai, pr.fma(br, pi.mul(nbi)))).intoArray(re, a);
             xi.fma(ar, xr.fma(ai, pi.fma(br, pr.mul(bi)))).intoArray(im, a);
@@ -247,7 +251,7 @@ final class ShuffleKernels {
     private void applyAddOne(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
                              double[] m, int go, int ho, int from, int to) {
         final double[] t = roleTable(laneMask(lo, hi), o0, o1);
-        final DoubleVector i0 = load(t, 0), i1 = load(t, L), in = load(t, 2 * L);
+        final DoubleVector i0 = fromArray(SP, t, 0), i1 = fromArray(SP, t, L), in = fromArray(SP, t, 2 * L);
         final DoubleVector ar = i0.mul(m[go]).add(i1.mul(m[go + 6])).add(in);
         final DoubleVector ai = i0.mul(m[go + 1]).add(i1.mul(m[go + 7]));
         final DoubleVector br = i0.mul(m[go + 2]).add(i1.mul(m[go + 4]));
@@ -259,7 +263,8 @@ final class ShuffleKernels {
         final int start = firstAmplitude(lo, hi, from);
         final int end = start + amplitudes(hi, from, to);
         for (int a = start; a < end; a += L) {
-            final DoubleVector xr = load(re, a), xi = load(im, a), dr = load(dre, a), di = load(dim, a);
+            final DoubleVector xr = fromArray(SP, re, a), xi = fromArray(SP, im, a), dr = fromArray(SP, dre, a);
+            final DoubleVector di = fromArray(SP, dim, a);
             final DoubleVector pr = xr.rearrange(perm), pi = xi.rearrange(perm);
             final DoubleVector qr = dr.rearrange(perm), qi = di.rearrange(perm);
             dr.fma(ar, di.fma(nai, qr.fma(br, qi.fma(nbi,
@@ -274,11 +279,12 @@ final class ShuffleKernels {
                            double[] out, int oo, int sc, int from, int to) {
         final double[] t = roleTable(laneMask(lo, hi), o0, o1);
         final VectorShuffle<Double> perm = shuffles[laneMask(lo, hi)];
-        DoubleVector pr = bc(0), pi = bc(0), qr = bc(0), qi = bc(0);
+        DoubleVector pr = broadcast(SP, 0.0), pi = broadcast(SP, 0.0), qr = broadcast(SP, 0.0), qi = broadcast(SP, 0.0);
         final int start = firstAmplitude(lo, hi, from);
         final int end = start + amplitudes(hi, from, to);
         for (int a = start; a < end; a += L) {
-            final DoubleVector xr = load(re, a), xi = load(im, a), lr = load(lre, a), li = load(lim, a);
+            final DoubleVector xr = fromArray(SP, re, a), xi = fromArray(SP, im, a), lr = fromArray(SP, lre, a);
+            final DoubleVector li = fromArray(SP, lim, a);
             final DoubleVector zr = xr.rearrange(perm), zi = xi.rearrange(perm), nli = li.neg();
             pr = lr.fma(xr, li.fma(xi, pr));
             pi = lr.fma(xi, nli.fma(xr, pi));
@@ -303,15 +309,16 @@ final class ShuffleKernels {
                        int from, int to) {
         final int mask = laneMask(lo, hi);
         final double[] t = roleTable(mask, 1 << lo, mask - (1 << lo));
-        final DoubleVector mid = load(t, 0).add(load(t, L)), k = load(t, 2 * L);
+        final DoubleVector mid = fromArray(SP, t, 0).add(fromArray(SP, t, L)), k = fromArray(SP, t, 2 * L);
         final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi);
-        final DoubleVector cr = k.fma(bc(ar - pr), bc(pr)), ci = k.fma(bc(ai - pi), bc(pi)), nci = ci.neg();
+        final DoubleVector cr = k.fma(broadcast(SP, ar - pr), broadcast(SP, pr));
+        final DoubleVector ci = k.fma(broadcast(SP, ai - pi), broadcast(SP, pi)), nci = ci.neg();
         final DoubleVector qr = mid.mul(0.5 * (ar - br)), qi = mid.mul(0.5 * (ai - bi)), nqi = qi.neg();
         final VectorShuffle<Double> perm = shuffles[mask];
         final int start = firstAmplitude(lo, hi, from);
         final int end = start + amplitudes(hi, from, to);
         for (int a = start; a < end; a += L) {
-            final DoubleVector xr = load(re, a), xi = load(im, a);
+            final DoubleVector xr = fromArray(SP, re, a), xi = fromArray(SP, im, a);
             final DoubleVector pr2 = xr.rearrange(perm), pi2 = xi.rearrange(perm);
             xr.fma(cr, xi.fma(nci, pr2.fma(qr, pi2.mul(nqi)))).intoArray(re, a);
             xi.fma(cr, xr.fma(ci, pi2.fma(qr, pr2.mul(qi)))).intoArray(im, a);
@@ -323,19 +330,22 @@ final class ShuffleKernels {
                           int fo, int from, int to) {
         final int mask = laneMask(lo, hi);
         final double[] t = roleTable(mask, 1 << lo, mask - (1 << lo));
-        final DoubleVector mid = load(t, 0).add(load(t, L)), k = load(t, 2 * L);
+        final DoubleVector mid = fromArray(SP, t, 0).add(fromArray(SP, t, L)), k = fromArray(SP, t, 2 * L);
         final double pr = 0.5 * (c[eo] + c[eo + 2]), pi = 0.5 * (c[eo + 1] + c[eo + 3]);
         final double ur = 0.5 * (c[fo] + c[fo + 2]), ui = 0.5 * (c[fo + 1] + c[fo + 3]);
-        final DoubleVector ar = k.fma(bc(c[eo] - pr), bc(pr)), ai = k.fma(bc(c[eo + 1] - pi), bc(pi));
+        final DoubleVector ar = k.fma(broadcast(SP, c[eo] - pr), broadcast(SP, pr));
+        final DoubleVector ai = k.fma(broadcast(SP, c[eo + 1] - pi), broadcast(SP, pi));
         final DoubleVector br = mid.mul(0.5 * (c[eo] - c[eo + 2])), bi = mid.mul(0.5 * (c[eo + 1] - c[eo + 3]));
-        final DoubleVector cr = k.fma(bc(c[fo] - ur), bc(ur)), ci = k.fma(bc(c[fo + 1] - ui), bc(ui));
+        final DoubleVector cr = k.fma(broadcast(SP, c[fo] - ur), broadcast(SP, ur));
+        final DoubleVector ci = k.fma(broadcast(SP, c[fo + 1] - ui), broadcast(SP, ui));
         final DoubleVector er = mid.mul(0.5 * (c[fo] - c[fo + 2])), ei = mid.mul(0.5 * (c[fo + 1] - c[fo + 3]));
         final DoubleVector nai = ai.neg(), nbi = bi.neg(), nci = ci.neg(), nei = ei.neg();
         final VectorShuffle<Double> perm = shuffles[mask];
         final int start = firstAmplitude(lo, hi, from);
         final int end = start + amplitudes(hi, from, to);
         for (int a = start; a < end; a += L) {
-            final DoubleVector xr = load(re, a), xi = load(im, a), dr = load(dre, a), di = load(dim, a);
+            final DoubleVector xr = fromArray(SP, re, a), xi = fromArray(SP, im, a), dr = fromArray(SP, dre, a);
+            final DoubleVector di = fromArray(SP, dim, a);
             final DoubleVector pr2 = xr.rearrange(perm), pi2 = xi.rearrange(perm);
             final DoubleVector qr = dr.rearrange(perm), qi = di.rearrange(perm);
             dr.fma(ar, di.fma(nai, qr.fma(br, qi.fma(nbi,
@@ -347,46 +357,40 @@ final class ShuffleKernels {
 
     /**
      * out[oo] = Σ Im(conj(l − perm(l)) ⊙ (x − perm(x))) over the |01⟩ lanes (each the quadruple's
-     * Im conj(l₀₁ − l₁₀)(x₀₁ − x₁₀)), then x ← E x and l ← E l as in {@link #exOne}, in one loop.
+     * Im conj(l₀₁ − l₁₀)(x₀₁ − x₁₀)); reads only.
      */
-    private void reverseExOne(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double ar,
-                              double ai, double br, double bi, double[] out, int oo, int sc, int from, int to) {
+    private void singletOne(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] out,
+                            int oo, int sc, int from, int to) {
         final int mask = laneMask(lo, hi);
-        final double[] t = roleTable(mask, 1 << lo, mask - (1 << lo));
-        final DoubleVector mid = load(t, 0).add(load(t, L)), k = load(t, 2 * L);
-        final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi);
-        final DoubleVector cr = k.fma(bc(ar - pr), bc(pr)), ci = k.fma(bc(ai - pi), bc(pi)), nci = ci.neg();
-        final DoubleVector qr = mid.mul(0.5 * (ar - br)), qi = mid.mul(0.5 * (ai - bi)), nqi = qi.neg();
         final VectorShuffle<Double> perm = shuffles[mask];
-        DoubleVector s = bc(0);
+        DoubleVector s = broadcast(SP, 0.0);
         final int start = firstAmplitude(lo, hi, from);
         final int end = start + amplitudes(hi, from, to);
         for (int a = start; a < end; a += L) {
-            final DoubleVector xr = load(re, a), xi = load(im, a), lr = load(lre, a), li = load(lim, a);
+            final DoubleVector xr = fromArray(SP, re, a), xi = fromArray(SP, im, a), lr = fromArray(SP, lre, a);
+            final DoubleVector li = fromArray(SP, lim, a);
             final DoubleVector yr = xr.rearrange(perm), yi = xi.rearrange(perm);
             final DoubleVector mr = lr.rearrange(perm), mi = li.rearrange(perm);
             s = lr.sub(mr).fma(xi.sub(yi), mi.sub(li).fma(xr.sub(yr), s));
-            xr.fma(cr, xi.fma(nci, yr.fma(qr, yi.mul(nqi)))).intoArray(re, a);
-            xi.fma(cr, xr.fma(ci, yi.fma(qr, yr.mul(qi)))).intoArray(im, a);
-            lr.fma(cr, li.fma(nci, mr.fma(qr, mi.mul(nqi)))).intoArray(lre, a);
-            li.fma(cr, lr.fma(ci, mi.fma(qr, mr.mul(qi)))).intoArray(lim, a);
         }
         s.intoArray(out, sc);
         out[oo] = sumRole(out, sc, roleTable(mask, 1 << lo, -1));
     }
 
-    /** out[oo] = the singlet sum of {@link #reverseExOne}, out[oo+1] = that of (e, x) plus that of (l, d). */
+    /** out[oo] = the singlet sum of {@link #singletOne}, out[oo+1] = that of (e, x) plus that of (l, d). */
     private void singlet2One(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
                              double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
                              int to) {
         final int mask = laneMask(lo, hi);
         final VectorShuffle<Double> perm = shuffles[mask];
-        DoubleVector s = bc(0), u = bc(0);
+        DoubleVector s = broadcast(SP, 0.0), u = broadcast(SP, 0.0);
         final int start = firstAmplitude(lo, hi, from);
         final int end = start + amplitudes(hi, from, to);
         for (int a = start; a < end; a += L) {
-            final DoubleVector xr = load(re, a), xi = load(im, a), lr = load(lre, a), li = load(lim, a);
-            final DoubleVector dr = load(dre, a), di = load(dim, a), er = load(ere, a), ei = load(eim, a);
+            final DoubleVector xr = fromArray(SP, re, a), xi = fromArray(SP, im, a), lr = fromArray(SP, lre, a);
+            final DoubleVector li = fromArray(SP, lim, a);
+            final DoubleVector dr = fromArray(SP, dre, a), di = fromArray(SP, dim, a), er = fromArray(SP, ere, a);
+            final DoubleVector ei = fromArray(SP, eim, a);
             final DoubleVector yr = xr.sub(xr.rearrange(perm)), yi = xi.sub(xi.rearrange(perm));
             final DoubleVector zr = dr.sub(dr.rearrange(perm)), zi = di.sub(di.rearrange(perm));
             final DoubleVector mr = lr.sub(lr.rearrange(perm)), nmi = li.rearrange(perm).sub(li);
@@ -412,7 +416,8 @@ final class ShuffleKernels {
         final int sh = 1 << hi;
         final double[] t0 = roleTable(sl, o0, -1);
         final double[] t1 = roleTable(sl, -1, o1 - sh);
-        final DoubleVector i0 = load(t0, 0), n0 = load(t0, 2 * L), i1 = load(t1, L), n1 = load(t1, 2 * L);
+        final DoubleVector i0 = fromArray(SP, t0, 0), n0 = fromArray(SP, t0, 2 * L), i1 = fromArray(SP, t1, L);
+        final DoubleVector n1 = fromArray(SP, t1, 2 * L);
         final DoubleVector a0r = i0.mul(g00r).add(n0), a0i = i0.mul(g00i), b0r = i0.mul(g01r), b0i = i0.mul(g01i);
         final DoubleVector a1r = i1.mul(g11r).add(n1), a1i = i1.mul(g11i), b1r = i1.mul(g10r), b1i = i1.mul(g10i);
         final DoubleVector na0i = a0i.neg(), nb0i = b0i.neg(), na1i = a1i.neg(), nb1i = b1i.neg();
@@ -420,7 +425,8 @@ final class ShuffleKernels {
         for (int t = from; t < to; t += L / 2) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int b = a + sh;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
             final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
             final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
             x0r.fma(a0r, x0i.fma(na0i, p1r.fma(b0r, p1i.mul(nb0i)))).intoArray(re, a);
@@ -437,7 +443,7 @@ final class ShuffleKernels {
         final int sh = 1 << hi;
         final double[] t0 = roleTable(sl, o0, -1);
         final double[] t1 = roleTable(sl, -1, o1 - sh);
-        final DoubleVector i0 = load(t0, 0), i1 = load(t1, L);
+        final DoubleVector i0 = fromArray(SP, t0, 0), i1 = fromArray(SP, t1, L);
         final DoubleVector c0r = i0.mul(m[ho]), c0i = i0.mul(m[ho + 1]);
         final DoubleVector e0r = i0.mul(m[ho + 2]), e0i = i0.mul(m[ho + 3]);
         final DoubleVector c1r = i1.mul(m[ho + 6]), c1i = i1.mul(m[ho + 7]);
@@ -447,10 +453,12 @@ final class ShuffleKernels {
         for (int t = from; t < to; t += L / 2) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int b = a + sh;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
             final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
             final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
-            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
+            final DoubleVector d0r = fromArray(SP, dre, a), d0i = fromArray(SP, dim, a), d1r = fromArray(SP, dre, b);
+            final DoubleVector d1i = fromArray(SP, dim, b);
             x0r.fma(c0r, x0i.fma(nc0i, p1r.fma(e0r, p1i.fma(ne0i, d0r)))).intoArray(dre, a);
             x0i.fma(c0r, x0r.fma(c0i, p1i.fma(e0r, p1r.fma(e0i, d0i)))).intoArray(dim, a);
             x1r.fma(c1r, x1i.fma(nc1i, p0r.fma(e1r, p0i.fma(ne1i, d1r)))).intoArray(dre, b);
@@ -464,13 +472,17 @@ final class ShuffleKernels {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final VectorShuffle<Double> perm = shuffles[sl];
-        DoubleVector p0r = bc(0), p0i = bc(0), q0r = bc(0), q0i = bc(0);
-        DoubleVector p1r = bc(0), p1i = bc(0), q1r = bc(0), q1i = bc(0);
+        DoubleVector p0r = broadcast(SP, 0.0), p0i = broadcast(SP, 0.0), q0r = broadcast(SP, 0.0);
+        DoubleVector q0i = broadcast(SP, 0.0);
+        DoubleVector p1r = broadcast(SP, 0.0), p1i = broadcast(SP, 0.0), q1r = broadcast(SP, 0.0);
+        DoubleVector q1i = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L / 2) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int b = a + sh;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
-            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
+            final DoubleVector l0r = fromArray(SP, lre, a), l0i = fromArray(SP, lim, a), l1r = fromArray(SP, lre, b);
+            final DoubleVector l1i = fromArray(SP, lim, b);
             final DoubleVector z0r = x0r.rearrange(perm), z0i = x0i.rearrange(perm);
             final DoubleVector z1r = x1r.rearrange(perm), z1i = x1i.rearrange(perm);
             final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg();
@@ -503,9 +515,10 @@ final class ShuffleKernels {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final double[] t = roleTable(sl, 0, -1);
-        final DoubleVector k0 = load(t, 0), k1 = load(t, 2 * L);
+        final DoubleVector k0 = fromArray(SP, t, 0), k1 = fromArray(SP, t, 2 * L);
         final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi), qr = 0.5 * (ar - br), qi = 0.5 * (ai - bi);
-        final DoubleVector dr = bc(ar - pr), di = bc(ai - pi), ur = bc(pr), ui = bc(pi);
+        final DoubleVector dr = broadcast(SP, ar - pr), di = broadcast(SP, ai - pi), ur = broadcast(SP, pr);
+        final DoubleVector ui = broadcast(SP, pi);
         final DoubleVector a0r = k0.fma(dr, ur), a0i = k0.fma(di, ui), b0r = k1.mul(qr), b0i = k1.mul(qi);
         final DoubleVector a1r = k1.fma(dr, ur), a1i = k1.fma(di, ui), b1r = k0.mul(qr), b1i = k0.mul(qi);
         final DoubleVector na0i = a0i.neg(), nb0i = b0i.neg(), na1i = a1i.neg(), nb1i = b1i.neg();
@@ -513,7 +526,8 @@ final class ShuffleKernels {
         for (int i = from; i < to; i += L / 2) {
             final int a = insertZero(insertZero(i, lo), hi);
             final int b = a + sh;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
             final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
             final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
             x0r.fma(a0r, x0i.fma(na0i, p1r.fma(b0r, p1i.mul(nb0i)))).intoArray(re, a);
@@ -529,9 +543,10 @@ final class ShuffleKernels {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final double[] t = roleTable(sl, 0, -1);
-        final DoubleVector k0 = load(t, 0), k1 = load(t, 2 * L);
+        final DoubleVector k0 = fromArray(SP, t, 0), k1 = fromArray(SP, t, 2 * L);
         final double pr = 0.5 * (fr + gr), pi = 0.5 * (fi + gi), qr = 0.5 * (fr - gr), qi = 0.5 * (fi - gi);
-        final DoubleVector dr = bc(fr - pr), di = bc(fi - pi), ur = bc(pr), ui = bc(pi);
+        final DoubleVector dr = broadcast(SP, fr - pr), di = broadcast(SP, fi - pi), ur = broadcast(SP, pr);
+        final DoubleVector ui = broadcast(SP, pi);
         final DoubleVector c0r = k0.fma(dr, ur), c0i = k0.fma(di, ui), e0r = k1.mul(qr), e0i = k1.mul(qi);
         final DoubleVector c1r = k1.fma(dr, ur), c1i = k1.fma(di, ui), e1r = k0.mul(qr), e1i = k0.mul(qi);
         final DoubleVector nc0i = c0i.neg(), ne0i = e0i.neg(), nc1i = c1i.neg(), ne1i = e1i.neg();
@@ -539,10 +554,12 @@ final class ShuffleKernels {
         for (int i = from; i < to; i += L / 2) {
             final int a = insertZero(insertZero(i, lo), hi);
             final int b = a + sh;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
             final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
             final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
-            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
+            final DoubleVector d0r = fromArray(SP, dre, a), d0i = fromArray(SP, dim, a), d1r = fromArray(SP, dre, b);
+            final DoubleVector d1i = fromArray(SP, dim, b);
             x0r.fma(c0r, x0i.fma(nc0i, p1r.fma(e0r, p1i.fma(ne0i, d0r)))).intoArray(dre, a);
             x0i.fma(c0r, x0r.fma(c0i, p1i.fma(e0r, p1r.fma(e0i, d0i)))).intoArray(dim, a);
             x1r.fma(c1r, x1i.fma(nc1i, p0r.fma(e1r, p0i.fma(ne1i, d1r)))).intoArray(dre, b);
@@ -552,64 +569,46 @@ final class ShuffleKernels {
 
     /**
      * out[oo] = Σ Im(conj(l0 − perm(l1)) ⊙ (x0 − perm(x1))) over V0's |01⟩ lanes (those with the lo bit
-     * set; each the quadruple's Im conj(l₀₁ − l₁₀)(x₀₁ − x₁₀)), then x ← E x and l ← E l as in
-     * {@link #exTwo}, in one loop.
+     * set; each the quadruple's Im conj(l₀₁ − l₁₀)(x₀₁ − x₁₀)); reads only.
      */
-    private void reverseExTwo(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double ar,
-                              double ai, double br, double bi, double[] out, int oo, int sc, int from, int to) {
+    private void singletTwo(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] out,
+                            int oo, int sc, int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
-        final double[] t = roleTable(sl, 0, -1);
-        final DoubleVector k0 = load(t, 0), k1 = load(t, 2 * L);
-        final double pr = 0.5 * (ar + br), pi = 0.5 * (ai + bi), qr = 0.5 * (ar - br), qi = 0.5 * (ai - bi);
-        final DoubleVector dr = bc(ar - pr), di = bc(ai - pi), ur = bc(pr), ui = bc(pi);
-        final DoubleVector a0r = k0.fma(dr, ur), a0i = k0.fma(di, ui), b0r = k1.mul(qr), b0i = k1.mul(qi);
-        final DoubleVector a1r = k1.fma(dr, ur), a1i = k1.fma(di, ui), b1r = k0.mul(qr), b1i = k0.mul(qi);
-        final DoubleVector na0i = a0i.neg(), nb0i = b0i.neg(), na1i = a1i.neg(), nb1i = b1i.neg();
         final VectorShuffle<Double> perm = shuffles[sl];
-        DoubleVector s = bc(0);
+        DoubleVector s = broadcast(SP, 0.0);
         for (int i = from; i < to; i += L / 2) {
             final int a = insertZero(insertZero(i, lo), hi);
             final int b = a + sh;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
-            final DoubleVector p0r = x0r.rearrange(perm), p0i = x0i.rearrange(perm);
-            final DoubleVector p1r = x1r.rearrange(perm), p1i = x1i.rearrange(perm);
-            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
-            final DoubleVector m0r = l0r.rearrange(perm), m0i = l0i.rearrange(perm);
-            final DoubleVector m1r = l1r.rearrange(perm), m1i = l1i.rearrange(perm);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a);
+            final DoubleVector p1r = fromArray(SP, re, b).rearrange(perm), p1i = fromArray(SP, im, b).rearrange(perm);
+            final DoubleVector l0r = fromArray(SP, lre, a), l0i = fromArray(SP, lim, a);
+            final DoubleVector m1r = fromArray(SP, lre, b).rearrange(perm), m1i = fromArray(SP, lim, b).rearrange(perm);
             s = l0r.sub(m1r).fma(x0i.sub(p1i), m1i.sub(l0i).fma(x0r.sub(p1r), s));
-            x0r.fma(a0r, x0i.fma(na0i, p1r.fma(b0r, p1i.mul(nb0i)))).intoArray(re, a);
-            x0i.fma(a0r, x0r.fma(a0i, p1i.fma(b0r, p1r.mul(b0i)))).intoArray(im, a);
-            x1r.fma(a1r, x1i.fma(na1i, p0r.fma(b1r, p0i.mul(nb1i)))).intoArray(re, b);
-            x1i.fma(a1r, x1r.fma(a1i, p0i.fma(b1r, p0r.mul(b1i)))).intoArray(im, b);
-            l0r.fma(a0r, l0i.fma(na0i, m1r.fma(b0r, m1i.mul(nb0i)))).intoArray(lre, a);
-            l0i.fma(a0r, l0r.fma(a0i, m1i.fma(b0r, m1r.mul(b0i)))).intoArray(lim, a);
-            l1r.fma(a1r, l1i.fma(na1i, m0r.fma(b1r, m0i.mul(nb1i)))).intoArray(lre, b);
-            l1i.fma(a1r, l1r.fma(a1i, m0i.fma(b1r, m0r.mul(b1i)))).intoArray(lim, b);
         }
         s.intoArray(out, sc);
         out[oo] = sumRole(out, sc, roleTable(sl, sl, -1));
     }
 
-    /** out[oo] = the singlet sum of {@link #reverseExTwo}, out[oo+1] = that of (e, x) plus that of (l, d). */
+    /** out[oo] = the singlet sum of {@link #singletTwo}, out[oo+1] = that of (e, x) plus that of (l, d). */
     private void singlet2Two(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
                              double[] ere, double[] eim, int lo, int hi, double[] out, int oo, int sc, int from,
                              int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
         final VectorShuffle<Double> perm = shuffles[sl];
-        DoubleVector s = bc(0), u = bc(0);
+        DoubleVector s = broadcast(SP, 0.0), u = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L / 2) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int b = a + sh;
-            final DoubleVector yr = load(re, a).sub(load(re, b).rearrange(perm));
-            final DoubleVector yi = load(im, a).sub(load(im, b).rearrange(perm));
-            final DoubleVector zr = load(dre, a).sub(load(dre, b).rearrange(perm));
-            final DoubleVector zi = load(dim, a).sub(load(dim, b).rearrange(perm));
-            final DoubleVector mr = load(lre, a).sub(load(lre, b).rearrange(perm));
-            final DoubleVector nmi = load(lim, b).rearrange(perm).sub(load(lim, a));
-            final DoubleVector fr = load(ere, a).sub(load(ere, b).rearrange(perm));
-            final DoubleVector nfi = load(eim, b).rearrange(perm).sub(load(eim, a));
+            final DoubleVector yr = fromArray(SP, re, a).sub(fromArray(SP, re, b).rearrange(perm));
+            final DoubleVector yi = fromArray(SP, im, a).sub(fromArray(SP, im, b).rearrange(perm));
+            final DoubleVector zr = fromArray(SP, dre, a).sub(fromArray(SP, dre, b).rearrange(perm));
+            final DoubleVector zi = fromArray(SP, dim, a).sub(fromArray(SP, dim, b).rearrange(perm));
+            final DoubleVector mr = fromArray(SP, lre, a).sub(fromArray(SP, lre, b).rearrange(perm));
+            final DoubleVector nmi = fromArray(SP, lim, b).rearrange(perm).sub(fromArray(SP, lim, a));
+            final DoubleVector fr = fromArray(SP, ere, a).sub(fromArray(SP, ere, b).rearrange(perm));
+            final DoubleVector nfi = fromArray(SP, eim, b).rearrange(perm).sub(fromArray(SP, eim, a));
             s = mr.fma(yi, nmi.fma(yr, s));
             u = fr.fma(yi, nfi.fma(yr, mr.fma(zi, nmi.fma(zr, u))));
         }

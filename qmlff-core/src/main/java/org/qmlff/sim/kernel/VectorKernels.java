@@ -2,6 +2,9 @@ package org.qmlff.sim.kernel;
 
 import static org.qmlff.sim.kernel.Kernels.insertZero;
 
+import static jdk.incubator.vector.DoubleVector.broadcast;
+import static jdk.incubator.vector.DoubleVector.fromArray;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,7 +21,16 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators through {@code intoArray} into scratch and add the lanes in lane order (never hand a
  * vector to a method that might not be inlined; and {@code reduceLanes} might sum in a different
  * order in interpreted and compiled code); each kernel's loop body stays small (the kernels are
- * split where a fused body would exceed C2's inlining node budget).
+ * split where a fused body would exceed C2's inlining node budget); and no helper method of ours
+ * returns a vector: vectors are made by {@code DoubleVector.fromArray} and {@code broadcast} themselves,
+ * which the JDK forces inline. A helper such as {@code bc(v) = broadcast(SP, v)} is inlined only if C2's
+ * profile counts enough calls of it (MinInliningThreshold), and a kernel compiled early, or on
+ * stack replacement, can see too few of its set-up calls: it then calls the helper's own compiled
+ * code and gets a boxed vector of unknown class (seen once, in {@code ShuffleKernels.exOne}). Kernels
+ * whose one loop reached C2's node budget (NodeCountInliningCutoff) are split into a reduction loop and
+ * update loops with the same operations: a JVM that compiled such a loop past the budget ran it with
+ * boxed vectors, about 1 GB allocated per 20-qubit le-d6 gradient and 1.6–1.8× the time, in 3 of 12
+ * fresh JVMs (docs/PERFORMANCE.md).
  */
 public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> SP = DoubleVector.SPECIES_PREFERRED;
@@ -43,14 +55,6 @@ public final class VectorKernels implements Kernels {
     @Override
     public int scratch() {
         return ACCUMULATORS * L;
-    }
-
-    private static DoubleVector bc(double v) {
-        return DoubleVector.broadcast(SP, v);
-    }
-
-    private static DoubleVector load(double[] a, int i) {
-        return DoubleVector.fromArray(SP, a, i);
     }
 
     /** out[oo + j] = Σ_l out[sc + j·L + l] for j &lt; count, lanes in order. */
@@ -117,14 +121,18 @@ public final class VectorKernels implements Kernels {
     /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
     private void applyHigh(double[] re, double[] im, int lo, int hi, int o0, int o1, double[] m, int mo, int from,
                            int to) {
-        final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
-        final DoubleVector g10r = bc(m[mo + 4]), g10i = bc(m[mo + 5]), g11r = bc(m[mo + 6]), g11i = bc(m[mo + 7]);
-        final DoubleVector n00i = bc(-m[mo + 1]), n01i = bc(-m[mo + 3]), n10i = bc(-m[mo + 5]), n11i = bc(-m[mo + 7]);
+        final DoubleVector g00r = broadcast(SP, m[mo]), g00i = broadcast(SP, m[mo + 1]);
+        final DoubleVector g01r = broadcast(SP, m[mo + 2]), g01i = broadcast(SP, m[mo + 3]);
+        final DoubleVector g10r = broadcast(SP, m[mo + 4]), g10i = broadcast(SP, m[mo + 5]);
+        final DoubleVector g11r = broadcast(SP, m[mo + 6]), g11i = broadcast(SP, m[mo + 7]);
+        final DoubleVector n00i = broadcast(SP, -m[mo + 1]), n01i = broadcast(SP, -m[mo + 3]);
+        final DoubleVector n10i = broadcast(SP, -m[mo + 5]), n11i = broadcast(SP, -m[mo + 7]);
         for (int t = from; t < to; t += L) {
             final int base = insertZero(insertZero(t, lo), hi);
             final int a = base + o0;
             final int b = base + o1;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
             x0r.fma(g00r, x0i.fma(n00i, x1r.fma(g01r, x1i.mul(n01i)))).intoArray(re, a);
             x0r.fma(g00i, x0i.fma(g00r, x1r.fma(g01i, x1i.mul(g01r)))).intoArray(im, a);
             x0r.fma(g10r, x0i.fma(n10i, x1r.fma(g11r, x1i.mul(n11i)))).intoArray(re, b);
@@ -149,18 +157,26 @@ public final class VectorKernels implements Kernels {
     /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
     private void applyTangentHigh(double[] re, double[] im, double[] dre, double[] dim, int lo, int hi, int o0, int o1,
                              double[] m, int go, int ho, int from, int to) {
-        final DoubleVector g00r = bc(m[go]), g00i = bc(m[go + 1]), g01r = bc(m[go + 2]), g01i = bc(m[go + 3]);
-        final DoubleVector g10r = bc(m[go + 4]), g10i = bc(m[go + 5]), g11r = bc(m[go + 6]), g11i = bc(m[go + 7]);
-        final DoubleVector n00i = bc(-m[go + 1]), n01i = bc(-m[go + 3]), n10i = bc(-m[go + 5]), n11i = bc(-m[go + 7]);
-        final DoubleVector h00r = bc(m[ho]), h00i = bc(m[ho + 1]), h01r = bc(m[ho + 2]), h01i = bc(m[ho + 3]);
-        final DoubleVector h10r = bc(m[ho + 4]), h10i = bc(m[ho + 5]), h11r = bc(m[ho + 6]), h11i = bc(m[ho + 7]);
-        final DoubleVector k00i = bc(-m[ho + 1]), k01i = bc(-m[ho + 3]), k10i = bc(-m[ho + 5]), k11i = bc(-m[ho + 7]);
+        final DoubleVector g00r = broadcast(SP, m[go]), g00i = broadcast(SP, m[go + 1]);
+        final DoubleVector g01r = broadcast(SP, m[go + 2]), g01i = broadcast(SP, m[go + 3]);
+        final DoubleVector g10r = broadcast(SP, m[go + 4]), g10i = broadcast(SP, m[go + 5]);
+        final DoubleVector g11r = broadcast(SP, m[go + 6]), g11i = broadcast(SP, m[go + 7]);
+        final DoubleVector n00i = broadcast(SP, -m[go + 1]), n01i = broadcast(SP, -m[go + 3]);
+        final DoubleVector n10i = broadcast(SP, -m[go + 5]), n11i = broadcast(SP, -m[go + 7]);
+        final DoubleVector h00r = broadcast(SP, m[ho]), h00i = broadcast(SP, m[ho + 1]);
+        final DoubleVector h01r = broadcast(SP, m[ho + 2]), h01i = broadcast(SP, m[ho + 3]);
+        final DoubleVector h10r = broadcast(SP, m[ho + 4]), h10i = broadcast(SP, m[ho + 5]);
+        final DoubleVector h11r = broadcast(SP, m[ho + 6]), h11i = broadcast(SP, m[ho + 7]);
+        final DoubleVector k00i = broadcast(SP, -m[ho + 1]), k01i = broadcast(SP, -m[ho + 3]);
+        final DoubleVector k10i = broadcast(SP, -m[ho + 5]), k11i = broadcast(SP, -m[ho + 7]);
         for (int t = from; t < to; t += L) {
             final int base = insertZero(insertZero(t, lo), hi);
             final int a = base + o0;
             final int b = base + o1;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
-            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
+            final DoubleVector d0r = fromArray(SP, dre, a), d0i = fromArray(SP, dim, a), d1r = fromArray(SP, dre, b);
+            final DoubleVector d1i = fromArray(SP, dim, b);
             // d' = G d + H x
             d0r.fma(g00r, d0i.fma(n00i, d1r.fma(g01r, d1i.fma(n01i,
                     x0r.fma(h00r, x0i.fma(k00i, x1r.fma(h01r, x1i.mul(k01i)))))))).intoArray(dre, a);
@@ -192,42 +208,45 @@ public final class VectorKernels implements Kernels {
         reverseHigh(re, im, lre, lim, lo, hi, o0, o1, m, mo, out, oo, sc, from, to);
     }
 
-    /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
+    /**
+     * The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch): x ← G x
+     * ({@link #applyHigh}), M(l, x) over the new x ({@link #pairReductionHigh}), l ← G l, in three loops. The
+     * fused loop was at C2's node budget on JDK 17 (NodeCountInliningCutoff at its last call in every
+     * compilation seen), the limit past which a JVM runs a kernel with boxed vectors (docs/PERFORMANCE.md);
+     * the split computes the same values with the same operations.
+     */
     private void reverseHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, int o0, int o1,
                         double[] m, int mo, double[] out, int oo, int sc, int from, int to) {
-        final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
-        final DoubleVector g10r = bc(m[mo + 4]), g10i = bc(m[mo + 5]), g11r = bc(m[mo + 6]), g11i = bc(m[mo + 7]);
-        final DoubleVector n00i = bc(-m[mo + 1]), n01i = bc(-m[mo + 3]), n10i = bc(-m[mo + 5]), n11i = bc(-m[mo + 7]);
-        DoubleVector m00r = bc(0), m00i = bc(0), m01r = bc(0), m01i = bc(0);
-        DoubleVector m10r = bc(0), m10i = bc(0), m11r = bc(0), m11i = bc(0);
+        applyHigh(re, im, lo, hi, o0, o1, m, mo, from, to);
+        pairReductionHigh(re, im, lre, lim, lo, hi, o0, o1, out, oo, sc, from, to);
+        applyHigh(lre, lim, lo, hi, o0, o1, m, mo, from, to);
+    }
+
+    /** out[oo..oo+8) = M(l, x) for the layouts with 2^lo ≥ L; reads only. */
+    private void pairReductionHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, int o0,
+                                   int o1, double[] out, int oo, int sc, int from, int to) {
+        DoubleVector m00r = broadcast(SP, 0.0), m00i = broadcast(SP, 0.0), m01r = broadcast(SP, 0.0);
+        DoubleVector m01i = broadcast(SP, 0.0);
+        DoubleVector m10r = broadcast(SP, 0.0), m10i = broadcast(SP, 0.0), m11r = broadcast(SP, 0.0);
+        DoubleVector m11i = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L) {
             final int base = insertZero(insertZero(t, lo), hi);
             final int a = base + o0;
             final int b = base + o1;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
-            final DoubleVector p0r = x0r.fma(g00r, x0i.fma(n00i, x1r.fma(g01r, x1i.mul(n01i))));
-            final DoubleVector p0i = x0r.fma(g00i, x0i.fma(g00r, x1r.fma(g01i, x1i.mul(g01r))));
-            final DoubleVector p1r = x0r.fma(g10r, x0i.fma(n10i, x1r.fma(g11r, x1i.mul(n11i))));
-            final DoubleVector p1i = x0r.fma(g10i, x0i.fma(g10r, x1r.fma(g11i, x1i.mul(g11r))));
-            p0r.intoArray(re, a);
-            p0i.intoArray(im, a);
-            p1r.intoArray(re, b);
-            p1i.intoArray(im, b);
-            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
+            final DoubleVector l0r = fromArray(SP, lre, a), l0i = fromArray(SP, lim, a), l1r = fromArray(SP, lre, b);
+            final DoubleVector l1i = fromArray(SP, lim, b);
             final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg();
-            // M_ij += conj(l_i) x'_j
-            m00r = l0r.fma(p0r, l0i.fma(p0i, m00r));
-            m00i = l0r.fma(p0i, nl0i.fma(p0r, m00i));
-            m01r = l0r.fma(p1r, l0i.fma(p1i, m01r));
-            m01i = l0r.fma(p1i, nl0i.fma(p1r, m01i));
-            m10r = l1r.fma(p0r, l1i.fma(p0i, m10r));
-            m10i = l1r.fma(p0i, nl1i.fma(p0r, m10i));
-            m11r = l1r.fma(p1r, l1i.fma(p1i, m11r));
-            m11i = l1r.fma(p1i, nl1i.fma(p1r, m11i));
-            l0r.fma(g00r, l0i.fma(n00i, l1r.fma(g01r, l1i.mul(n01i)))).intoArray(lre, a);
-            l0r.fma(g00i, l0i.fma(g00r, l1r.fma(g01i, l1i.mul(g01r)))).intoArray(lim, a);
-            l0r.fma(g10r, l0i.fma(n10i, l1r.fma(g11r, l1i.mul(n11i)))).intoArray(lre, b);
-            l0r.fma(g10i, l0i.fma(g10r, l1r.fma(g11i, l1i.mul(g11r)))).intoArray(lim, b);
+            // M_ij += conj(l_i) x_j
+            m00r = l0r.fma(x0r, l0i.fma(x0i, m00r));
+            m00i = l0r.fma(x0i, nl0i.fma(x0r, m00i));
+            m01r = l0r.fma(x1r, l0i.fma(x1i, m01r));
+            m01i = l0r.fma(x1i, nl0i.fma(x1r, m01i));
+            m10r = l1r.fma(x0r, l1i.fma(x0i, m10r));
+            m10i = l1r.fma(x0i, nl1i.fma(x0r, m10i));
+            m11r = l1r.fma(x1r, l1i.fma(x1i, m11r));
+            m11i = l1r.fma(x1i, nl1i.fma(x1r, m11i));
         }
         m00r.intoArray(out, sc);
         m00i.intoArray(out, sc + L);
@@ -255,32 +274,39 @@ public final class VectorKernels implements Kernels {
         reduce2High(re, im, dre, dim, lre, lim, ere, eim, lo, hi, o0, o1, out, oo, sc, from, to);
     }
 
-    /** The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch). */
+    /**
+     * The layouts with 2^lo ≥ L (a separate method, so that C2 compiles it without the other branch): M(l, x)
+     * ({@link #pairReductionHigh}), then M(e, x) + M(l, d), in two loops (one loop over all 16 accumulators was
+     * at C2's node budget, see {@link #reverseHigh}). Same operations, same values.
+     */
     private void reduce2High(double[] re, double[] im, double[] dre, double[] dim, double[] lre, double[] lim,
                         double[] ere, double[] eim, int lo, int hi, int o0, int o1, double[] out, int oo,
                         int sc, int from, int to) {
-        DoubleVector m00r = bc(0), m00i = bc(0), m01r = bc(0), m01i = bc(0);
-        DoubleVector m10r = bc(0), m10i = bc(0), m11r = bc(0), m11i = bc(0);
-        DoubleVector q00r = bc(0), q00i = bc(0), q01r = bc(0), q01i = bc(0);
-        DoubleVector q10r = bc(0), q10i = bc(0), q11r = bc(0), q11i = bc(0);
+        pairReductionHigh(re, im, lre, lim, lo, hi, o0, o1, out, oo, sc, from, to);
+        tangentReductionHigh(re, im, dre, dim, lre, lim, ere, eim, lo, hi, o0, o1, out, oo + 8, sc, from, to);
+    }
+
+    /** out[oo..oo+8) = M(e, x) + M(l, d) for the layouts with 2^lo ≥ L; reads only. */
+    private void tangentReductionHigh(double[] re, double[] im, double[] dre, double[] dim, double[] lre,
+                                      double[] lim, double[] ere, double[] eim, int lo, int hi, int o0, int o1,
+                                      double[] out, int oo, int sc, int from, int to) {
+        DoubleVector q00r = broadcast(SP, 0.0), q00i = broadcast(SP, 0.0), q01r = broadcast(SP, 0.0);
+        DoubleVector q01i = broadcast(SP, 0.0);
+        DoubleVector q10r = broadcast(SP, 0.0), q10i = broadcast(SP, 0.0), q11r = broadcast(SP, 0.0);
+        DoubleVector q11i = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L) {
             final int base = insertZero(insertZero(t, lo), hi);
             final int a = base + o0;
             final int b = base + o1;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
-            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
-            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
-            final DoubleVector e0r = load(ere, a), e0i = load(eim, a), e1r = load(ere, b), e1i = load(eim, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
+            final DoubleVector d0r = fromArray(SP, dre, a), d0i = fromArray(SP, dim, a), d1r = fromArray(SP, dre, b);
+            final DoubleVector d1i = fromArray(SP, dim, b);
+            final DoubleVector l0r = fromArray(SP, lre, a), l0i = fromArray(SP, lim, a), l1r = fromArray(SP, lre, b);
+            final DoubleVector l1i = fromArray(SP, lim, b);
+            final DoubleVector e0r = fromArray(SP, ere, a), e0i = fromArray(SP, eim, a), e1r = fromArray(SP, ere, b);
+            final DoubleVector e1i = fromArray(SP, eim, b);
             final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg(), ne0i = e0i.neg(), ne1i = e1i.neg();
-            // M(l, x)
-            m00r = l0r.fma(x0r, l0i.fma(x0i, m00r));
-            m00i = l0r.fma(x0i, nl0i.fma(x0r, m00i));
-            m01r = l0r.fma(x1r, l0i.fma(x1i, m01r));
-            m01i = l0r.fma(x1i, nl0i.fma(x1r, m01i));
-            m10r = l1r.fma(x0r, l1i.fma(x0i, m10r));
-            m10i = l1r.fma(x0i, nl1i.fma(x0r, m10i));
-            m11r = l1r.fma(x1r, l1i.fma(x1i, m11r));
-            m11i = l1r.fma(x1i, nl1i.fma(x1r, m11i));
             // M(e, x) + M(l, d)
             q00r = e0r.fma(x0r, e0i.fma(x0i, l0r.fma(d0r, l0i.fma(d0i, q00r))));
             q00i = e0r.fma(x0i, ne0i.fma(x0r, l0r.fma(d0i, nl0i.fma(d0r, q00i))));
@@ -291,23 +317,15 @@ public final class VectorKernels implements Kernels {
             q11r = e1r.fma(x1r, e1i.fma(x1i, l1r.fma(d1r, l1i.fma(d1i, q11r))));
             q11i = e1r.fma(x1i, ne1i.fma(x1r, l1r.fma(d1i, nl1i.fma(d1r, q11i))));
         }
-        m00r.intoArray(out, sc);
-        m00i.intoArray(out, sc + L);
-        m01r.intoArray(out, sc + 2 * L);
-        m01i.intoArray(out, sc + 3 * L);
-        m10r.intoArray(out, sc + 4 * L);
-        m10i.intoArray(out, sc + 5 * L);
-        m11r.intoArray(out, sc + 6 * L);
-        m11i.intoArray(out, sc + 7 * L);
-        q00r.intoArray(out, sc + 8 * L);
-        q00i.intoArray(out, sc + 9 * L);
-        q01r.intoArray(out, sc + 10 * L);
-        q01i.intoArray(out, sc + 11 * L);
-        q10r.intoArray(out, sc + 12 * L);
-        q10i.intoArray(out, sc + 13 * L);
-        q11r.intoArray(out, sc + 14 * L);
-        q11i.intoArray(out, sc + 15 * L);
-        sumLanes(out, oo, sc, 16);
+        q00r.intoArray(out, sc);
+        q00i.intoArray(out, sc + L);
+        q01r.intoArray(out, sc + 2 * L);
+        q01i.intoArray(out, sc + 3 * L);
+        q10r.intoArray(out, sc + 4 * L);
+        q10i.intoArray(out, sc + 5 * L);
+        q11r.intoArray(out, sc + 6 * L);
+        q11i.intoArray(out, sc + 7 * L);
+        sumLanes(out, oo, sc, 8);
     }
 
     @Override
@@ -328,22 +346,24 @@ public final class VectorKernels implements Kernels {
     private void applyExHigh(double[] re, double[] im, int lo, int hi, double[] c, int co, int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
-        final DoubleVector ar = bc(c[co]), ai = bc(c[co + 1]), nai = bc(-c[co + 1]);
-        final DoubleVector har = bc(0.5 * c[co]), hai = bc(0.5 * c[co + 1]), nhai = bc(-0.5 * c[co + 1]);
-        final DoubleVector hbr = bc(0.5 * c[co + 2]), hbi = bc(0.5 * c[co + 3]), nhbi = bc(-0.5 * c[co + 3]);
+        final DoubleVector ar = broadcast(SP, c[co]), ai = broadcast(SP, c[co + 1]), nai = broadcast(SP, -c[co + 1]);
+        final DoubleVector har = broadcast(SP, 0.5 * c[co]), hai = broadcast(SP, 0.5 * c[co + 1]);
+        final DoubleVector nhai = broadcast(SP, -0.5 * c[co + 1]);
+        final DoubleVector hbr = broadcast(SP, 0.5 * c[co + 2]), hbi = broadcast(SP, 0.5 * c[co + 3]);
+        final DoubleVector nhbi = broadcast(SP, -0.5 * c[co + 3]);
         for (int t = from; t < to; t += L) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int i01 = a + sl;
             final int i10 = a + sh;
             final int i11 = i10 + sl;
-            final DoubleVector x00r = load(re, a), x00i = load(im, a);
+            final DoubleVector x00r = fromArray(SP, re, a), x00i = fromArray(SP, im, a);
             x00r.fma(ar, x00i.mul(nai)).intoArray(re, a);
             x00r.fma(ai, x00i.mul(ar)).intoArray(im, a);
-            final DoubleVector x11r = load(re, i11), x11i = load(im, i11);
+            final DoubleVector x11r = fromArray(SP, re, i11), x11i = fromArray(SP, im, i11);
             x11r.fma(ar, x11i.mul(nai)).intoArray(re, i11);
             x11r.fma(ai, x11i.mul(ar)).intoArray(im, i11);
-            final DoubleVector x01r = load(re, i01), x01i = load(im, i01);
-            final DoubleVector x10r = load(re, i10), x10i = load(im, i10);
+            final DoubleVector x01r = fromArray(SP, re, i01), x01i = fromArray(SP, im, i01);
+            final DoubleVector x10r = fromArray(SP, re, i10), x10i = fromArray(SP, im, i10);
             final DoubleVector sr = x01r.add(x10r), si = x01i.add(x10i);
             final DoubleVector dr = x01r.sub(x10r), di = x01i.sub(x10i);
             final DoubleVector ur = sr.fma(har, si.mul(nhai)), ui = sr.fma(hai, si.mul(har));
@@ -390,19 +410,19 @@ public final class VectorKernels implements Kernels {
                                   double[] c, int eo, int fo, int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
-        final DoubleVector ar = bc(c[eo]), ai = bc(c[eo + 1]), nai = bc(-c[eo + 1]);
-        final DoubleVector fr = bc(c[fo]), fi = bc(c[fo + 1]), nfi = bc(-c[fo + 1]);
+        final DoubleVector ar = broadcast(SP, c[eo]), ai = broadcast(SP, c[eo + 1]), nai = broadcast(SP, -c[eo + 1]);
+        final DoubleVector fr = broadcast(SP, c[fo]), fi = broadcast(SP, c[fo + 1]), nfi = broadcast(SP, -c[fo + 1]);
         for (int t = from; t < to; t += L) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int i11 = a + sh + sl;
-            final DoubleVector x00r = load(re, a), x00i = load(im, a);
-            final DoubleVector d00r = load(dre, a), d00i = load(dim, a);
+            final DoubleVector x00r = fromArray(SP, re, a), x00i = fromArray(SP, im, a);
+            final DoubleVector d00r = fromArray(SP, dre, a), d00i = fromArray(SP, dim, a);
             d00r.fma(ar, d00i.fma(nai, x00r.fma(fr, x00i.mul(nfi)))).intoArray(dre, a);
             d00r.fma(ai, d00i.fma(ar, x00r.fma(fi, x00i.mul(fr)))).intoArray(dim, a);
             x00r.fma(ar, x00i.mul(nai)).intoArray(re, a);
             x00r.fma(ai, x00i.mul(ar)).intoArray(im, a);
-            final DoubleVector x11r = load(re, i11), x11i = load(im, i11);
-            final DoubleVector d11r = load(dre, i11), d11i = load(dim, i11);
+            final DoubleVector x11r = fromArray(SP, re, i11), x11i = fromArray(SP, im, i11);
+            final DoubleVector d11r = fromArray(SP, dre, i11), d11i = fromArray(SP, dim, i11);
             d11r.fma(ar, d11i.fma(nai, x11r.fma(fr, x11i.mul(nfi)))).intoArray(dre, i11);
             d11r.fma(ai, d11i.fma(ar, x11r.fma(fi, x11i.mul(fr)))).intoArray(dim, i11);
             x11r.fma(ar, x11i.mul(nai)).intoArray(re, i11);
@@ -414,20 +434,24 @@ public final class VectorKernels implements Kernels {
                                  double[] c, int eo, int fo, int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
-        final DoubleVector har = bc(0.5 * c[eo]), hai = bc(0.5 * c[eo + 1]), nhai = bc(-0.5 * c[eo + 1]);
-        final DoubleVector hbr = bc(0.5 * c[eo + 2]), hbi = bc(0.5 * c[eo + 3]), nhbi = bc(-0.5 * c[eo + 3]);
-        final DoubleVector hfr = bc(0.5 * c[fo]), hfi = bc(0.5 * c[fo + 1]), nhfi = bc(-0.5 * c[fo + 1]);
-        final DoubleVector hgr = bc(0.5 * c[fo + 2]), hgi = bc(0.5 * c[fo + 3]), nhgi = bc(-0.5 * c[fo + 3]);
+        final DoubleVector har = broadcast(SP, 0.5 * c[eo]), hai = broadcast(SP, 0.5 * c[eo + 1]);
+        final DoubleVector nhai = broadcast(SP, -0.5 * c[eo + 1]);
+        final DoubleVector hbr = broadcast(SP, 0.5 * c[eo + 2]), hbi = broadcast(SP, 0.5 * c[eo + 3]);
+        final DoubleVector nhbi = broadcast(SP, -0.5 * c[eo + 3]);
+        final DoubleVector hfr = broadcast(SP, 0.5 * c[fo]), hfi = broadcast(SP, 0.5 * c[fo + 1]);
+        final DoubleVector nhfi = broadcast(SP, -0.5 * c[fo + 1]);
+        final DoubleVector hgr = broadcast(SP, 0.5 * c[fo + 2]), hgi = broadcast(SP, 0.5 * c[fo + 3]);
+        final DoubleVector nhgi = broadcast(SP, -0.5 * c[fo + 3]);
         for (int t = from; t < to; t += L) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int i01 = a + sl;
             final int i10 = a + sh;
-            final DoubleVector x01r = load(re, i01), x01i = load(im, i01);
-            final DoubleVector x10r = load(re, i10), x10i = load(im, i10);
+            final DoubleVector x01r = fromArray(SP, re, i01), x01i = fromArray(SP, im, i01);
+            final DoubleVector x10r = fromArray(SP, re, i10), x10i = fromArray(SP, im, i10);
             final DoubleVector sr = x01r.add(x10r), si = x01i.add(x10i);
             final DoubleVector dr = x01r.sub(x10r), di = x01i.sub(x10i);
-            final DoubleVector d01r = load(dre, i01), d01i = load(dim, i01);
-            final DoubleVector d10r = load(dre, i10), d10i = load(dim, i10);
+            final DoubleVector d01r = fromArray(SP, dre, i01), d01i = fromArray(SP, dim, i01);
+            final DoubleVector d10r = fromArray(SP, dre, i10), d10i = fromArray(SP, dim, i10);
             final DoubleVector tr = d01r.add(d10r), ti = d01i.add(d10i);
             final DoubleVector er = d01r.sub(d10r), ei = d01i.sub(d10i);
             final DoubleVector pr = tr.fma(har, ti.fma(nhai, sr.fma(hfr, si.mul(nhfi))));
@@ -461,54 +485,36 @@ public final class VectorKernels implements Kernels {
         reverseExHigh(re, im, lre, lim, lo, hi, c, eo, out, oo, sc, from, to);
     }
 
-    /** The layouts with 2^lo ≥ L: as {@link ScalarKernels#reverseEx} lane by lane. */
+    /**
+     * The layouts with 2^lo ≥ L: as {@link ScalarKernels#reverseEx} lane by lane, the reduction over the old x
+     * and l, then x ← E x and l ← E l ({@link #applyExHigh}), in three loops: the fused loop was at C2's node
+     * budget on JDK 17 (NodeCountInliningCutoff at its last call in every compilation seen), the limit past
+     * which a JVM runs such a kernel with boxed vectors (docs/PERFORMANCE.md). Same operations, same values.
+     */
     private void reverseExHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] c,
                                int eo, double[] out, int oo, int sc, int from, int to) {
+        singletHigh(re, im, lre, lim, lo, hi, out, oo, sc, from, to);
+        applyExHigh(re, im, lo, hi, c, eo, from, to);
+        applyExHigh(lre, lim, lo, hi, c, eo, from, to);
+    }
+
+    /** out[oo] = Σ Im(conj(l01 − l10)(x01 − x10)) over these quadruples; reads only. */
+    private void singletHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, int hi, double[] out,
+                             int oo, int sc, int from, int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
-        final DoubleVector ar = bc(c[eo]), ai = bc(c[eo + 1]), nai = bc(-c[eo + 1]);
-        final DoubleVector har = bc(0.5 * c[eo]), hai = bc(0.5 * c[eo + 1]), nhai = bc(-0.5 * c[eo + 1]);
-        final DoubleVector hbr = bc(0.5 * c[eo + 2]), hbi = bc(0.5 * c[eo + 3]), nhbi = bc(-0.5 * c[eo + 3]);
-        DoubleVector singlet = bc(0);
+        DoubleVector singlet = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int i01 = a + sl;
             final int i10 = a + sh;
-            final int i11 = i10 + sl;
-            final DoubleVector x00r = load(re, a), x00i = load(im, a);
-            x00r.fma(ar, x00i.mul(nai)).intoArray(re, a);
-            x00r.fma(ai, x00i.mul(ar)).intoArray(im, a);
-            final DoubleVector x11r = load(re, i11), x11i = load(im, i11);
-            x11r.fma(ar, x11i.mul(nai)).intoArray(re, i11);
-            x11r.fma(ai, x11i.mul(ar)).intoArray(im, i11);
-            final DoubleVector l00r = load(lre, a), l00i = load(lim, a);
-            l00r.fma(ar, l00i.mul(nai)).intoArray(lre, a);
-            l00r.fma(ai, l00i.mul(ar)).intoArray(lim, a);
-            final DoubleVector l11r = load(lre, i11), l11i = load(lim, i11);
-            l11r.fma(ar, l11i.mul(nai)).intoArray(lre, i11);
-            l11r.fma(ai, l11i.mul(ar)).intoArray(lim, i11);
-            final DoubleVector x01r = load(re, i01), x01i = load(im, i01);
-            final DoubleVector x10r = load(re, i10), x10i = load(im, i10);
-            final DoubleVector l01r = load(lre, i01), l01i = load(lim, i01);
-            final DoubleVector l10r = load(lre, i10), l10i = load(lim, i10);
-            final DoubleVector sr = x01r.add(x10r), si = x01i.add(x10i);
+            final DoubleVector x01r = fromArray(SP, re, i01), x01i = fromArray(SP, im, i01);
+            final DoubleVector x10r = fromArray(SP, re, i10), x10i = fromArray(SP, im, i10);
+            final DoubleVector l01r = fromArray(SP, lre, i01), l01i = fromArray(SP, lim, i01);
+            final DoubleVector l10r = fromArray(SP, lre, i10), l10i = fromArray(SP, lim, i10);
             final DoubleVector dr = x01r.sub(x10r), di = x01i.sub(x10i);
             final DoubleVector er = l01r.sub(l10r), ei = l01i.sub(l10i);
-            // Im(conj(l01 − l10)(x01 − x10))
             singlet = er.fma(di, ei.neg().fma(dr, singlet));
-            final DoubleVector ur = sr.fma(har, si.mul(nhai)), ui = sr.fma(hai, si.mul(har));
-            final DoubleVector vr = dr.fma(hbr, di.mul(nhbi)), vi = dr.fma(hbi, di.mul(hbr));
-            ur.add(vr).intoArray(re, i01);
-            ui.add(vi).intoArray(im, i01);
-            ur.sub(vr).intoArray(re, i10);
-            ui.sub(vi).intoArray(im, i10);
-            final DoubleVector tr = l01r.add(l10r), ti = l01i.add(l10i);
-            final DoubleVector pr = tr.fma(har, ti.mul(nhai)), pi = tr.fma(hai, ti.mul(har));
-            final DoubleVector qr = er.fma(hbr, ei.mul(nhbi)), qi = er.fma(hbi, ei.mul(hbr));
-            pr.add(qr).intoArray(lre, i01);
-            pi.add(qi).intoArray(lim, i01);
-            pr.sub(qr).intoArray(lre, i10);
-            pi.sub(qi).intoArray(lim, i10);
         }
         singlet.intoArray(out, sc);
         sumLanes(out, oo, sc, 1);
@@ -535,20 +541,20 @@ public final class VectorKernels implements Kernels {
                                int to) {
         final int sl = 1 << lo;
         final int sh = 1 << hi;
-        DoubleVector singlet = bc(0);
-        DoubleVector singletDot = bc(0);
+        DoubleVector singlet = broadcast(SP, 0.0);
+        DoubleVector singletDot = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L) {
             final int a = insertZero(insertZero(t, lo), hi);
             final int i01 = a + sl;
             final int i10 = a + sh;
-            final DoubleVector x01r = load(re, i01), x01i = load(im, i01);
-            final DoubleVector x10r = load(re, i10), x10i = load(im, i10);
-            final DoubleVector l01r = load(lre, i01), l01i = load(lim, i01);
-            final DoubleVector l10r = load(lre, i10), l10i = load(lim, i10);
-            final DoubleVector d01r = load(dre, i01), d01i = load(dim, i01);
-            final DoubleVector d10r = load(dre, i10), d10i = load(dim, i10);
-            final DoubleVector e01r = load(ere, i01), e01i = load(eim, i01);
-            final DoubleVector e10r = load(ere, i10), e10i = load(eim, i10);
+            final DoubleVector x01r = fromArray(SP, re, i01), x01i = fromArray(SP, im, i01);
+            final DoubleVector x10r = fromArray(SP, re, i10), x10i = fromArray(SP, im, i10);
+            final DoubleVector l01r = fromArray(SP, lre, i01), l01i = fromArray(SP, lim, i01);
+            final DoubleVector l10r = fromArray(SP, lre, i10), l10i = fromArray(SP, lim, i10);
+            final DoubleVector d01r = fromArray(SP, dre, i01), d01i = fromArray(SP, dim, i01);
+            final DoubleVector d10r = fromArray(SP, dre, i10), d10i = fromArray(SP, dim, i10);
+            final DoubleVector e01r = fromArray(SP, ere, i01), e01i = fromArray(SP, eim, i01);
+            final DoubleVector e10r = fromArray(SP, ere, i10), e10i = fromArray(SP, eim, i10);
             final DoubleVector xr = x01r.sub(x10r), xi = x01i.sub(x10i), dr = d01r.sub(d10r), di = d01i.sub(d10i);
             final DoubleVector lr = l01r.sub(l10r), nli = l10i.sub(l01i), er = e01r.sub(e10r), nei = e10i.sub(e01i);
             singlet = lr.fma(xi, nli.fma(xr, singlet));
@@ -574,35 +580,33 @@ public final class VectorKernels implements Kernels {
         reverseSu2High(re, im, lre, lim, lo, m, mo, out, oo, sc, from, to);
     }
 
-    /** The layouts with 2^lo ≥ L: as {@link ScalarKernels#reverseSu2} lane by lane. */
+    /**
+     * The layouts with 2^lo ≥ L: as {@link ScalarKernels#reverseSu2} lane by lane, x ← G x and l ← G l
+     * ({@link #applyHigh}), then the reductions over the new x and l, in three loops (the fused loop reached
+     * C2's node budget on JDK 17 in some compilations, see {@link #reverseHigh}). Same operations, same values.
+     */
     private void reverseSu2High(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] m, int mo,
                                 double[] out, int oo, int sc, int from, int to) {
+        applyHigh(re, im, lo, NO_BIT, 0, 1 << lo, m, mo, from, to);
+        applyHigh(lre, lim, lo, NO_BIT, 0, 1 << lo, m, mo, from, to);
+        su2ReductionHigh(re, im, lre, lim, lo, out, oo, sc, from, to);
+    }
+
+    /**
+     * out[oo + b] = Im⟨l|σ_b x⟩, b = x, y, z, for the layouts with 2^lo ≥ L, summed in {@link #reverseSu2}'s
+     * order (not quite {@link #reducePauliHigh}'s: the z terms come the other way round); reads only.
+     */
+    private void su2ReductionHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] out, int oo,
+                                  int sc, int from, int to) {
         final int s = 1 << lo;
-        final DoubleVector g00r = bc(m[mo]), g00i = bc(m[mo + 1]), g01r = bc(m[mo + 2]), g01i = bc(m[mo + 3]);
-        final DoubleVector g10r = bc(m[mo + 4]), g10i = bc(m[mo + 5]), g11r = bc(m[mo + 6]), g11i = bc(m[mo + 7]);
-        final DoubleVector n00i = bc(-m[mo + 1]), n01i = bc(-m[mo + 3]), n10i = bc(-m[mo + 5]), n11i = bc(-m[mo + 7]);
-        DoubleVector rx = bc(0), ry = bc(0), rz = bc(0);
+        DoubleVector rx = broadcast(SP, 0.0), ry = broadcast(SP, 0.0), rz = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L) {
             final int a = insertZero(t, lo);
             final int b = a + s;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
-            final DoubleVector p0r = x0r.fma(g00r, x0i.fma(n00i, x1r.fma(g01r, x1i.mul(n01i))));
-            final DoubleVector p0i = x0r.fma(g00i, x0i.fma(g00r, x1r.fma(g01i, x1i.mul(g01r))));
-            final DoubleVector p1r = x0r.fma(g10r, x0i.fma(n10i, x1r.fma(g11r, x1i.mul(n11i))));
-            final DoubleVector p1i = x0r.fma(g10i, x0i.fma(g10r, x1r.fma(g11i, x1i.mul(g11r))));
-            p0r.intoArray(re, a);
-            p0i.intoArray(im, a);
-            p1r.intoArray(re, b);
-            p1i.intoArray(im, b);
-            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
-            final DoubleVector q0r = l0r.fma(g00r, l0i.fma(n00i, l1r.fma(g01r, l1i.mul(n01i))));
-            final DoubleVector q0i = l0r.fma(g00i, l0i.fma(g00r, l1r.fma(g01i, l1i.mul(g01r))));
-            final DoubleVector q1r = l0r.fma(g10r, l0i.fma(n10i, l1r.fma(g11r, l1i.mul(n11i))));
-            final DoubleVector q1i = l0r.fma(g10i, l0i.fma(g10r, l1r.fma(g11i, l1i.mul(g11r))));
-            q0r.intoArray(lre, a);
-            q0i.intoArray(lim, a);
-            q1r.intoArray(lre, b);
-            q1i.intoArray(lim, b);
+            final DoubleVector p0r = fromArray(SP, re, a), p0i = fromArray(SP, im, a), p1r = fromArray(SP, re, b);
+            final DoubleVector p1i = fromArray(SP, im, b);
+            final DoubleVector q0r = fromArray(SP, lre, a), q0i = fromArray(SP, lim, a), q1r = fromArray(SP, lre, b);
+            final DoubleVector q1i = fromArray(SP, lim, b);
             final DoubleVector nq0i = q0i.neg(), nq1i = q1i.neg();
             rx = q0r.fma(p1i, nq0i.fma(p1r, q1r.fma(p0i, nq1i.fma(p0r, rx))));
             ry = q1r.fma(p0r, q1i.fma(p0i, q0r.neg().fma(p1r, nq0i.fma(p1i, ry))));
@@ -628,12 +632,14 @@ public final class VectorKernels implements Kernels {
     private void reducePauliHigh(double[] re, double[] im, double[] lre, double[] lim, int lo, double[] out, int oo,
                                  int sc, int from, int to) {
         final int s = 1 << lo;
-        DoubleVector rx = bc(0), ry = bc(0), rz = bc(0);
+        DoubleVector rx = broadcast(SP, 0.0), ry = broadcast(SP, 0.0), rz = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L) {
             final int a = insertZero(t, lo);
             final int b = a + s;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
-            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
+            final DoubleVector l0r = fromArray(SP, lre, a), l0i = fromArray(SP, lim, a), l1r = fromArray(SP, lre, b);
+            final DoubleVector l1i = fromArray(SP, lim, b);
             final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg(), nl0r = l0r.neg();
             rx = l0r.fma(x1i, nl0i.fma(x1r, l1r.fma(x0i, nl1i.fma(x0r, rx))));
             ry = l1r.fma(x0r, l1i.fma(x0i, nl0r.fma(x1r, nl0i.fma(x1i, ry))));
@@ -660,14 +666,19 @@ public final class VectorKernels implements Kernels {
                                   double[] ere, double[] eim, int lo, double[] out, int oo, int sc, int from,
                                   int to) {
         final int s = 1 << lo;
-        DoubleVector rx = bc(0), ry = bc(0), rz = bc(0), sx = bc(0), sy = bc(0), sz = bc(0);
+        DoubleVector rx = broadcast(SP, 0.0), ry = broadcast(SP, 0.0), rz = broadcast(SP, 0.0), sx = broadcast(SP, 0.0);
+        DoubleVector sy = broadcast(SP, 0.0), sz = broadcast(SP, 0.0);
         for (int t = from; t < to; t += L) {
             final int a = insertZero(t, lo);
             final int b = a + s;
-            final DoubleVector x0r = load(re, a), x0i = load(im, a), x1r = load(re, b), x1i = load(im, b);
-            final DoubleVector d0r = load(dre, a), d0i = load(dim, a), d1r = load(dre, b), d1i = load(dim, b);
-            final DoubleVector l0r = load(lre, a), l0i = load(lim, a), l1r = load(lre, b), l1i = load(lim, b);
-            final DoubleVector e0r = load(ere, a), e0i = load(eim, a), e1r = load(ere, b), e1i = load(eim, b);
+            final DoubleVector x0r = fromArray(SP, re, a), x0i = fromArray(SP, im, a), x1r = fromArray(SP, re, b);
+            final DoubleVector x1i = fromArray(SP, im, b);
+            final DoubleVector d0r = fromArray(SP, dre, a), d0i = fromArray(SP, dim, a), d1r = fromArray(SP, dre, b);
+            final DoubleVector d1i = fromArray(SP, dim, b);
+            final DoubleVector l0r = fromArray(SP, lre, a), l0i = fromArray(SP, lim, a), l1r = fromArray(SP, lre, b);
+            final DoubleVector l1i = fromArray(SP, lim, b);
+            final DoubleVector e0r = fromArray(SP, ere, a), e0i = fromArray(SP, eim, a), e1r = fromArray(SP, ere, b);
+            final DoubleVector e1i = fromArray(SP, eim, b);
             final DoubleVector nl0i = l0i.neg(), nl1i = l1i.neg(), nl0r = l0r.neg(), nl1r = l1r.neg();
             final DoubleVector ne0i = e0i.neg(), ne1i = e1i.neg(), ne0r = e0r.neg(), ne1r = e1r.neg();
             rx = l0r.fma(x1i, nl0i.fma(x1r, l1r.fma(x0i, nl1i.fma(x0r, rx))));
