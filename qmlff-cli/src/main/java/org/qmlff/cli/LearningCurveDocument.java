@@ -129,6 +129,8 @@ final class LearningCurveDocument {
 
     /** The fits table. */
     Doc fitsTable() {
+        if (analysis.fits().isEmpty())
+            return new Doc().paragraph("No power law fitted: a fit needs at least two training-set sizes per molecule.");
         List<List<String>> rows = new ArrayList<>();
         for (CurveFit c : analysis.fits()) {
             PowerLawFit f = c.fit();

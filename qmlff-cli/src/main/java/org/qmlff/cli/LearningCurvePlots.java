@@ -8,6 +8,7 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qmlff.analysis.CurveFit;
+import org.qmlff.analysis.PowerLawFit;
 import org.qmlff.analysis.PublishedResult;
 import org.qmlff.analysis.Quantity;
 import org.qmlff.analysis.SizeSummary;
@@ -117,12 +118,22 @@ final class LearningCurvePlots {
         for (CurveFit f : fits) {
             if (!f.arch().equals(arch) || f.quantity() != q || f.points() != CurveFit.FitPoints.MEANS) continue;
             double lo = curve.get(0).nTrain(), hi = curve.get(curve.size() - 1).nTrain();
-            XYSeries fs = chart.addSeries(String.format(Locale.ROOT, "%s fit β = %.2f", arch, f.fit().beta()),
+            XYSeries fs = chart.addSeries(fitLabel(arch, f.fit()),
                     new double[]{lo, hi}, new double[]{f.fit().at(lo), f.fit().at(hi)});
             fs.setLineColor(color);
             fs.setMarker(SeriesMarkers.NONE);
             fs.setLineStyle(FIT_STROKE);
         }
+    }
+
+    /**
+     * The legend of a power-law fit: β with three decimals and its confidence interval, as in the tables,
+     * so that a legend never rounds a β of 0.495 up to "0.50".
+     */
+    static String fitLabel(String arch, PowerLawFit fit) {
+        return fit.hasInterval()
+                ? String.format(Locale.ROOT, "%s fit β = %.3f [%.3f, %.3f]", arch, fit.beta(), fit.betaLow(), fit.betaHigh())
+                : String.format(Locale.ROOT, "%s fit β = %.3f", arch, fit.beta());
     }
 
     /** Line and markers of {@code series} in one colour. */

@@ -181,4 +181,60 @@ class TrainConfigTest {
         assertThat(o.qnn().base().D()).isEqualTo(4);
         assertThat(o.qnn().rich().channels()).isEqualTo(2);
     }
+
+    /** Every example config resolves: a newcomer's first command never fails on a misspelt key. */
+    @Test
+    void everyExampleConfigResolves() throws java.io.IOException {
+        Path root = Path.of(System.getProperty("qmlff.root", "."));
+        List<Path> files;
+        try (var list = java.nio.file.Files.list(root.resolve("examples"))) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(9);
+        for (Path file : files) {
+            TrainConfig c = TrainConfig.resolve(TrainConfig.readYaml(file), file.toString(), file.getParent(), Map.of(), CLOCK, 7);
+            assertThat(c.data()).as(file.toString()).isNotEmpty();
+            assertThat(c.test()).as(file.toString()).isNotEmpty();
+        }
+    }
+
+    /** The five-molecule example names five training molecules and, beyond them, two zero-shot test molecules. */
+    @Test
+    void theFiveMoleculeExampleConfigResolves() {
+        Path root = Path.of(System.getProperty("qmlff.root", "."));
+        Path file = root.resolve("examples/rich-tensor-five-molecules.yaml");
+        TrainConfig c = TrainConfig.resolve(TrainConfig.readYaml(file), file.toString(), file.getParent(), Map.of(), CLOCK, 7);
+        assertThat(c.data()).hasSize(5);
+        assertThat(c.test()).hasSize(7);
+        assertThat(c.data().stream().map(f -> f.getFileName().toString()))
+                .containsExactly("rmd17_ethanol_train_01.npz", "rmd17_malonaldehyde_train_01.npz", "rmd17_uracil_train_01.npz",
+                        "rmd17_toluene_train_01.npz", "rmd17_salicylic_train_01.npz");
+        assertThat(c.test().get(5).getFileName().toString()).isEqualTo("rmd17_aspirin_test_01.npz");
+        assertThat(c.test().get(6).getFileName().toString()).isEqualTo("rmd17_naphthalene_test_01.npz");
+        assertThat(List.of(c.nTrain(), c.nValid(), c.training().epochs())).containsExactly(250, 50, 200);
+        org.qmlff.model.RichModelOptions o = (org.qmlff.model.RichModelOptions) c.model();
+        assertThat(o.rich().tensor()).isTrue();
+        assertThat(o.rich().channels()).isEqualTo(2);
+        // the data are in ../shared, beside the repository (CI has it; a bare checkout does not)
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(c.data().get(0)),
+                "../shared/data/rmd17 is absent: the five-molecule example's data files are not checked");
+        for (Path f : c.data()) assertThat(f).isRegularFile();
+        for (Path f : c.test()) assertThat(f).isRegularFile();
+    }
+
+    /** The recipe example is the N = 50 hybrid example plus weight decay, and nothing else of the recipe. */
+    @Test
+    void theRecipeExampleConfigResolves() {
+        Path root = Path.of(System.getProperty("qmlff.root", "."));
+        Path file = root.resolve("examples/hybrid-n50-recipe-ethanol.yaml");
+        Path base = root.resolve("examples/hybrid-n50-ethanol-benchmark.yaml");
+        TrainConfig c = TrainConfig.resolve(TrainConfig.readYaml(file), file.toString(), file.getParent(), Map.of(), CLOCK, 7);
+        TrainConfig b = TrainConfig.resolve(TrainConfig.readYaml(base), base.toString(), base.getParent(), Map.of(), CLOCK, 7);
+        assertThat(c.training().recipe().weightDecay()).isEqualTo(0.1);
+        assertThat(c.training().recipe().emaDecay()).isZero();
+        assertThat(c.training().recipe().stage2Epochs()).isZero();
+        assertThat(b.training().recipe().weightDecay()).isZero();
+        assertThat(c.model()).isEqualTo(b.model());
+        assertThat(List.of(c.nTrain(), c.nValid(), c.training().epochs())).isEqualTo(List.of(b.nTrain(), b.nValid(), b.training().epochs()));
+    }
 }
