@@ -2,6 +2,7 @@ package org.qmlff.cli;
 
 import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.RunDirectory;
+import org.qmlff.experiment.TrainConfig;
 import org.qmlff.report.LearningCurveAnalysis;
 import org.qmlff.experiment.LearningCurveRunner;
 import org.qmlff.experiment.PlannedRun;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +52,15 @@ final class LearningCurveCommand extends BackendCommand {
     @Option(names = "--arch", split = ",", paramLabel = "LIST", completionCandidates = ArchitectureNames.class,
             description = "Architectures, of ${COMPLETION-CANDIDATES} (default: le,revised).")
     List<String> archs;
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
-            description = "Training data files, one per molecule.")
+    @Option(names = "--config", paramLabel = "FILE", description = "A 'qmlff train' configuration (YAML) whose settings "
+            + "every run takes (architecture, model options, training recipe; its data and test files unless --data / --test "
+            + "are given). Flags given here replace its values; seed, n-fit, threads and out are the grid's.")
+    Path config;
+    @Option(names = "--data", arity = "1..*", paramLabel = "FILE",
+            description = "Training data files, one per molecule (required without a --config that names them).")
     List<Path> data;
-    @Option(names = "--test", required = true, arity = "1..*", paramLabel = "FILE",
-            description = "Test data files, matched to --data by molecule.")
+    @Option(names = "--test", arity = "1..*", paramLabel = "FILE",
+            description = "Test data files, matched to --data by molecule (likewise).")
     List<Path> test;
     @Option(names = "--sizes", required = true, split = ",", paramLabel = "LIST",
             description = "Training-set sizes N, e.g. 25,50,100,200,400,950 (each at most n-train - n-valid).")
@@ -91,8 +97,13 @@ final class LearningCurveCommand extends BackendCommand {
     public Integer call() {
         int concurrent = threads.concurrentRuns();
         int[] shardOf = shard == null ? null : parseShard(shard);
-        if (archs == null || archs.isEmpty()) archs = List.of(LeArchitecture.NAME, RevisedArchitecture.NAME);
         Map<String, Object> settings = new LinkedHashMap<>();
+        if (config != null) fromConfig(settings);
+        if (data == null || data.isEmpty())
+            throw new UserError("no training data: give --data FILE... (or a --config file with 'data:')");
+        if (test == null || test.isEmpty())
+            throw new UserError("no test data: give --test FILE... (or a --config file with 'test:')");
+        if (archs == null || archs.isEmpty()) archs = List.of(LeArchitecture.NAME, RevisedArchitecture.NAME);
         put(settings, "n-train", nTrain);
         put(settings, "n-valid", nValid);
         put(settings, "epochs", epochs);
@@ -140,6 +151,31 @@ final class LearningCurveCommand extends BackendCommand {
         }
         outcome.rethrow(plan.size());
         return 0;
+    }
+
+    /** The grid keys of a run, which the configuration file does not set. */
+    private static final List<String> GRID_KEYS = List.of("data", "test", "arch", "n-fit", "seed", "threads", "out");
+
+    /**
+     * Takes the settings of {@code --config}, resolved exactly as {@code qmlff train --config} resolves
+     * them (relative paths against the file's directory, defaults filled in, every key and value checked),
+     * as the grid's base settings; its architecture, and its files where no flag names others.
+     */
+    private void fromConfig(Map<String, Object> settings) {
+        if (archs != null && !archs.isEmpty())
+            throw new UserError("--arch and --config: the architecture is the configuration file's; give one of them");
+        Map<String, Object> flags = new LinkedHashMap<>();
+        // the file need not name data when --data does; the grid replaces them anyway
+        if (data != null && !data.isEmpty()) flags.put("data", data.stream().map(Path::toString).toList());
+        Path dir = config.toAbsolutePath().getParent();
+        TrainConfig base = TrainConfig.resolve(TrainConfig.readYaml(config), config.toString(), dir, flags,
+                Clock.systemUTC(), 1);
+        Map<String, Object> m = base.toMap();
+        for (String k : GRID_KEYS) m.remove(k);
+        settings.putAll(m);
+        archs = List.of(base.arch());
+        if (data == null || data.isEmpty()) data = base.data();
+        if (test == null || test.isEmpty()) test = base.test();
     }
 
     private static void put(Map<String, Object> m, String key, Object v) {

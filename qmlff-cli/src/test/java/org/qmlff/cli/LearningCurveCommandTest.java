@@ -326,6 +326,74 @@ class LearningCurveCommandTest {
         assertThat(r.err().lines().count()).isEqualTo(1);
     }
 
+    /**
+     * {@code --config}: every run takes the file's settings, recipe included, as {@code qmlff train --config}
+     * would; a file equal to the flags of {@link #args} gives the very same runs; flags replace its values.
+     */
+    @Test
+    void aConfigFileGivesEveryRunItsSettingsAndRecipe(@TempDir Path tmp) throws Exception {
+        Path ref = tmp.resolve("ref");
+        assertThat(CliRun.of(new LearningCurveCommand(backend()), args(ref, "1")).code()).isZero();
+        Path plain = tmp.resolve("plain.yaml");
+        Files.writeString(plain, """
+                arch: le
+                data: [ethanol_train.npz]
+                test: [ethanol_test.npz]
+                n-train: 60
+                n-valid: 10
+                epochs: 3
+                lr: 0.05
+                seed: 7
+                out: ignored
+                """);
+        Path same = tmp.resolve("same");
+        CliRun r = CliRun.of(new LearningCurveCommand(backend()), "--config", plain.toString(), "--sizes", "20,40",
+                "--seeds", "2", "--threads", "1", "--out", same.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        assertSameRuns(same, ref);
+        assertThat(TrainConfig.readYaml(runDirs(same).get(1).resolve("config.yaml"))).containsEntry("seed", 1)
+                .containsEntry("n-fit", 20);
+
+        // the recipe reaches every run (and changes it); --epochs replaces the file's value
+        Path recipe = tmp.resolve("recipe.yaml");
+        Files.writeString(recipe, Files.readString(plain).replace("epochs: 3", "epochs: 5") + "weight-decay: 0.5\n");
+        Path rec = tmp.resolve("rec");
+        CliRun withRecipe = CliRun.of(new LearningCurveCommand(backend()), "--config", recipe.toString(), "--sizes",
+                "20,40", "--seeds", "2", "--epochs", "3", "--threads", "1", "--out", rec.toString());
+        assertThat(withRecipe.err()).isEmpty();
+        assertThat(withRecipe.code()).isZero();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> cfg = TrainConfig.readYaml(runDirs(rec).get(i).resolve("config.yaml"));
+            assertThat(cfg).containsEntry("weight-decay", 0.5).containsEntry("epochs", 3).containsEntry("arch", "le");
+            assertThat(params(runDirs(rec).get(i))).isNotEqualTo(params(runDirs(ref).get(i)));
+        }
+        // rerun: every run is recognised as this grid's and skipped
+        CliRun again = CliRun.of(new LearningCurveCommand(backend()), "--config", recipe.toString(), "--sizes",
+                "20,40", "--seeds", "2", "--epochs", "3", "--threads", "1", "--out", rec.toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("finished earlier, skipped").doesNotContain("trained,");
+
+        CliRun both = CliRun.of(new LearningCurveCommand(backend()), "--config", plain.toString(), "--arch", "le",
+                "--sizes", "20", "--out", tmp.resolve("both").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err().strip()).isEqualTo("qmlff: error: --arch and --config: the architecture is the "
+                + "configuration file's; give one of them");
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "arch: le\ndata: [ethanol_train.npz]\nclip: -1\n");
+        CliRun badValue = CliRun.of(new LearningCurveCommand(backend()), "--config", bad.toString(), "--test",
+                "ethanol_test.npz", "--sizes", "20", "--out", tmp.resolve("bad").toString());
+        assertThat(badValue.code()).isEqualTo(2);
+        assertThat(badValue.err().strip()).startsWith("qmlff: error: ").contains("clip").doesNotContain("\n");
+        CliRun noData = CliRun.of(new LearningCurveCommand(backend()), "--test", "ethanol_test.npz", "--sizes", "20",
+                "--out", tmp.resolve("none").toString());
+        assertThat(noData.code()).isEqualTo(2);
+        assertThat(noData.err().strip()).isEqualTo("qmlff: error: no training data: give --data FILE... (or a --config "
+                + "file with 'data:')");
+        assertThat(tmp.resolve("both")).doesNotExist();
+        assertThat(tmp.resolve("bad")).doesNotExist();
+    }
+
     @Test
     void badGridsAreOneLineErrors(@TempDir Path tmp) {
         Path out = tmp.resolve("lc");

@@ -13,8 +13,11 @@ import java.util.List;
  * <p>For a qubit pair π = (p, q), with a_{l,q} = (z[3(l·nq+q)], z[3(l·nq+q)+1], z[3(l·nq+q)+2]) the Enc
  * vector of layer l = 0..D on qubit q and E_π the Ex gates acting on (p, q):
  * <pre>
- *   s_π = Σ_l a_{l,p}·a_{l,q} + Σ_{g ∈ E_π} z[in(g)],     x_π = tanh(s_π),
+ *   s_π = Σ_l a_{l,p}·a_{l,q} + Σ_{g ∈ E_π} z[in(g)] + Σ_{h ∈ T_π} Σ_l a_{l,p}ᵀ T_h a_{l,q},     x_π = tanh(s_π),
  * </pre>
+ * where T_π are the tensor gates on (p, q) (tensor=on) and T_h = Σ_k z[in(h)+k] B_k the symmetric traceless
+ * matrix of gate h (docs/RICH.md §Tensor gate, basis B_0..B_4); a_pᵀ T a_q is invariant because T turns as
+ * R T Rᵀ when the a turn as R a, and even under inversion.
  * the observable σ_p·σ_q maps to x_π and the double pair (σ_p·σ_q)(σ_r·σ_s) to x_π·x_ρ. The dot products
  * are rotation-invariant (all a_{l,q} turn together) and even under inversion; tanh keeps each feature
  * bounded as an expectation value is. Triple products (readout=chiral) have no counterpart here.
@@ -29,6 +32,8 @@ final class ClassicalReadoutMap {
     /** Pair π: its qubits and the circuit inputs of its Ex gates. */
     private final int[] pairP, pairQ;
     private final int[][] couplingInputs;
+    /** Pair π: the first circuit inputs of its tensor gates (five each). */
+    private final int[][] tensorInputs;
     /** Observable o: its first pair factor and its second (−1 for a single pair). */
     private final int[] first, second;
 
@@ -41,6 +46,16 @@ final class ClassicalReadoutMap {
      * @param exInput   circuit input index of each Ex gate
      */
     ClassicalReadoutMap(RichReadout readout, int nq, int encLayers, int[] exA, int[] exB, int[] exInput) {
+        this(readout, nq, encLayers, exA, exB, exInput, new int[0], new int[0], new int[0]);
+    }
+
+    /**
+     * @param tensorA     first qubit of each tensor gate
+     * @param tensorB     second qubit of each tensor gate
+     * @param tensorInput first of the five circuit inputs of each tensor gate
+     */
+    ClassicalReadoutMap(RichReadout readout, int nq, int encLayers, int[] exA, int[] exB, int[] exInput,
+                        int[] tensorA, int[] tensorB, int[] tensorInput) {
         this.nq = nq;
         this.encLayers = encLayers;
         int n = readout.size();
@@ -58,6 +73,7 @@ final class ClassicalReadoutMap {
         pairP = new int[np];
         pairQ = new int[np];
         couplingInputs = new int[np][];
+        tensorInputs = new int[np][];
         for (int k = 0; k < np; k++) {
             int p = pairs.get(k)[0], q = pairs.get(k)[1];
             pairP[k] = p;
@@ -67,6 +83,11 @@ final class ClassicalReadoutMap {
             for (int g = 0; g < exA.length; g++)
                 if (Math.min(exA[g], exB[g]) == p && Math.max(exA[g], exB[g]) == q) in[m++] = exInput[g];
             couplingInputs[k] = Arrays.copyOf(in, m);
+            int[] tin = new int[tensorA.length];
+            m = 0;
+            for (int g = 0; g < tensorA.length; g++)
+                if (Math.min(tensorA[g], tensorB[g]) == p && Math.max(tensorA[g], tensorB[g]) == q) tin[m++] = tensorInput[g];
+            tensorInputs[k] = Arrays.copyOf(tin, m);
         }
     }
 
@@ -90,6 +111,8 @@ final class ClassicalReadoutMap {
         final double[] sDot = new double[pairP.length];
         final double[] weight = new double[pairP.length];
         final double[] tangentWeight = new double[pairP.length];
+        /** T_h and T(u_h) of the tensor gate at hand, row-major 3×3. */
+        final double[] tm = new double[9], tu = new double[9];
     }
 
     Work newWork() {
@@ -114,6 +137,16 @@ final class ClassicalReadoutMap {
             for (int in : couplingInputs[k]) {
                 s += z[in];
                 if (u != null) sd += u[in];
+            }
+            for (int in : tensorInputs[k]) {
+                tensorMatrix(z, in, w.tm);
+                if (u != null) tensorMatrix(u, in, w.tu);
+                for (int l = 0; l < encLayers; l++) {
+                    int a = enc(l, pairP[k]), b = enc(l, pairQ[k]);
+                    s += bilinear(z, a, w.tm, z, b);
+                    if (u != null)
+                        sd += bilinear(u, a, w.tm, z, b) + bilinear(z, a, w.tm, u, b) + bilinear(z, a, w.tu, z, b);
+                }
             }
             double x = Math.tanh(s);
             double slope = 1 - x * x;
@@ -142,7 +175,7 @@ final class ClassicalReadoutMap {
         pairs(z, null, w);
         double value = pairWeights(weights, w, false);
         Arrays.fill(g, 0.0);
-        for (int k = 0; k < pairP.length; k++) addGradientOfS(k, w.weight[k] * w.slope[k], z, g);
+        for (int k = 0; k < pairP.length; k++) addGradientOfS(k, w.weight[k] * w.slope[k], z, g, w);
         return value;
     }
 
@@ -154,9 +187,9 @@ final class ClassicalReadoutMap {
         Arrays.fill(hu, 0.0);
         for (int k = 0; k < pairP.length; k++) {
             double along = w.weight[k] * w.slope[k];
-            addGradientOfS(k, along, z, g);
-            addHessianOfS(k, along, u, hu);
-            addGradientOfS(k, w.weight[k] * w.curvature[k] * w.sDot[k] + w.tangentWeight[k] * w.slope[k], z, hu);
+            addGradientOfS(k, along, z, g, w);
+            addHessianOfS(k, along, z, u, hu, w);
+            addGradientOfS(k, w.weight[k] * w.curvature[k] * w.sDot[k] + w.tangentWeight[k] * w.slope[k], z, hu, w);
         }
     }
 
@@ -189,7 +222,7 @@ final class ClassicalReadoutMap {
     }
 
     /** out += c·∇s_π (at z). */
-    private void addGradientOfS(int k, double c, double[] z, double[] out) {
+    private void addGradientOfS(int k, double c, double[] z, double[] out, Work w) {
         for (int l = 0; l < encLayers; l++) {
             int a = enc(l, pairP[k]), b = enc(l, pairQ[k]);
             for (int t = 0; t < 3; t++) {
@@ -198,10 +231,23 @@ final class ClassicalReadoutMap {
             }
         }
         for (int in : couplingInputs[k]) out[in] += c;
+        for (int in : tensorInputs[k]) {
+            // ∂/∂a_p = T a_q, ∂/∂a_q = T a_p (T symmetric), ∂/∂t_k = a_pᵀ B_k a_q
+            tensorMatrix(z, in, w.tm);
+            for (int l = 0; l < encLayers; l++) {
+                int a = enc(l, pairP[k]), b = enc(l, pairQ[k]);
+                addMatrixTimes(c, w.tm, z, b, out, a);
+                addMatrixTimes(c, w.tm, z, a, out, b);
+                addBasisForms(c, z, a, z, b, out, in);
+            }
+        }
     }
 
-    /** out += c·∇²s_π·u (s_π is quadratic: its Hessian swaps the two qubits' Enc vectors). */
-    private void addHessianOfS(int k, double c, double[] u, double[] out) {
+    /**
+     * out += c·∇²s_π·u at z. The dot products are quadratic (their Hessian swaps the two qubits' Enc vectors);
+     * a tensor term a_pᵀ T(t) a_q is trilinear, so each of its three factors pairs with u in the other two.
+     */
+    private void addHessianOfS(int k, double c, double[] z, double[] u, double[] out, Work w) {
         for (int l = 0; l < encLayers; l++) {
             int a = enc(l, pairP[k]), b = enc(l, pairQ[k]);
             for (int t = 0; t < 3; t++) {
@@ -209,5 +255,53 @@ final class ClassicalReadoutMap {
                 out[b + t] += c * u[a + t];
             }
         }
+        for (int in : tensorInputs[k]) {
+            tensorMatrix(z, in, w.tm);
+            tensorMatrix(u, in, w.tu);
+            for (int l = 0; l < encLayers; l++) {
+                int a = enc(l, pairP[k]), b = enc(l, pairQ[k]);
+                addMatrixTimes(c, w.tm, u, b, out, a);
+                addMatrixTimes(c, w.tu, z, b, out, a);
+                addMatrixTimes(c, w.tm, u, a, out, b);
+                addMatrixTimes(c, w.tu, z, a, out, b);
+                addBasisForms(c, u, a, z, b, out, in);
+                addBasisForms(c, z, a, u, b, out, in);
+            }
+        }
+    }
+
+    private static final double R2 = Math.sqrt(0.5), R6 = 1 / Math.sqrt(6);
+
+    /** m = Σ_k t[at+k] B_k (docs/RICH.md §Tensor gate: B_0 = (xy+yx)/√2, (yz+zy)/√2, (2zz−xx−yy)/√6, (xz+zx)/√2, (xx−yy)/√2). */
+    static void tensorMatrix(double[] t, int at, double[] m) {
+        double t0 = t[at], t1 = t[at + 1], t2 = t[at + 2], t3 = t[at + 3], t4 = t[at + 4];
+        m[0] = -R6 * t2 + R2 * t4;
+        m[4] = -R6 * t2 - R2 * t4;
+        m[8] = 2 * R6 * t2;
+        m[1] = m[3] = R2 * t0;
+        m[5] = m[7] = R2 * t1;
+        m[2] = m[6] = R2 * t3;
+    }
+
+    /** xᵀ M y for the 3-vectors x at {@code a} and y at {@code b}. */
+    private static double bilinear(double[] x, int a, double[] m, double[] y, int b) {
+        double s = 0;
+        for (int r = 0; r < 3; r++) s += x[a + r] * (m[3 * r] * y[b] + m[3 * r + 1] * y[b + 1] + m[3 * r + 2] * y[b + 2]);
+        return s;
+    }
+
+    /** out[o..o+2] += c·M·y[b..b+2]. */
+    private static void addMatrixTimes(double c, double[] m, double[] y, int b, double[] out, int o) {
+        for (int r = 0; r < 3; r++) out[o + r] += c * (m[3 * r] * y[b] + m[3 * r + 1] * y[b + 1] + m[3 * r + 2] * y[b + 2]);
+    }
+
+    /** out[in+k] += c·xᵀ B_k y for k = 0..4 (x at a, y at b). */
+    private static void addBasisForms(double c, double[] x, int a, double[] y, int b, double[] out, int in) {
+        double xx = x[a] * y[b], yy = x[a + 1] * y[b + 1], zz = x[a + 2] * y[b + 2];
+        out[in] += c * R2 * (x[a] * y[b + 1] + x[a + 1] * y[b]);
+        out[in + 1] += c * R2 * (x[a + 1] * y[b + 2] + x[a + 2] * y[b + 1]);
+        out[in + 2] += c * R6 * (2 * zz - xx - yy);
+        out[in + 3] += c * R2 * (x[a] * y[b + 2] + x[a + 2] * y[b]);
+        out[in + 4] += c * R2 * (xx - yy);
     }
 }

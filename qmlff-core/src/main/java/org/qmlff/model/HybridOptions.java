@@ -53,9 +53,6 @@ public record HybridOptions(RichModelOptions qnn, String head, List<Integer> hid
         if (!(repR0 > 0) || !(repRc > repR0) || Double.isInfinite(repRc))
             throw new InputException("repulsion radii need 0 < repR0 < repRc, got " + repR0 + ", " + repRc);
         if (circuit == null) throw new IllegalArgumentException("hybrid options: the circuit mode is null");
-        if (circuit != CircuitMode.QUANTUM && qnn.rich().tensor())
-            throw new InputException("circuit=" + circuit.text() + " is not defined with tensor=on (the ablations keep the "
-                    + "tensor gates' inputs out of their maps; use tensor=off)");
         if (circuit == CircuitMode.CLASSICAL && qnn.rich().readout().equals("chiral"))
             throw new InputException("circuit=classical has no classical map for readout=chiral (use full, pairs or pair01)");
     }

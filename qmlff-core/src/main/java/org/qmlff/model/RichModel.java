@@ -160,21 +160,26 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     }
 
     private ClassicalReadoutMap classicalMap() {
-        int ex = layersD * pairsPerLayer;
+        int ex = layersD * pairsPerLayer, nt = tensorGates ? ex : 0;
         int[] a = new int[ex], bq = new int[ex], in = new int[ex];
-        int k = 0;
+        int[] ta = new int[nt], tb = new int[nt], tin = new int[nt];
+        int k = 0, t = 0;
         for (int g = 0; g < gKind.length; g++)
             if (gKind[g] == 1) {
                 a[k] = gA[g];
                 bq[k] = gB[g];
                 in[k++] = gIn[g];
+            } else if (gKind[g] == 2) {
+                ta[t] = gA[g];
+                tb[t] = gB[g];
+                tin[t++] = gIn[g];
             }
-        return new ClassicalReadoutMap(readout, nq, layersD + 1, a, bq, in);
+        return new ClassicalReadoutMap(readout, nq, layersD + 1, a, bq, in, ta, tb, tin);
     }
 
     /**
-     * Parameters in file order are W, V, J0, [U, Y], e0, c, [head]: frozen trains e0 onwards, no-exchange all
-     * but the coupling tensors V..Y (they have no effect), none only e0 (nothing else has an effect).
+     * Parameters in file order are W, V, J0, [U, Y], [Q], e0, c, [head]: frozen trains e0 onwards, no-exchange all
+     * but the coupling and tensor-gate tensors V..Q (they have no effect), none only e0 (nothing else has an effect).
      */
     @Override
     public boolean trains(int index) {
@@ -426,6 +431,8 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
      */
     private void inputs(RichFrame f, int i, int si, int ch, RichScratch s, boolean tangent) {
         double[] v = params.values();
+        // no-exchange: the Ex and tensor gates see J = 0 and T = 0 (identity), whatever their tensors hold
+        boolean off = mode == CircuitMode.NO_EXCHANGE;
         RevisedFrame rf = f.base;
         double[] bx = rf.vecX(), by = rf.vecY(), bz = rf.vecZ(), bs = rf.scalar();
         int s0 = rf.firstSpecies(), len = rf.spanLength();
@@ -466,8 +473,6 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                     if (tangent) c += v[y + q] * s.td[q];
                 }
             }
-            // no-exchange: the Ex gates see J = 0 (identity), whatever the coupling tensors hold.
-            boolean off = mode == CircuitMode.NO_EXCHANGE;
             s.z[exBase + e] = off ? 0 : a;
             s.u[exBase + e] = off ? 0 : c;
         }
@@ -483,8 +488,8 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
                         a += v[w + t] * qs[(b + t) * nc + c];
                         if (tangent) d += v[w + t] * s.qsd[(o + t) * nc + c];
                     }
-                    s.z[at + c] = a;
-                    s.u[at + c] = d;
+                    s.z[at + c] = off ? 0 : a;
+                    s.u[at + c] = off ? 0 : d;
                 }
             }
         }

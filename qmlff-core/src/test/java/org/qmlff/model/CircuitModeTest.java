@@ -30,9 +30,8 @@ class CircuitModeTest {
                 .isInstanceOf(InputException.class)
                 .hasMessage("circuit=classical has no classical map for readout=chiral (use full, pairs or pair01)");
         for (String mode : new String[]{"no-exchange", "frozen", "classical", "none"})
-            assertThatThrownBy(() -> HybridModelTest.hybrid("tensor", "on", "circuit", mode)).isInstanceOf(InputException.class)
-                    .hasMessage("circuit=" + mode + " is not defined with tensor=on (the ablations keep the tensor gates' "
-                            + "inputs out of their maps; use tensor=off)");
+            assertThat(HybridModelTest.hybrid("tensor", "on", "circuit", mode).toHyper()).containsEntry("tensor", "on")
+                    .containsEntry("circuit", mode);
         assertThat(HybridModelTest.hybrid("tensor", "on").toHyper()).containsEntry("tensor", "on").containsEntry("circuit", "quantum");
         assertThat(HybridModelTest.hybrid().toHyper()).containsEntry("circuit", "quantum");
     }
@@ -53,7 +52,14 @@ class CircuitModeTest {
 
     @Test
     void noExchangeIsTheQuantumModelWithItsCouplingTensorsAtZero() {
-        String[] kv = {"threebody", "2", "readout", "full", "baseline", "ridge"};
+        noExchangeIsTheQuantumModelWithItsCouplingTensorsAtZero(List.of("V", "J0", "U", "Y"),
+                "threebody", "2", "readout", "full", "baseline", "ridge");
+        // with tensor gates: Q = 0 makes every tensor input 0 as well (G(0) = 1)
+        noExchangeIsTheQuantumModelWithItsCouplingTensorsAtZero(List.of("V", "J0", "U", "Y", "Q"),
+                "threebody", "1", "readout", "full", "tensor", "on");
+    }
+
+    private void noExchangeIsTheQuantumModelWithItsCouplingTensorsAtZero(List<String> couplingTensors, String... kv) {
         ForceField quantum = create(kv);
         ForceField off = create(concat(kv, "circuit", "no-exchange"));
         ModelTestSupport.randomise(quantum, new Random(3), 0.3);
@@ -63,9 +69,10 @@ class CircuitModeTest {
         double[] fq = new double[27], fo = new double[27];
         double eq = energy(quantum, pos, fq), eo = energy(off, pos, fo);
         assertThat(Math.abs(eq - eo)).as("couplings matter in the quantum model").isGreaterThan(1e-4);
-        // Zero V, J0, U, Y (everything between V and e0): every Ex input is then 0, as no-exchange holds it.
+        // Zero V, J0, U, Y [, Q] (everything between V and e0): every Ex [and tensor] input is then 0, as
+        // no-exchange holds it.
         ParameterSet set = ((HybridModel) quantum).qnn().parameterSet();
-        for (String t : List.of("V", "J0", "U", "Y")) {
+        for (String t : couplingTensors) {
             ParameterSet.Tensor tensor = set.tensor(t);
             java.util.Arrays.fill(p, tensor.offset(), tensor.offset() + tensor.size(), 0.0);
         }
@@ -76,7 +83,7 @@ class CircuitModeTest {
         // ... and those tensors are reported as untrained, W and the readout as trained.
         HybridModel h = (HybridModel) off;
         assertThat(h.trains(set.tensor("V").offset())).isFalse();
-        assertThat(h.trains(set.tensor("Y").offset())).isFalse();
+        for (String t : couplingTensors) assertThat(h.trains(set.tensor(t).offset())).as(t).isFalse();
         assertThat(h.trains(set.tensor("W").offset())).isTrue();
         assertThat(h.trains(set.tensor("c").offset())).isTrue();
     }
@@ -131,57 +138,96 @@ class CircuitModeTest {
         assertThat(classical.circuitCost(Z).circuits()).isZero();
     }
 
-    /** A 4-qubit map (full readout: 6 pairs, 3 double pairs), D = 2 ring couplings, against its formula. */
+    /**
+     * A 4-qubit map (full readout: 6 pairs, 3 double pairs), D = 2 ring couplings, against its formula; with
+     * tensor gates (one after each Ex gate, five inputs each) the tensor term a_pᵀ T a_q is computed here from
+     * the basis matrices written out as matrix units (docs/RICH.md §Tensor gate).
+     */
     @Test
     void theClassicalMapIsItsFormula() {
-        int nq = 4, layers = 3;
-        int[][] ring = Ring.pairs(nq);
-        int ex = 2 * ring.length, encIn = 3 * layers * nq;
-        int[] a = new int[ex], b = new int[ex], in = new int[ex];
-        for (int d = 0; d < 2; d++)
-            for (int k = 0; k < ring.length; k++) {
-                a[d * ring.length + k] = ring[k][0];
-                b[d * ring.length + k] = ring[k][1];
-                in[d * ring.length + k] = encIn + d * ring.length + k;
+        for (boolean tensor : new boolean[]{false, true}) {
+            int nq = 4, layers = 3;
+            int[][] ring = Ring.pairs(nq);
+            int ex = 2 * ring.length, encIn = 3 * layers * nq, nt = tensor ? ex : 0;
+            int[] a = new int[ex], b = new int[ex], in = new int[ex], tin = new int[nt];
+            for (int d = 0; d < 2; d++)
+                for (int k = 0; k < ring.length; k++) {
+                    a[d * ring.length + k] = ring[k][0];
+                    b[d * ring.length + k] = ring[k][1];
+                    in[d * ring.length + k] = encIn + d * ring.length + k;
+                    if (tensor) tin[d * ring.length + k] = encIn + ex + 5 * (d * ring.length + k);
+                }
+            RichReadout readout = new RichReadout("full", nq);
+            ClassicalReadoutMap map = tensor ? new ClassicalReadoutMap(readout, nq, layers, a, b, in, b, a, tin)
+                    : new ClassicalReadoutMap(readout, nq, layers, a, b, in);
+            assertThat(map.size()).isEqualTo(9);
+            Random rng = new Random(12);
+            double[] z = new double[encIn + ex + 5 * nt];
+            for (int i = 0; i < z.length; i++) z[i] = 0.5 * rng.nextGaussian();
+            double[] x = new double[9];
+            map.values(z, null, x, null, map.newWork());
+            for (int o = 0; o < 9; o++) {
+                int[] q = readout.pairQubits(o);
+                double expected = pairFeature(z, q[0], q[1], nq, layers, a, b, in, tin);
+                if (q.length == 4) expected *= pairFeature(z, q[2], q[3], nq, layers, a, b, in, tin);
+                assertThat(x[o]).as("tensor %s, observable %d", tensor, o)
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-14));
             }
-        RichReadout readout = new RichReadout("full", nq);
-        ClassicalReadoutMap map = new ClassicalReadoutMap(readout, nq, layers, a, b, in);
-        assertThat(map.size()).isEqualTo(9);
-        Random rng = new Random(12);
-        double[] z = new double[encIn + ex];
-        for (int i = 0; i < z.length; i++) z[i] = 0.5 * rng.nextGaussian();
-        double[] x = new double[9];
-        map.values(z, null, x, null, map.newWork());
-        for (int o = 0; o < 9; o++) {
-            int[] q = readout.pairQubits(o);
-            double expected = pairFeature(z, q[0], q[1], nq, layers, a, b, in);
-            if (q.length == 4) expected *= pairFeature(z, q[2], q[3], nq, layers, a, b, in);
-            assertThat(x[o]).as("observable %d", o).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-15));
         }
     }
 
-    private static double pairFeature(double[] z, int p, int q, int nq, int layers, int[] a, int[] b, int[] in) {
+    /** B_0..B_4 of docs/RICH.md §Tensor gate as sums of matrix units e_a e_bᵀ (a, b = x, y, z = 0, 1, 2). */
+    private static double[][][] tensorBasis() {
+        double r2 = 1 / Math.sqrt(2), r6 = 1 / Math.sqrt(6);
+        double[][][] basis = new double[5][3][3];
+        basis[0][0][1] = basis[0][1][0] = r2;
+        basis[1][1][2] = basis[1][2][1] = r2;
+        basis[2][2][2] = 2 * r6;
+        basis[2][0][0] = basis[2][1][1] = -r6;
+        basis[3][0][2] = basis[3][2][0] = r2;
+        basis[4][0][0] = r2;
+        basis[4][1][1] = -r2;
+        return basis;
+    }
+
+    private static double pairFeature(double[] z, int p, int q, int nq, int layers, int[] a, int[] b, int[] in, int[] tin) {
         double s = 0;
         for (int l = 0; l < layers; l++)
             for (int t = 0; t < 3; t++) s += z[3 * (l * nq + p) + t] * z[3 * (l * nq + q) + t];
+        double[][][] basis = tensorBasis();
         for (int g = 0; g < a.length; g++)
-            if ((a[g] == p && b[g] == q) || (a[g] == q && b[g] == p)) s += z[in[g]];
+            if ((a[g] == p && b[g] == q) || (a[g] == q && b[g] == p)) {
+                s += z[in[g]];
+                if (g < tin.length)
+                    for (int l = 0; l < layers; l++)
+                        for (int k = 0; k < 5; k++)
+                            for (int r = 0; r < 3; r++)
+                                for (int c = 0; c < 3; c++)
+                                    s += z[tin[g] + k] * z[3 * (l * nq + p) + r] * basis[k][r][c] * z[3 * (l * nq + q) + c];
+            }
         return Math.tanh(s);
     }
 
-    /** Gradient, tangent and Hessian-vector product of the map against central differences. */
+    /** Gradient, tangent and Hessian-vector product of the map against central differences (with tensor gates). */
     @Test
     void theClassicalMapsDerivativesMatchFiniteDifferences() {
+        theClassicalMapsDerivativesMatchFiniteDifferences(false);
+        theClassicalMapsDerivativesMatchFiniteDifferences(true);
+    }
+
+    private void theClassicalMapsDerivativesMatchFiniteDifferences(boolean tensor) {
         int nq = 4, layers = 2;
         int[][] pairs = RichModel.graphPairs("all", nq);
-        int ex = pairs.length, encIn = 3 * layers * nq, n = encIn + ex;
-        int[] a = new int[ex], b = new int[ex], in = new int[ex];
+        int ex = pairs.length, encIn = 3 * layers * nq, nt = tensor ? ex : 0, n = encIn + ex + 5 * nt;
+        int[] a = new int[ex], b = new int[ex], in = new int[ex], tin = new int[nt];
         for (int k = 0; k < ex; k++) {
             a[k] = pairs[k][0];
             b[k] = pairs[k][1];
             in[k] = encIn + k;
+            if (tensor) tin[k] = encIn + ex + 5 * k;
         }
-        ClassicalReadoutMap map = new ClassicalReadoutMap(new RichReadout("full", nq), nq, layers, a, b, in);
+        ClassicalReadoutMap map = new ClassicalReadoutMap(new RichReadout("full", nq), nq, layers, a, b, in,
+                tensor ? b : new int[0], tensor ? a : new int[0], tin);
         ClassicalReadoutMap.Work w = map.newWork();
         Random rng = new Random(13);
         double[] z = new double[n], u = new double[n], weights = new double[map.size()];

@@ -58,7 +58,15 @@ class HybridModelTest {
                 Arguments.of("ablation classical, pair01, parity sym", hybrid("circuit", "classical", "readout", "pair01",
                         "parity", "sym")),
                 Arguments.of("ablation none, ridge baseline, repulsion", hybrid("circuit", "none", "baseline", "ridge",
-                        "repulsion", "r12", "repR0", "0.8", "repRc", "1.6")));
+                        "repulsion", "r12", "repR0", "0.8", "repRc", "1.6")),
+                // ... and with tensor gates, whose inputs each ablation removes, freezes or maps as well
+                Arguments.of("ablation no-exchange, tensor", hybrid("circuit", "no-exchange", "tensor", "on", "threebody", "1")),
+                Arguments.of("ablation frozen, tensor", hybrid("circuit", "frozen", "tensor", "on")),
+                Arguments.of("ablation classical, tensor, full, 2 channels", hybrid("circuit", "classical", "tensor", "on",
+                        "readout", "full", "channels", "2", "threebody", "1")),
+                Arguments.of("ablation classical, tensor, all pairs, tied", hybrid("circuit", "classical", "tensor", "on",
+                        "graph", "all", "coupling", "tied")),
+                Arguments.of("ablation none, tensor", hybrid("circuit", "none", "tensor", "on", "baseline", "ridge")));
     }
 
     @ParameterizedTest(name = "{0}")
