@@ -2,7 +2,6 @@ package org.qmlff.cli;
 
 import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.RunDirectory;
-import org.qmlff.experiment.TrainConfig;
 import org.qmlff.report.LearningCurveAnalysis;
 import org.qmlff.experiment.LearningCurveRunner;
 import org.qmlff.experiment.PlannedRun;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,26 +151,12 @@ final class LearningCurveCommand extends BackendCommand {
         return 0;
     }
 
-    /** The grid keys of a run, which the configuration file does not set. */
-    private static final List<String> GRID_KEYS = List.of("data", "test", "arch", "n-fit", "seed", "threads", "out");
-
-    /**
-     * Takes the settings of {@code --config}, resolved exactly as {@code qmlff train --config} resolves
-     * them (relative paths against the file's directory, defaults filled in, every key and value checked),
-     * as the grid's base settings; its architecture, and its files where no flag names others.
-     */
+    /** Takes the settings of {@code --config} as the grid's base, its architecture, and its files where no flag names others. */
     private void fromConfig(Map<String, Object> settings) {
         if (archs != null && !archs.isEmpty())
             throw new UserError("--arch and --config: the architecture is the configuration file's; give one of them");
-        Map<String, Object> flags = new LinkedHashMap<>();
-        // the file need not name data when --data does; the grid replaces them anyway
-        if (data != null && !data.isEmpty()) flags.put("data", data.stream().map(Path::toString).toList());
-        Path dir = config.toAbsolutePath().getParent();
-        TrainConfig base = TrainConfig.resolve(TrainConfig.readYaml(config), config.toString(), dir, flags,
-                Clock.systemUTC(), 1);
-        Map<String, Object> m = base.toMap();
-        for (String k : GRID_KEYS) m.remove(k);
-        settings.putAll(m);
+        LearningCurvePlan.ConfigBase base = LearningCurvePlan.ConfigBase.read(config, data);
+        settings.putAll(base.settings());
         archs = List.of(base.arch());
         if (data == null || data.isEmpty()) data = base.data();
         if (test == null || test.isEmpty()) test = base.test();

@@ -76,6 +76,41 @@ public final class LearningCurvePlan {
         }
     }
 
+    /**
+     * The settings a {@code qmlff train} configuration file gives every run of a grid: resolved exactly as
+     * {@code qmlff train --config} resolves them (relative paths against the file's directory, defaults filled
+     * in, every key and value checked), less the keys the grid sets itself ({@link #GRID_KEYS}).
+     *
+     * @param arch     the file's architecture
+     * @param settings its other settings as config keys, recipe included
+     * @param data     its training files
+     * @param test     its test files
+     */
+    public record ConfigBase(String arch, Map<String, Object> settings, List<Path> data, List<Path> test) {
+        /** Keys of a run that the grid sets, whatever the file says. */
+        public static final List<String> GRID_KEYS = List.of("data", "test", "arch", "n-fit", "seed", "threads", "out");
+
+        public ConfigBase {
+            settings = new LinkedHashMap<>(settings);
+            data = List.copyOf(data);
+            test = List.copyOf(test);
+        }
+
+        /**
+         * Reads {@code file}; {@code data}, if not empty, stands for the file's data (so the file need not name any).
+         */
+        public static ConfigBase read(Path file, List<Path> data) {
+            Map<String, Object> flags = new LinkedHashMap<>();
+            if (data != null && !data.isEmpty()) flags.put("data", data.stream().map(Path::toString).toList());
+            TrainConfig base = TrainConfig.resolve(TrainConfig.readYaml(file), file.toString(),
+                    file.toAbsolutePath().getParent(), flags, Clock.systemUTC(), 1);
+            Map<String, Object> m = base.toMap();
+            for (String k : GRID_KEYS) m.remove(k);
+            return new ConfigBase(base.arch(), m, base.data().stream().map(Path::normalize).toList(),
+                    base.test().stream().map(Path::normalize).toList());
+        }
+    }
+
     /** One training molecule; its tests are its own ({@code ownTests} of them) followed by the zero-shot ones. */
     public record Molecule(String label, Path data, Dataset dataset, List<Path> tests, List<Dataset> testSets, int ownTests) {
     }

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  *         [--lr 0.01] [--w-energy 1] [--w-force 10] [--seed 0] [--partitions 2] [--option KEY=VALUE]... --out DIR
  * predict --model FILE --data FILE [--partitions 2] --out DIR
  * learning-curve --data A.npz,B.npz --test A_test.npz,B_test.npz --sizes 50,100 [--arch le,revised] [--seeds 3]
+ *         [--config FILE (a 'qmlff train' file: its settings for every run, its arch and files unless given)]
  *         [--n-train --n-valid --epochs --batch --lr --w-energy --w-force --option KEY=VALUE --threads-per-run] --out DIR
  * </pre>
  * The split is the benchmark protocol's (the first n-train frames of the file, the last n-valid of
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
 public final class QmlffSpark {
     private static final Set<String> TRAIN_OPTIONS = Set.of("master", "data", "n-train", "n-valid", "arch", "epochs",
             "batch", "lr", "w-energy", "w-force", "seed", "partitions", "option", "out");
-    private static final Set<String> GRID_OPTIONS = Set.of("master", "arch", "data", "test", "sizes", "seeds", "n-train",
+    private static final Set<String> GRID_OPTIONS = Set.of("master", "config", "arch", "data", "test", "sizes", "seeds", "n-train",
             "n-valid", "epochs", "batch", "lr", "w-energy", "w-force", "option", "threads-per-run", "out");
     private static final Set<String> PREDICT_OPTIONS = Set.of("master", "model", "data", "partitions", "out");
 
@@ -169,6 +170,14 @@ public final class QmlffSpark {
      */
     private static int learningCurve(JavaSparkContext spark, Map<String, List<String>> o) {
         Map<String, Object> settings = new LinkedHashMap<>();
+        // --config: a 'qmlff train' file's settings for every run, as 'qmlff learning-curve --config' takes them
+        LearningCurvePlan.ConfigBase base = o.containsKey("config") ? LearningCurvePlan.ConfigBase.read(
+                Path.of(one(o, "config", null)), o.containsKey("data") ? list(o, "data").stream().map(Path::of).toList() : null) : null;
+        if (base != null) {
+            if (o.containsKey("arch"))
+                throw new InputException("--arch and --config: the architecture is the configuration file's; give one of them");
+            settings.putAll(base.settings());
+        }
         for (String key : List.of("n-train", "n-valid", "epochs", "batch"))
             if (o.containsKey(key)) settings.put(key, integer(o, key, 0));
         for (String key : List.of("lr", "w-energy", "w-force"))
@@ -187,9 +196,11 @@ public final class QmlffSpark {
             }
         }
         Path out = Path.of(one(o, "out", null));
-        LearningCurvePlan plan = LearningCurvePlan.of(new LearningCurvePlan.Spec(
-                o.containsKey("arch") ? list(o, "arch") : List.of(org.qmlff.model.LeArchitecture.NAME, org.qmlff.model.RevisedArchitecture.NAME),
-                list(o, "data").stream().map(Path::of).toList(), list(o, "test").stream().map(Path::of).toList(),
+        List<String> archs = base != null ? List.of(base.arch()) : o.containsKey("arch") ? list(o, "arch")
+                : List.of(org.qmlff.model.LeArchitecture.NAME, org.qmlff.model.RevisedArchitecture.NAME);
+        List<Path> data = base != null && !o.containsKey("data") ? base.data() : list(o, "data").stream().map(Path::of).toList();
+        List<Path> test = base != null && !o.containsKey("test") ? base.test() : list(o, "test").stream().map(Path::of).toList();
+        LearningCurvePlan plan = LearningCurvePlan.of(new LearningCurvePlan.Spec(archs, data, test,
                 sizes, integer(o, "seeds", 3), settings, integer(o, "threads-per-run", 1), out), Backend.standard());
         PrintWriter console = new PrintWriter(System.out, true);
         long t0 = System.nanoTime();
