@@ -203,7 +203,7 @@ public final class HybridArchitecture implements Architecture<HybridOptions> {
     public List<Ablation> ablations() {
         return List.of(
                 new Ablation("full", "the full model", Map.of("circuit", CircuitMode.QUANTUM.text()), false, true),
-                new Ablation("no-exchange", "(i) every Ex coupling held at 0: no entangling gates",
+                new Ablation("no-exchange", "(i) every Ex coupling (and tensor-gate input) held at 0: no entangling gates",
                         Map.of("circuit", CircuitMode.NO_EXCHANGE.text()), false, false),
                 new Ablation("frozen", "(ii) circuit tensors frozen at their random initialisation; readout and head trained",
                         Map.of("circuit", CircuitMode.FROZEN.text()), false, false),
