@@ -168,7 +168,7 @@ public final class QmlffSpark {
      * Lists are comma-separated. The report is written by that command run afterwards (it skips every
      * finished run).
      */
-    private static int learningCurve(JavaSparkContext spark, Map<String, List<String>> o) {
+    static int learningCurve(JavaSparkContext spark, Map<String, List<String>> o) {
         Map<String, Object> settings = new LinkedHashMap<>();
         // --config: a 'qmlff train' file's settings for every run, as 'qmlff learning-curve --config' takes them
         LearningCurvePlan.ConfigBase base = o.containsKey("config") ? LearningCurvePlan.ConfigBase.read(
