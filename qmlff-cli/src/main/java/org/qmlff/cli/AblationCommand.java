@@ -2,26 +2,19 @@ package org.qmlff.cli;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.qmlff.analysis.MeanStd;
-import org.qmlff.data.AtomicFiles;
-import org.qmlff.data.Units;
 import org.qmlff.experiment.AblationPlan;
 import org.qmlff.experiment.AblationSummary;
 import org.qmlff.experiment.Backend;
-import org.qmlff.experiment.GridExecutor;
 import org.qmlff.experiment.LearningCurveRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code qmlff ablation}: trains every variant of the configuration's architecture's ablation study
@@ -47,46 +40,21 @@ final class AblationCommand extends BackendCommand {
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "Training configuration (YAML, as for 'qmlff train'): one data file, one test file, a hybrid arch.")
     Path config;
-    @Option(names = "--seeds", paramLabel = "K", description = "Seeds per variant: 0..K-1 (default: 3).")
-    int seeds = 3;
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run, replacing the config's (default: the config's).")
-    Integer epochs;
-    @Option(names = "--n-train", paramLabel = "N", description = "Training-file frames used, training + validation, "
-            + "replacing the config's (default: the config's); the first N - n-valid train, the next n-valid validate.")
-    Integer nTrain;
-    @Option(names = "--n-valid", paramLabel = "N", description = "Validation frames, replacing the config's (default: the config's).")
-    Integer nValid;
     @Mixin
-    RunThreadFlags threads = new RunThreadFlags();
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-    Path out;
+    StudyFlags study = new StudyFlags();
 
     @Override
     public Integer call() {
-        int concurrent = threads.concurrentRuns();
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        if (epochs != null) overrides.put("epochs", epochs);
-        if (nTrain != null) overrides.put("n-train", nTrain);
-        if (nValid != null) overrides.put("n-valid", nValid);
-        AblationPlan plan = AblationPlan.of(new AblationPlan.Spec(config, overrides, seeds, threads.threadsPerRun, out), backend);
+        Path out = study.out;
+        AblationPlan plan = AblationPlan.of(new AblationPlan.Spec(config, study.overrides(), study.seeds,
+                study.threads.threadsPerRun, out), backend);
         PrintWriter console = spec.commandLine().getOut();
-        Backend data = plan.preloaded(backend);
-        LearningCurveRunner runner = new LearningCurveRunner(GridExecutor.local(data, new CliRunHooks(false, false),
-                concurrent), console);
-        LearningCurveRunner.Outcome outcome = runner.run(plan.plannedRuns());
+        LearningCurveRunner.Outcome outcome = study.train(plan, backend, console);
 
-        AblationSummary summary = AblationSummary.of(plan, data);
+        AblationSummary summary = AblationSummary.of(plan, backend);
         String command = command();
-        summary.writeJson(out.resolve("ablation.json"), command);
-        String md = markdown(summary, command);
-        AtomicFiles.write(out.resolve("ablation.md"), md.getBytes(StandardCharsets.UTF_8));
-        plot(summary, out.resolve("ablation.png"));
-        console.println();
-        console.print(table(summary));
-        for (String v : summary.verdicts()) console.println(v);
-        console.println();
-        console.println("wrote " + out.resolve("ablation.md") + ", ablation.json and ablation.png");
-        console.flush();
+        StudyFlags.publish(out, "ablation", f -> summary.writeJson(f, command), markdown(summary, command),
+                f -> plot(summary, f), table(summary), summary.verdicts(), console);
         outcome.rethrow(plan.runs().size());
         return 0;
     }
@@ -103,23 +71,16 @@ final class AblationCommand extends BackendCommand {
                     .append(r.count()).append(" | ")
                     .append(any ? Fmt.meanStd(r.energy()) : Fmt.MISSING).append(" | ")
                     .append(any ? Fmt.meanStd(r.force()) : Fmt.MISSING).append(" | ")
-                    .append(any ? kcal(r.energy()) : Fmt.MISSING).append(" | ")
-                    .append(any ? kcal(r.force()) : Fmt.MISSING).append(" | ")
+                    .append(any ? StudyFlags.kcal(r.energy()) : Fmt.MISSING).append(" | ")
+                    .append(any ? StudyFlags.kcal(r.force()) : Fmt.MISSING).append(" | ")
                     .append(share(s, r)).append(" | ")
                     .append(any ? r.parameters() + " (" + r.trained() + ")" : Fmt.MISSING).append(" | ")
                     .append(any && r.circuits() >= 0 ? Long.toString(r.circuits()) : Fmt.MISSING).append(" | ")
                     .append(any ? Fmt.seconds(r.trainingSeconds()) : Fmt.MISSING).append(" |\n");
         }
-        sb.append(String.format(Locale.ROOT, "| null model | mean training energy, zero forces | – | %s | %s | %s | %s | – | 0 | 0 | – |%n",
-                Fmt.mae(s.nullModel().energy()), Fmt.mae(s.nullModel().force()),
-                Fmt.fixed(s.nullModel().energy() * Units.KCAL_MOL_PER_MEV, 3),
-                Fmt.fixed(s.nullModel().force() * Units.KCAL_MOL_PER_MEV, 3)));
+        sb.append("| null model | mean training energy, zero forces | – | ").append(StudyFlags.nullModelCells(s.nullModel()))
+                .append(" | – | 0 | 0 | – |\n");
         return sb.toString();
-    }
-
-    private static String kcal(MeanStd m) {
-        String mean = Fmt.fixed(m.mean() * Units.KCAL_MOL_PER_MEV, 3);
-        return Double.isFinite(m.std()) ? mean + " ± " + Fmt.fixed(m.std() * Units.KCAL_MOL_PER_MEV, 3) : mean;
     }
 
     private static String share(AblationSummary s, AblationSummary.Row r) {

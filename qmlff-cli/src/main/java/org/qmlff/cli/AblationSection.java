@@ -1,7 +1,6 @@
 package org.qmlff.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.qmlff.analysis.MeanStd;
 import org.qmlff.report.ReportSource;
 
 import java.nio.file.Files;
@@ -24,15 +23,13 @@ final class AblationSection {
      */
     static Doc doc(ReportSource.Ablation s, BiFunction<Path, String, String> asset) {
         JsonNode j = s.summary();
-        Doc d = new Doc().heading(2, "Ablation study " + s.dir().toAbsolutePath().normalize());
-        d.paragraph(String.format(Locale.ROOT, "%s, N = %d, test errors over all %d test frames, mean ± std over seeds. "
-                        + "Share of gain lost = (F_variant − F_full) / (F_classical-alone − F_full) (docs/HYBRID.md §Ablations).",
-                j.path("molecule").asText(), j.path("n_train").asInt(), j.path("test_frames").asInt()));
+        Doc d = start("Ablation study " + s.dir().toAbsolutePath().normalize(), j, ", mean ± std over seeds. "
+                + "Share of gain lost = (F_variant − F_full) / (F_classical-alone − F_full) (docs/HYBRID.md §Ablations).");
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode v : j.path("variants")) {
             boolean any = v.has("force_mae_meV_per_A");
             rows.add(List.of(v.path("label").asText(), v.path("description").asText(), Integer.toString(v.path("runs").size()),
-                    any ? stat(v.path("energy_mae_meV")) : Fmt.MISSING, any ? stat(v.path("force_mae_meV_per_A")) : Fmt.MISSING,
+                    any ? Fmt.meanStd(v.path("energy_mae_meV")) : Fmt.MISSING, any ? Fmt.meanStd(v.path("force_mae_meV_per_A")) : Fmt.MISSING,
                     v.path("force_share_lost").isNumber()
                             ? String.format(Locale.ROOT, "%.0f %%", 100 * v.path("force_share_lost").asDouble()) : Fmt.MISSING,
                     any ? v.path("parameters").asText() + " (" + v.path("trained_parameters").asText() + ")" : Fmt.MISSING,
@@ -44,20 +41,30 @@ final class AblationSection {
                 Fmt.MISSING, "0", "0"));
         d.table(List.of("variant", "what is removed", "seeds", "E MAE (meV)", "F MAE (meV/Å)", "F share of gain lost",
                 "params (trained)", "circuits / energy"), rows);
-        List<String> verdicts = new ArrayList<>();
-        j.path("verdicts").forEach(v -> verdicts.add(v.asText()));
-        d.bullets(verdicts);
-        if (j.path("command").isTextual()) {
-            d.paragraph("Reproduce (run from the directory it was started in; rerunning it resumes):");
-            d.code(j.path("command").asText() + "\n");
-        }
-        Path png = s.dir().resolve("ablation.png");
-        if (Files.isRegularFile(png)) d.image(asset.apply(png, "ablation.png"), "Test errors by variant");
+        verdictsCommandAndPlot(d, j, s.dir().resolve("ablation.png"), "Test errors by variant", asset);
         return d;
     }
 
-    private static String stat(JsonNode n) {
-        return Fmt.meanStd(new MeanStd(n.path("seeds").asInt(), n.path("mean").asDouble(),
-                n.path("std").isNumber() ? n.path("std").asDouble() : Double.NaN));
+    /** A study's section (ablation, sweep) up to its table: the title and "molecule, N, test frames" + {@code more}. */
+    static Doc start(String title, JsonNode summary, String more) {
+        Doc d = new Doc().heading(2, title);
+        d.paragraph(String.format(Locale.ROOT, "%s, N = %d, test errors over all %d test frames", summary.path("molecule").asText(),
+                summary.path("n_train").asInt(), summary.path("test_frames").asInt()) + more);
+        return d;
+    }
+
+    /**
+     * The end of a study's section (ablation, sweep): its verdicts as bullets, the command that reproduces it and
+     * its plot {@code png} (when the file exists), copied into the report through {@code asset}.
+     */
+    static void verdictsCommandAndPlot(Doc d, JsonNode summary, Path png, String alt, BiFunction<Path, String, String> asset) {
+        List<String> verdicts = new ArrayList<>();
+        summary.path("verdicts").forEach(v -> verdicts.add(v.asText()));
+        d.bullets(verdicts);
+        if (summary.path("command").isTextual()) {
+            d.paragraph("Reproduce (run from the directory it was started in; rerunning it resumes):");
+            d.code(summary.path("command").asText() + "\n");
+        }
+        if (Files.isRegularFile(png)) d.image(asset.apply(png, png.getFileName().toString()), alt);
     }
 }

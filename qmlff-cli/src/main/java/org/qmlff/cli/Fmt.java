@@ -1,5 +1,6 @@
 package org.qmlff.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.qmlff.analysis.MeanStd;
 
 import java.util.Locale;
@@ -30,6 +31,12 @@ final class Fmt {
     static String meanStd(MeanStd m) {
         if (!Double.isFinite(m.std())) return mae(m.mean());
         return mae(m.mean()) + " ± " + mae(m.std());
+    }
+
+    /** mean ± std of a statistic as the summaries' JSON writes it ({@code mean}, {@code std} or null, {@code seeds}). */
+    static String meanStd(JsonNode stat) {
+        return meanStd(new MeanStd(stat.path("seeds").asInt(), stat.path("mean").asDouble(),
+                stat.path("std").isNumber() ? stat.path("std").asDouble() : Double.NaN));
     }
 
     /** A value with a fixed number of decimals. */

@@ -29,6 +29,7 @@ import java.util.Properties;
                 ServeIpiCommand.class,
                 LearningCurveCommand.class,
                 AblationCommand.class,
+                SweepCommand.class,
                 ReportCommand.class,
                 BenchCommand.class,
                 ExportQasmCommand.class,

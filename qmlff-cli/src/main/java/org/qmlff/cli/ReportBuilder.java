@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.SortedSet;
 
 /**
@@ -41,6 +42,7 @@ final class ReportBuilder {
         List<String> sources = new ArrayList<>();
         for (RunDirectory r : report.runs()) sources.add("run " + abs(r.dir()));
         for (ReportSource.Ablation st : report.ablations()) sources.add("ablation study " + abs(st.dir()));
+        for (ReportSource.Sweep sw : report.sweeps()) sources.add("sweep " + abs(sw.dir()));
         for (Report.AnalysedCurve c : report.curves())
             sources.add("learning curve " + abs(c.source().dir()) + " (" + c.source().finished().size() + " of "
                     + c.source().planned().size() + " runs finished)");
@@ -56,20 +58,12 @@ final class ReportBuilder {
         training(d, report);
         parity(d, report);
         learningCurves(d, report);
-        for (ReportSource.MdBenchmark b : report.mdBenchmarks()) {
-            String sub = assetDir("md-" + b.dir().toAbsolutePath().normalize().getFileName());
-            d.addAll(MdBenchmarkSection.doc(b, (src, name) -> {
-                copy(src, out.resolve(sub).resolve(name));
-                return sub + "/" + name;
-            }));
-        }
-        for (ReportSource.Ablation st : report.ablations()) {
-            String sub = assetDir("ablation-" + st.dir().toAbsolutePath().normalize().getFileName());
-            d.addAll(AblationSection.doc(st, (src, name) -> {
-                copy(src, out.resolve(sub).resolve(name));
-                return sub + "/" + name;
-            }));
-        }
+        for (ReportSource.MdBenchmark b : report.mdBenchmarks())
+            d.addAll(MdBenchmarkSection.doc(b, assets("md-", b.dir())));
+        for (ReportSource.Ablation st : report.ablations())
+            d.addAll(AblationSection.doc(st, assets("ablation-", st.dir())));
+        for (ReportSource.Sweep sw : report.sweeps())
+            d.addAll(SweepSection.doc(sw, assets("sweep-", sw.dir())));
         reproduce(d, report);
         unrecorded(d, report);
         return d;
@@ -166,6 +160,18 @@ final class ReportBuilder {
     }
 
     // ---- plots -----------------------------------------------------------------------------------
+
+    /**
+     * Where one source directory's files go in the report: a fresh subdirectory named after it; the function
+     * copies a file there under a name and returns its path relative to the report.
+     */
+    private BiFunction<Path, String, String> assets(String prefix, Path source) {
+        String sub = assetDir(prefix + source.toAbsolutePath().normalize().getFileName());
+        return (src, name) -> {
+            copy(src, out.resolve(sub).resolve(name));
+            return sub + "/" + name;
+        };
+    }
 
     /** A fresh subdirectory of the report for one source's files. */
     private String assetDir(String base) {

@@ -90,20 +90,11 @@ class AblationCommandTest {
         assertThat(Files.size(out.resolve("ablation.png"))).isPositive();
 
         // qmlff report shows the study: its table, verdicts and plot.
-        Path report = dir.resolve("report");
-        CliRun rep = CliRun.main("report", out.toString(), "--out", report.toString());
-        assertThat(rep.code()).as(rep.err()).isZero();
-        String rmd = Files.readString(report.resolve("report.md"));
-        assertThat(rmd).contains("Ablation study " + out.toAbsolutePath().normalize());
+        StudyAssertions.reportShows(dir, out, "Ablation study", summary, "ablation-");
+        String rmd = Files.readString(dir.resolve("report").resolve("report.md"));
         for (String v : VARIANTS) assertThat(rmd).contains("| " + v + " |");
-        assertThat(rmd).contains(Doc.mdText(summary.path("verdicts").get(0).asText()));
-        assertThat(Files.list(report).anyMatch(p -> p.getFileName().toString().startsWith("ablation-"))).isTrue();
 
-        byte[] before = Files.readAllBytes(out.resolve("ablation.json"));
-        CliRun again = CliRun.main(args);
-        assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.out().split("finished earlier, skipped", -1)).hasSize(11);
-        assertThat(Files.readAllBytes(out.resolve("ablation.json"))).isEqualTo(before);
+        StudyAssertions.rerunSkipsAll(args, 10, out.resolve("ablation.json"));
     }
 
     @Test

@@ -193,7 +193,8 @@ class ReportCommandTest {
         CliRun r = CliRun.main("report", tmp.toString(), "--out", tmp.resolve("r2").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("qmlff: error: " + tmp + ": neither a finished run directory "
-                + "(metrics.json) nor a learning-curve directory (learning_curve.json)");
+                + "(metrics.json) nor the output of a learning curve (learning_curve.json), an md-benchmark (summary.json), "
+                + "an ablation (ablation.json) or a sweep (sweep.json)");
     }
 
     /** Optional: render the HTML with headless Chromium when it is installed (it is not, by default). */

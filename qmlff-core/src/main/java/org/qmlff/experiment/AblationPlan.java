@@ -1,13 +1,11 @@
 package org.qmlff.experiment;
 
-import org.qmlff.data.Dataset;
 import org.qmlff.error.InputException;
 import org.qmlff.model.Ablation;
 import org.qmlff.model.Architecture;
 import org.qmlff.model.Architectures;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.Map;
  * <p>A study compares test errors of one molecule, so the configuration names exactly one training
  * file and one test file.
  */
-public final class AblationPlan {
+public final class AblationPlan extends SingleMoleculePlan<Ablation> {
 
     /**
      * What the study is made of.
@@ -42,29 +40,19 @@ public final class AblationPlan {
         }
     }
 
-    /** One planned run with the variant it belongs to. */
-    public record Run(Ablation ablation, PlannedRun run) {
-    }
-
     private final Spec spec;
     private final List<Ablation> ablations;
-    private final List<Run> runs;
-    private final Dataset train;
-    private final Dataset test;
 
-    private AblationPlan(Spec spec, List<Ablation> ablations, List<Run> runs, Dataset train, Dataset test) {
+    private AblationPlan(Spec spec, List<Ablation> ablations, List<Run<Ablation>> runs, SingleMoleculeStudy study) {
+        super(study, runs);
         this.spec = spec;
         this.ablations = ablations;
-        this.runs = runs;
-        this.train = train;
-        this.test = test;
     }
 
     /** Reads the configuration and its data through {@code backend} and plans every run, refusing what no run could do. */
     public static AblationPlan of(Spec spec, Backend backend) {
-        Map<String, Object> file = TrainConfig.readYaml(spec.config());
-        Path fileDir = spec.config().toAbsolutePath().getParent();
-        TrainConfig base = resolve(spec, file, fileDir, Map.of());
+        SingleMoleculeStudy study = SingleMoleculeStudy.read(spec.config(), spec.overrides(), spec.threadsPerRun());
+        TrainConfig base = study.base();
         Architecture<?> arch = Architectures.get(base.arch());
         List<Ablation> ablations = arch.ablations();
         if (ablations.isEmpty()) {
@@ -72,39 +60,12 @@ public final class AblationPlan {
             throw new InputException(spec.config() + ": arch " + base.arch() + " defines no ablation study (defined for: "
                     + String.join(", ", with) + ")");
         }
-        if (base.data().size() != 1 || base.test().size() != 1)
-            throw new InputException(spec.config() + ": an ablation study needs exactly one data file and one test file, got "
-                    + base.data().size() + " and " + base.test().size());
-        Dataset train = backend.load(base.data().get(0)), test = backend.load(base.test().get(0));
-        String molecule = Molecules.label(train.name());
-        List<Run> runs = new ArrayList<>();
+        study.load("an ablation study", backend);
+        List<Run<Ablation>> runs = new ArrayList<>();
         for (Ablation a : ablations)
-            for (long s = 0; s < spec.seeds(); s++) {
-                String name = a.label() + "-s" + s;
-                Map<String, Object> flags = new LinkedHashMap<>(a.options());
-                flags.put("seed", s);
-                flags.put("out", spec.out().resolve("runs").resolve(name).toString());
-                TrainConfig cfg;
-                try {
-                    cfg = resolve(spec, file, fileDir, flags);
-                } catch (InputException e) {
-                    throw new InputException("ablation " + a.label() + ": " + e.getMessage());
-                }
-                runs.add(new Run(a, new PlannedRun(name, cfg.arch(), molecule, cfg.nFit(), s, cfg)));
-            }
-        return new AblationPlan(spec, ablations, List.copyOf(runs), train, test);
-    }
-
-    private static TrainConfig resolve(Spec spec, Map<String, Object> file, Path fileDir, Map<String, Object> extra) {
-        Map<String, Object> flags = new LinkedHashMap<>(spec.overrides());
-        flags.putAll(extra);
-        flags.put("threads", spec.threadsPerRun());
-        return TrainConfig.resolve(file, spec.config().toString(), fileDir, flags, Clock.systemUTC(), spec.threadsPerRun());
-    }
-
-    /** The test data, loaded. */
-    public Dataset testSet() {
-        return test;
+            for (long s = 0; s < spec.seeds(); s++)
+                runs.add(new Run<>(a, study.plan(a.label() + "-s" + s, "ablation " + a.label(), a.options(), s, spec.out())));
+        return new AblationPlan(spec, ablations, runs, study);
     }
 
     /** The study's settings. */
@@ -115,29 +76,5 @@ public final class AblationPlan {
     /** The variants, in table order. */
     public List<Ablation> ablations() {
         return ablations;
-    }
-
-    /** Every run, variant by variant, seeds in order. */
-    public List<Run> runs() {
-        return runs;
-    }
-
-    /** The planned runs alone, in the same order. */
-    public List<PlannedRun> plannedRuns() {
-        return runs.stream().map(Run::run).toList();
-    }
-
-    /** A backend that serves the two data files already loaded, so that parallel runs do not re-read them. */
-    public Backend preloaded(Backend backend) {
-        TrainConfig any = runs.get(0).run().config();
-        Path trainFile = any.data().get(0), testFile = any.test().get(0);
-        return new Backend.Forwarding(backend) {
-            @Override
-            public Dataset load(Path file) {
-                if (file.equals(trainFile)) return train;
-                if (file.equals(testFile)) return test;
-                return super.load(file);
-            }
-        };
     }
 }

@@ -1,11 +1,8 @@
 package org.qmlff.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.analysis.ErrorPair;
 import org.qmlff.analysis.MeanStd;
 import org.qmlff.analysis.RunResult;
-import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Units;
 import org.qmlff.model.Ablation;
 import org.qmlff.model.ForceField;
@@ -72,8 +69,8 @@ public record AblationSummary(String molecule, int nTrain, int testFrames, List<
             double seconds = 0;
             int parameters = -1, trained = -1;
             long circuits = -1;
-            for (AblationPlan.Run r : plan.runs()) {
-                if (r.ablation() != a || !RunDirectory.isFinished(r.run().dir())) continue;
+            for (SingleMoleculePlan.Run<Ablation> r : plan.runs()) {
+                if (r.variant() != a || !RunDirectory.isFinished(r.run().dir())) continue;
                 RunDirectory dir = RunDirectory.read(r.run().dir());
                 RunResult res = dir.toRunResult();
                 names.add(r.run().name());
@@ -219,17 +216,7 @@ public record AblationSummary(String molecule, int nTrain, int testFrames, List<
 
     /** Writes the summary as JSON (atomically): every row's statistics in meV and kcal/mol, the derived shares and verdicts. */
     public void writeJson(Path file, String command) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", FORMAT);
-        root.put("version", 1);
-        root.put("command", command);
-        root.put("molecule", molecule);
-        root.put("n_train", nTrain);
-        root.put("test_frames", testFrames);
-        Map<String, Object> nul = new LinkedHashMap<>(); // not Map.of: its order changes between JVMs
-        nul.put("energy_mae_meV", nullModel.energy());
-        nul.put("force_mae_meV_per_A", nullModel.force());
-        root.put("null_model", nul);
+        Map<String, Object> root = SummaryJson.header(FORMAT, command, molecule, nTrain, testFrames, nullModel);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -238,35 +225,23 @@ public record AblationSummary(String molecule, int nTrain, int testFrames, List<
             m.put("options", r.ablation().options());
             m.put("runs", r.runs());
             if (r.count() > 0) {
-                m.put("energy_mae_meV", stat(r.energy(), 1));
-                m.put("force_mae_meV_per_A", stat(r.force(), 1));
-                m.put("energy_mae_kcal_mol", stat(r.energy(), Units.KCAL_MOL_PER_MEV));
-                m.put("force_mae_kcal_mol_per_A", stat(r.force(), Units.KCAL_MOL_PER_MEV));
+                m.put("energy_mae_meV", SummaryJson.stat(r.energy(), 1));
+                m.put("force_mae_meV_per_A", SummaryJson.stat(r.force(), 1));
+                m.put("energy_mae_kcal_mol", SummaryJson.stat(r.energy(), Units.KCAL_MOL_PER_MEV));
+                m.put("force_mae_kcal_mol_per_A", SummaryJson.stat(r.force(), Units.KCAL_MOL_PER_MEV));
                 m.put("parameters", r.parameters());
                 m.put("trained_parameters", r.trained());
                 m.put("circuits_per_energy", r.circuits());
                 m.put("training_time_s", r.trainingSeconds());
-                m.put("force_share_lost", finite(shareLost(r, true)));
-                m.put("energy_share_lost", finite(shareLost(r, false)));
+                m.put("force_share_lost", SummaryJson.finite(shareLost(r, true)));
+                m.put("energy_share_lost", SummaryJson.finite(shareLost(r, false)));
             }
             list.add(m);
         }
         root.put("variants", list);
-        root.put("force_gain_over_reference", finite(gainOverReference(true)));
-        root.put("energy_gain_over_reference", finite(gainOverReference(false)));
+        root.put("force_gain_over_reference", SummaryJson.finite(gainOverReference(true)));
+        root.put("energy_gain_over_reference", SummaryJson.finite(gainOverReference(false)));
         root.put("verdicts", verdicts());
-        AtomicFiles.write(file, os -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(os, root));
-    }
-
-    private static Map<String, Object> stat(MeanStd s, double scale) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", s.mean() * scale);
-        m.put("std", finite(s.std() * scale));
-        m.put("seeds", s.count());
-        return m;
-    }
-
-    private static Double finite(double x) {
-        return Double.isFinite(x) ? x : null;
+        SummaryJson.write(file, root);
     }
 }

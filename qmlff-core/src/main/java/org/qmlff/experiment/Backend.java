@@ -81,6 +81,21 @@ public interface Backend {
     }
 
     /**
+     * {@code inner}, except that the files in {@code loaded} are served from memory: a grid's parallel runs
+     * then share one copy of each data file instead of reading it again per run.
+     */
+    static Backend serving(Backend inner, Map<Path, Dataset> loaded) {
+        Map<Path, Dataset> files = Map.copyOf(loaded);
+        return new Forwarding(inner) {
+            @Override
+            public Dataset load(Path file) {
+                Dataset ds = files.get(file);
+                return ds != null ? ds : super.load(file);
+            }
+        };
+    }
+
+    /**
      * A backend that passes every call to another; subclasses replace what they change.
      * {@link #loadGeometry} is not passed on: it reads through this backend's {@link #load}.
      */

@@ -263,13 +263,7 @@ public final class LearningCurvePlan {
             files.put(m.data(), m.dataset());
             for (int j = 0; j < m.tests().size(); j++) files.put(m.tests().get(j), m.testSets().get(j));
         }
-        return new Backend.Forwarding(backend) {
-            @Override
-            public Dataset load(Path file) {
-                Dataset ds = files.get(file);
-                return ds != null ? ds : super.load(file);
-            }
-        };
+        return Backend.serving(backend, files);
     }
 
     /** Writes {@code OUT/learning_curve.json}: the grid, so that {@code qmlff report} can find its runs. */

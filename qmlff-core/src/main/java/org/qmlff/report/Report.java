@@ -25,10 +25,11 @@ import java.util.TreeSet;
  * @param curves       learning curves, in the order given, each with its analysis (null while no run has finished)
  * @param mdBenchmarks md-benchmark output directories
  * @param ablations    ablation output directories
+ * @param sweeps       sweep output directories
  * @param published    the published results compared against
  */
 public record Report(List<RunDirectory> runs, List<AnalysedCurve> curves, List<ReportSource.MdBenchmark> mdBenchmarks,
-                     List<ReportSource.Ablation> ablations, PublishedResults published) {
+                     List<ReportSource.Ablation> ablations, List<ReportSource.Sweep> sweeps, PublishedResults published) {
     /** Only published results at these training-set sizes appear in the comparison (BASELINES.md's N = 50 and 1000). */
     public static final Set<Integer> PUBLISHED_SIZES = Set.of(50, 1000);
 
@@ -40,6 +41,7 @@ public record Report(List<RunDirectory> runs, List<AnalysedCurve> curves, List<R
         curves = List.copyOf(curves);
         mdBenchmarks = List.copyOf(mdBenchmarks);
         ablations = List.copyOf(ablations);
+        sweeps = List.copyOf(sweeps);
     }
 
     /** A learning curve with its analysis ({@code null} when none of its runs has finished). */
@@ -56,14 +58,16 @@ public record Report(List<RunDirectory> runs, List<AnalysedCurve> curves, List<R
         List<AnalysedCurve> curves = new ArrayList<>();
         List<ReportSource.MdBenchmark> benches = new ArrayList<>();
         List<ReportSource.Ablation> ablations = new ArrayList<>();
+        List<ReportSource.Sweep> sweeps = new ArrayList<>();
         for (ReportSource s : sources) {
             if (s instanceof ReportSource.Run r) runs.add(r.run());
             else if (s instanceof ReportSource.Curve c)
                 curves.add(new AnalysedCurve(c, c.finished().isEmpty() ? null : LearningCurveAnalysis.of(c.finished())));
             else if (s instanceof ReportSource.MdBenchmark b) benches.add(b);
             else if (s instanceof ReportSource.Ablation a) ablations.add(a);
+            else if (s instanceof ReportSource.Sweep w) sweeps.add(w);
         }
-        return new Report(runs, curves, benches, ablations, published);
+        return new Report(runs, curves, benches, ablations, sweeps, published);
     }
 
     /** The learning curves that have an analysis. */

@@ -6,6 +6,7 @@ import org.qmlff.error.InputException;
 import org.qmlff.experiment.AblationSummary;
 import org.qmlff.experiment.LearningCurvePlan;
 import org.qmlff.experiment.RunDirectory;
+import org.qmlff.experiment.SweepSummary;
 import org.qmlff.md.benchmark.MdBenchmarkResult;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * A directory a report is made from, read. {@link #open} recognises the kind from the files in it,
  * in this order: a learning-curve grid file, an md-benchmark {@code summary.json}, an ablation
- * {@code ablation.json}, a finished run's {@code metrics.json}, a {@code runs/} folder (a learning
+ * {@code ablation.json}, a sweep {@code sweep.json}, a finished run's {@code metrics.json}, a {@code runs/} folder (a learning
  * curve without its grid file).
  */
 public sealed interface ReportSource {
@@ -33,10 +34,12 @@ public sealed interface ReportSource {
         if (hasSummary(d, MdBenchmark.FILE, MdBenchmarkResult.SUMMARY_FORMAT))
             return new MdBenchmark(d, readSummary(d, MdBenchmark.FILE));
         if (hasSummary(d, Ablation.FILE, AblationSummary.FORMAT)) return new Ablation(d, readSummary(d, Ablation.FILE));
+        if (hasSummary(d, Sweep.FILE, SweepSummary.FORMAT)) return new Sweep(d, readSummary(d, Sweep.FILE));
         if (RunDirectory.isFinished(d)) return new Run(RunDirectory.read(d));
         if (Files.isDirectory(d.resolve("runs"))) return Curve.read(d, null);
-        throw new InputException(d + ": neither a finished run directory (metrics.json) nor a learning-curve "
-                + "directory (" + LearningCurvePlan.GRID_FILE + ")");
+        throw new InputException(d + ": neither a finished run directory (metrics.json) nor the output of a learning "
+                + "curve (" + LearningCurvePlan.GRID_FILE + "), an md-benchmark (" + MdBenchmark.FILE + "), an ablation ("
+                + Ablation.FILE + ") or a sweep (" + Sweep.FILE + ")");
     }
 
     /** One {@code qmlff train} run directory. */
@@ -99,6 +102,11 @@ public sealed interface ReportSource {
     /** An output directory of {@code qmlff ablation}: its {@code ablation.json} and plot. */
     record Ablation(Path dir, JsonNode summary) implements ReportSource {
         static final String FILE = "ablation.json";
+    }
+
+    /** An output directory of {@code qmlff sweep}: its {@code sweep.json} and plot. */
+    record Sweep(Path dir, JsonNode summary) implements ReportSource {
+        static final String FILE = "sweep.json";
     }
 
     /** Whether {@code dir/name} is a JSON file whose {@code "format"} is {@code format}; false if unreadable. */

@@ -9,6 +9,7 @@ import org.qmlff.analysis.PublishedResults;
 import org.qmlff.analysis.SizeSummary;
 import org.qmlff.error.InputException;
 import org.qmlff.experiment.AblationSummary;
+import org.qmlff.experiment.SweepSummary;
 import org.qmlff.experiment.LearningCurvePlan;
 import org.qmlff.experiment.RunDirectory;
 import org.qmlff.md.benchmark.MdBenchmarkResult;
@@ -119,12 +120,16 @@ class ReportTest {
         Path ab = Files.createDirectories(tmp.resolve("ab"));
         Files.writeString(ab.resolve("ablation.json"), "{\"format\": \"" + AblationSummary.FORMAT + "\"}");
         assertThat(ReportSource.open(ab)).isInstanceOf(ReportSource.Ablation.class);
+        Path sw = Files.createDirectories(tmp.resolve("sw"));
+        Files.writeString(sw.resolve("sweep.json"), "{\"format\": \"" + SweepSummary.FORMAT + "\"}");
+        assertThat(ReportSource.open(sw)).isInstanceOf(ReportSource.Sweep.class);
         // a summary.json of another format is not an md-benchmark
         Path other = Files.createDirectories(tmp.resolve("other"));
         Files.writeString(other.resolve("summary.json"), "{\"format\": \"something else\"}");
         assertThatThrownBy(() -> ReportSource.open(other)).isInstanceOf(InputException.class)
-                .hasMessage(other + ": neither a finished run directory (metrics.json) nor a learning-curve directory "
-                        + "(learning_curve.json)");
+                .hasMessage(other + ": neither a finished run directory (metrics.json) nor the output of a learning curve "
+                        + "(learning_curve.json), an md-benchmark (summary.json), an ablation (ablation.json) or a sweep "
+                        + "(sweep.json)");
     }
 
     @Test
