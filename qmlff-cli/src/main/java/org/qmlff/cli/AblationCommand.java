@@ -30,13 +30,6 @@ import java.util.Locale;
                 "Writes OUT/runs/<variant>-s<seed>/ (as 'qmlff train'), OUT/ablation.md, ablation.json and ablation.png. "
                         + "Rerun the same command to resume: finished runs are skipped."})
 final class AblationCommand extends BackendCommand {
-    AblationCommand() {
-    }
-
-    AblationCommand(Backend backend) {
-        super(backend);
-    }
-
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "Training configuration (YAML, as for 'qmlff train'): one data file, one test file, a hybrid arch.")
     Path config;

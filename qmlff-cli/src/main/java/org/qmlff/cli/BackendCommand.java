@@ -7,20 +7,18 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * A subcommand that reads data and models through a {@link Backend}: {@link Backend#standard()} when picocli
- * creates it (no-argument constructor), a test's substitute when a test passes one in.
+ * A subcommand that reads data and models through a {@link Backend}: {@link Backend#standard()} unless
+ * {@link #using} put a test's substitute in its place before the command runs.
  */
 abstract class BackendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    final Backend backend;
+    Backend backend = Backend.standard();
 
-    BackendCommand() {
-        this(Backend.standard());
-    }
-
-    BackendCommand(Backend backend) {
-        this.backend = backend;
+    /** {@code command}, reading through {@code backend} instead of the standard one; for tests. */
+    static <C extends BackendCommand> C using(Backend backend, C command) {
+        command.backend = backend;
+        return command;
     }
 }

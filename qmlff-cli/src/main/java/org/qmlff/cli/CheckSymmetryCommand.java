@@ -1,6 +1,5 @@
 package org.qmlff.cli;
 
-import org.qmlff.experiment.Backend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
@@ -33,16 +32,7 @@ import java.util.Map;
                 + "random permutations of same-element atoms, and inversion R -> -R.",
                 "Expected: le passes rotation/translation; revised also passes permutation; inversion passes only "
                         + "with parity=sym (SU(2)-equivariant circuits can produce a chiral pseudo-scalar)."})
-final class CheckSymmetryCommand extends BackendCommand {
-    CheckSymmetryCommand() {
-    }
-
-    CheckSymmetryCommand(Backend backend) {
-        super(backend);
-    }
-
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")
-    Path model;
+final class CheckSymmetryCommand extends ModelFileCommand {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data file whose frames are tested.")
     Path data;
     @Option(names = "--frames", defaultValue = "10", paramLabel = "K", description = "Frames to test (default: ${DEFAULT-VALUE}).")

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A small structured document (headings, paragraphs, lists, tables, images, code) rendered both as
@@ -120,19 +121,12 @@ final class Doc {
             } else if (b instanceof Paragraph p) {
                 sb.append(mdText(p.text())).append("\n\n");
             } else if (b instanceof Bullets l) {
-                for (String item : l.items()) sb.append("- ").append(mdText(item)).append('\n');
-                sb.append('\n');
+                wrapEach(sb, "", l.items(), "- ", Doc::mdText, "\n", "\n");
             } else if (b instanceof Table t) {
-                sb.append('|');
-                for (String h : t.header()) sb.append(' ').append(cell(h)).append(" |");
-                sb.append("\n|");
+                wrapEach(sb, "|", t.header(), " ", Doc::cell, " |", "\n|");
                 for (int c = 0; c < t.header().size(); c++) sb.append(t.numeric(c) ? "---:|" : "---|");
                 sb.append('\n');
-                for (List<String> r : t.rows()) {
-                    sb.append('|');
-                    for (String v : r) sb.append(' ').append(cell(v)).append(" |");
-                    sb.append('\n');
-                }
+                for (List<String> r : t.rows()) wrapEach(sb, "|", r, " ", Doc::cell, " |", "\n");
                 sb.append('\n');
             } else if (b instanceof Image i) {
                 sb.append("![").append(mdText(i.caption())).append("](").append(i.file().replace(" ", "%20"))
@@ -160,13 +154,9 @@ final class Doc {
             } else if (b instanceof Paragraph p) {
                 sb.append("<p>").append(esc(p.text())).append("</p>\n");
             } else if (b instanceof Bullets l) {
-                sb.append("<ul>\n");
-                for (String item : l.items()) sb.append("<li>").append(esc(item)).append("</li>\n");
-                sb.append("</ul>\n");
+                wrapEach(sb, "<ul>\n", l.items(), "<li>", Doc::esc, "</li>\n", "</ul>\n");
             } else if (b instanceof Table t) {
-                sb.append("<table>\n<thead><tr>");
-                for (String h : t.header()) sb.append("<th>").append(esc(h)).append("</th>");
-                sb.append("</tr></thead>\n<tbody>\n");
+                wrapEach(sb, "<table>\n<thead><tr>", t.header(), "<th>", Doc::esc, "</th>", "</tr></thead>\n<tbody>\n");
                 for (List<String> r : t.rows()) {
                     sb.append("<tr>");
                     for (int c = 0; c < r.size(); c++)
@@ -183,6 +173,14 @@ final class Doc {
             }
         }
         return sb.append("</body>\n</html>\n").toString();
+    }
+
+    /** Appends {@code open}, each of {@code texts} escaped between {@code before} and {@code after}, then {@code close}. */
+    private static void wrapEach(StringBuilder sb, String open, List<String> texts, String before,
+                                 UnaryOperator<String> escape, String after, String close) {
+        sb.append(open);
+        for (String text : texts) sb.append(before).append(escape.apply(text)).append(after);
+        sb.append(close);
     }
 
     private static final String CSS = """

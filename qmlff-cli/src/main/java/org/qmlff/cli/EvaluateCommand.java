@@ -1,7 +1,6 @@
 package org.qmlff.cli;
 
 import org.qmlff.experiment.ModelMetadata;
-import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.Molecules;
 import org.qmlff.experiment.ReportTable;
 import org.qmlff.data.Units;
@@ -13,11 +12,7 @@ import org.qmlff.model.ForceField;
 import org.qmlff.data.Element;
 import org.qmlff.train.Metrics;
 import org.qmlff.train.Predictions;
-import org.qmlff.train.Predictor;
-import org.qmlff.parallel.WorkerPool;
-import org.qmlff.hardware.HardwareForceField;
 import org.qmlff.hardware.HardwarePredictions;
-import org.qmlff.hardware.HardwarePredictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,16 +30,7 @@ import java.util.Map;
         description = "Energy and force errors (MAE, RMSE; meV and kcal/mol) of a model on data files, with the "
                 + "null model (mean training energy, zero force) alongside. Molecules absent from the model's "
                 + "training metadata are marked zero-shot.")
-final class EvaluateCommand extends BackendCommand {
-    EvaluateCommand() {
-    }
-
-    EvaluateCommand(Backend backend) {
-        super(backend);
-    }
-
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")
-    Path model;
+final class EvaluateCommand extends ModelFileCommand {
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE", description = "Data file(s).")
     List<Path> data;
     @Option(names = "--json", description = "Print the metrics as JSON instead of a table.")
@@ -52,9 +38,7 @@ final class EvaluateCommand extends BackendCommand {
     @Option(names = "--plots", paramLabel = "DIR", description = "Write energy and force parity plots (PNG) here.")
     Path plots;
     @Mixin
-    WorkerThreadFlags threads = new WorkerThreadFlags();
-    @Mixin
-    HardwareOptionFlags hardware = new HardwareOptionFlags();
+    PredictionFlags run = new PredictionFlags();
 
     private static Map<String, Object> deviceMap(HardwarePredictions h) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -66,30 +50,17 @@ final class EvaluateCommand extends BackendCommand {
 
     @Override
     public Integer call() throws Exception {
-        int nThreads = threads.count();
-        hardware.options(); // bad device options fail before any file is read
+        run.check(); // bad thread counts and device options fail before any file is read
         PrintWriter out = spec.commandLine().getOut();
         ForceField ff = backend.read(model);
-        ForceField device = hardware.wrap(ff);
+        ForceField device = run.device(ff);
         ModelMetadata meta = ModelMetadata.read(model);
         List<Dataset> sets = new ArrayList<>();
         for (Path p : data) sets.add(backend.loadFor(ff, p));
-        List<Predictions> preds = new ArrayList<>(), nulls = new ArrayList<>();
-        List<HardwarePredictions> estimates = new ArrayList<>();
-        try (WorkerPool pool = new WorkerPool(nThreads)) {
-            Predictor predictor = new Predictor(ff, pool);
-            HardwarePredictor onDevice = device instanceof HardwareForceField h ? new HardwarePredictor(h, pool) : null;
-            for (Dataset d : sets) {
-                if (onDevice != null) {
-                    HardwarePredictions h = onDevice.predict(d);
-                    estimates.add(h);
-                    preds.add(h.predictions());
-                } else {
-                    preds.add(predictor.predict(d));
-                }
-                nulls.add(Predictions.nullModel(d, meta.meanEnergy(Element.hillFormula(d.numbers()))));
-            }
-        }
+        PredictionFlags.Batch batch = run.predict(device, sets);
+        List<Predictions> preds = batch.predictions(), nulls = new ArrayList<>();
+        List<HardwarePredictions> estimates = batch.estimates();
+        for (Dataset d : sets) nulls.add(Predictions.nullModel(d, meta.meanEnergy(Element.hillFormula(d.numbers()))));
         List<String> labels = Molecules.uniqueLabels(sets);
 
         List<Map<String, Object>> entries = new ArrayList<>();
@@ -139,13 +110,13 @@ final class EvaluateCommand extends BackendCommand {
             root.put("training", meta.describe());
             root.put("datasets", entries);
             if (overall != null) root.put("overall", overall.toMap());
-            if (!estimates.isEmpty()) root.put("hardware", hardware.toMap());
+            if (!estimates.isEmpty()) root.put("hardware", run.hardware.toMap());
             root.put("kcal_per_mol_in_meV", Units.MEV_PER_KCAL_MOL);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } else {
             out.println(String.format(Locale.ROOT, "model %s: %s, %d parameters; %s", model, ff.architecture(),
                     ff.parameterCount(), meta.describe()));
-            if (!estimates.isEmpty()) out.println(hardware.describe());
+            if (!estimates.isEmpty()) out.println(run.hardware.describe());
             out.print(table.render());
             for (int i = 0; i < estimates.size(); i++) {
                 HardwarePredictions h = estimates.get(i);

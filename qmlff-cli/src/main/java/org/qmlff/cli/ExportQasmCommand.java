@@ -1,6 +1,5 @@
 package org.qmlff.cli;
 
-import org.qmlff.experiment.Backend;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Dataset;
 import org.qmlff.hardware.QasmExport;
@@ -20,16 +19,7 @@ import java.util.Locale;
         description = "Write the circuits of one configuration, with encoded angles and couplings bound, as OpenQASM 2.0 "
                 + "(qelib1.inc) and OpenQASM 3 (stdgates.inc): singlet preparation, Enc as u3/U, Ex as 3 CNOTs, and the "
                 + "Bell-basis measurement of the observable's pair. One pair of files per circuit (revised: per atom).")
-final class ExportQasmCommand extends BackendCommand {
-    ExportQasmCommand() {
-    }
-
-    ExportQasmCommand(Backend backend) {
-        super(backend);
-    }
-
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json).")
-    Path model;
+final class ExportQasmCommand extends ModelFileCommand {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data file.")
     Path data;
     @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame (default: ${DEFAULT-VALUE}).")

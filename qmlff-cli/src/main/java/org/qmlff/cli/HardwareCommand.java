@@ -1,7 +1,6 @@
 package org.qmlff.cli;
 
 import org.qmlff.data.Units;
-import org.qmlff.experiment.Backend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.Dataset;
@@ -30,13 +29,6 @@ import java.util.Map;
                 + "decomposition into OpenQASM gates, circuits per energy, force and gradient evaluation, shots needed "
                 + "for a target force error, and a crude success estimate. Conventions: docs/HARDWARE.md."})
 final class HardwareCommand extends BackendCommand {
-    HardwareCommand() {
-    }
-
-    HardwareCommand(Backend backend) {
-        super(backend);
-    }
-
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (model.json): le or revised.")
     Path model;
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data file, e.g. a test split.")

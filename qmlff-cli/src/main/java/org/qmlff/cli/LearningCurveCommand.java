@@ -1,6 +1,5 @@
 package org.qmlff.cli;
 
-import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.RunDirectory;
 import org.qmlff.report.LearningCurveAnalysis;
 import org.qmlff.experiment.LearningCurveRunner;
@@ -40,13 +39,6 @@ import java.util.regex.Pattern;
                         + "learning_curve_fits.csv (power laws), learning_curve.md and PNG plots. Rerun the same "
                         + "command to resume: finished runs are skipped, interrupted ones continue from their checkpoint."})
 final class LearningCurveCommand extends BackendCommand {
-    LearningCurveCommand() {
-    }
-
-    LearningCurveCommand(Backend backend) {
-        super(backend);
-    }
-
     @Option(names = "--arch", split = ",", paramLabel = "LIST", completionCandidates = ArchitectureNames.class,
             description = "Architectures, of ${COMPLETION-CANDIDATES} (default: le,revised).")
     List<String> archs;

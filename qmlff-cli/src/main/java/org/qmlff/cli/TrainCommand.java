@@ -1,6 +1,5 @@
 package org.qmlff.cli;
 
-import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.TrainConfig;
 import org.qmlff.experiment.TrainingPipeline;
 import picocli.CommandLine.Command;
@@ -21,13 +20,6 @@ import java.util.Map;
                 "Settings: defaults < --config file < flags. Writes RUN_DIR/{config.yaml, train.log, checkpoint.json, "
                         + "model.json, metrics.json, curves.csv, *.png}."})
 final class TrainCommand extends BackendCommand {
-    TrainCommand() {
-    }
-
-    TrainCommand(Backend backend) {
-        super(backend);
-    }
-
     @Option(names = "--data", arity = "1..*", paramLabel = "FILE", description = "Training data file(s), one per molecule.")
     List<Path> data;
     @Option(names = "--test", arity = "1..*", paramLabel = "FILE", description = "Test data file(s), matched to --data by molecule.")

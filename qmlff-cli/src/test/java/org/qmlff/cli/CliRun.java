@@ -1,9 +1,12 @@
 package org.qmlff.cli;
 
+import org.qmlff.experiment.Backend;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs one command object in-process the way {@link Main} does, capturing output. */
 record CliRun(int code, String out, String err) {
@@ -15,6 +18,18 @@ record CliRun(int code, String out, String err) {
         cl.setExecutionExceptionHandler(new UserErrors());
         int code = cl.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** {@code command} run as {@link #of(Object, String...)} does, reading through {@code backend}. */
+    static CliRun of(Backend backend, BackendCommand command, String... args) {
+        return of(BackendCommand.using(backend, command), args);
+    }
+
+    /** This run, after checking that it succeeded: nothing on stderr, exit code 0. */
+    CliRun succeeded() {
+        assertThat(err).isEmpty();
+        assertThat(code).isZero();
+        return this;
     }
 
     static CliRun main(String... args) {

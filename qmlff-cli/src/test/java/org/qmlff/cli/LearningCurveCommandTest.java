@@ -120,15 +120,12 @@ class LearningCurveCommandTest {
     @Test
     void trainsTheGridAndTabulatesTheRunsMetrics(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("lc");
-        CliRun r = CliRun.of(new LearningCurveCommand(backend()), args(out, "2"));
-        assertThat(r.err()).isEmpty();
-        assertThat(r.code()).isZero();
+        CliRun r = CliRun.of(backend(), new LearningCurveCommand(), args(out, "2")).succeeded();
 
         // every run is a normal run directory of the train pipeline, trained on the first N frames and
         // validated on the same frames 50..59 whatever N
         for (Path run : runDirs(out)) {
-            for (String f : List.of("config.yaml", "train.log", "checkpoint.json", "model.json", "metrics.json",
-                    "curves.csv", "loss.png", "energy_parity.png", "force_parity.png"))
+            for (String f : TrainPipelineTest.RUN_FILES)
                 assertThat(run.resolve(f)).as(run + "/" + f).isRegularFile();
             JsonNode m = metrics(run);
             int n = Integer.parseInt(run.getFileName().toString().replaceAll(".*-n(\\d+)-s.*", "$1"));
@@ -223,7 +220,7 @@ class LearningCurveCommandTest {
         Counting first = new Counting();
         // N = 40, seed 1: 40 training + 10 validation evaluations per epoch, so this crashes inside epoch 2
         first.crash = new int[]{40, 1, 70};
-        CliRun crashed = CliRun.of(new LearningCurveCommand(first), args(out, "1"));
+        CliRun crashed = CliRun.of(first, new LearningCurveCommand(), args(out, "1"));
         assertThat(crashed.code()).isNotZero();
         assertThat(crashed.err()).contains("simulated crash");
         assertThat(crashed.out()).contains("le-ethanol-n40-s1: FAILED");
@@ -243,9 +240,7 @@ class LearningCurveCommandTest {
         Thread.sleep(20); // so that a rewritten file would get another modification time
 
         Counting second = new Counting();
-        CliRun again = CliRun.of(new LearningCurveCommand(second), args(out, "1"));
-        assertThat(again.err()).isEmpty();
-        assertThat(again.code()).isZero();
+        CliRun again = CliRun.of(second, new LearningCurveCommand(), args(out, "1")).succeeded();
         assertThat(second.creates.get()).as("models created on restart: only the interrupted run's").isEqualTo(1);
         assertThat(again.out()).contains("finished earlier, skipped").contains("le-ethanol-n40-s1: resumed and finished");
         for (Path run : times.keySet()) {
@@ -257,12 +252,12 @@ class LearningCurveCommandTest {
 
         // the result equals an uninterrupted grid run with 2 runs at a time
         Path ref = tmp.resolve("ref");
-        assertThat(CliRun.of(new LearningCurveCommand(backend()), args(ref, "2")).code()).isZero();
+        assertThat(CliRun.of(backend(), new LearningCurveCommand(), args(ref, "2")).code()).isZero();
         assertSameRuns(out, ref);
 
         // a third invocation trains nothing
         Counting third = new Counting();
-        assertThat(CliRun.of(new LearningCurveCommand(third), args(out, "2")).code()).isZero();
+        assertThat(CliRun.of(third, new LearningCurveCommand(), args(out, "2")).code()).isZero();
         assertThat(third.creates.get()).isZero();
     }
 
@@ -271,7 +266,7 @@ class LearningCurveCommandTest {
         Path out = tmp.resolve("lc");
         Path n20s0 = out.resolve("runs/le-ethanol-n20-s0"), n20s1 = out.resolve("runs/le-ethanol-n20-s1");
         Path n40s0 = out.resolve("runs/le-ethanol-n40-s0"), n40s1 = out.resolve("runs/le-ethanol-n40-s1");
-        CliRun one = CliRun.of(new LearningCurveCommand(backend()), args(out, "1", "--shard", "1/2"));
+        CliRun one = CliRun.of(backend(), new LearningCurveCommand(), args(out, "1", "--shard", "1/2"));
         assertThat(one.code()).as(one.err()).isZero();
         assertThat(one.out()).contains("shard 1/2: 2 of the 4 runs of the grid");
         // every second run of the plan (arch, molecule, N, seed order), and no report yet
@@ -282,13 +277,13 @@ class LearningCurveCommandTest {
         assertThat(out.resolve("learning_curve.csv")).doesNotExist();
         assertThat(out.resolve("learning_curve.json")).doesNotExist();
 
-        CliRun two = CliRun.of(new LearningCurveCommand(backend()), args(out, "1", "--shard", "2/2"));
+        CliRun two = CliRun.of(backend(), new LearningCurveCommand(), args(out, "1", "--shard", "2/2"));
         assertThat(two.code()).as(two.err()).isZero();
         assertThat(n20s1.resolve("metrics.json")).isRegularFile();
         assertThat(n40s1.resolve("metrics.json")).isRegularFile();
 
         Counting collect = new Counting();
-        CliRun report = CliRun.of(new LearningCurveCommand(collect), args(out, "2"));
+        CliRun report = CliRun.of(collect, new LearningCurveCommand(), args(out, "2"));
         assertThat(report.code()).as(report.err()).isZero();
         assertThat(collect.creates.get()).as("the collecting run trains nothing").isZero();
         assertThat(report.out().lines().filter(l -> l.contains("finished earlier, skipped")).count()).isEqualTo(4);
@@ -296,11 +291,11 @@ class LearningCurveCommandTest {
 
         // the shards' runs equal those of one grid run
         Path ref = tmp.resolve("ref");
-        assertThat(CliRun.of(new LearningCurveCommand(backend()), args(ref, "2")).code()).isZero();
+        assertThat(CliRun.of(backend(), new LearningCurveCommand(), args(ref, "2")).code()).isZero();
         assertSameRuns(out, ref);
 
         for (String bad : List.of("3/2", "0/2", "x", "1/0")) {
-            CliRun r = CliRun.of(new LearningCurveCommand(backend()), args(tmp.resolve("bad"), "1", "--shard", bad));
+            CliRun r = CliRun.of(backend(), new LearningCurveCommand(), args(tmp.resolve("bad"), "1", "--shard", bad));
             assertThat(r.code()).as(bad).isEqualTo(2);
             assertThat(r.err().strip()).as(bad).startsWith("qmlff: error: --shard").doesNotContain("\n");
         }
@@ -312,14 +307,14 @@ class LearningCurveCommandTest {
         String[] a = {"--arch", "le", "--data", "ethanol_train.npz", "--test", "ethanol_test.npz", "--sizes", "20",
                 "--seeds", "1", "--n-train", "60", "--n-valid", "10", "--epochs", "1", "--threads", "1", "--out",
                 out.toString()};
-        CliRun one = CliRun.of(new LearningCurveCommand(backend()), a);
+        CliRun one = CliRun.of(backend(), new LearningCurveCommand(), a);
         assertThat(one.code()).isZero();
         // one size: no power law, said in words rather than as an empty table
         assertThat(one.out()).contains("No power law fitted: a fit needs at least two training-set sizes")
                 .doesNotContain("95% CI of β");
         String[] b = a.clone();
         b[b.length - 5] = "2"; // --epochs 2
-        CliRun r = CliRun.of(new LearningCurveCommand(backend()), b);
+        CliRun r = CliRun.of(backend(), new LearningCurveCommand(), b);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("qmlff: error: ").contains("le-ethanol-n20-s0")
                 .contains("epochs = 1, this command asks for 2");
@@ -333,7 +328,7 @@ class LearningCurveCommandTest {
     @Test
     void aConfigFileGivesEveryRunItsSettingsAndRecipe(@TempDir Path tmp) throws Exception {
         Path ref = tmp.resolve("ref");
-        assertThat(CliRun.of(new LearningCurveCommand(backend()), args(ref, "1")).code()).isZero();
+        assertThat(CliRun.of(backend(), new LearningCurveCommand(), args(ref, "1")).code()).isZero();
         Path plain = tmp.resolve("plain.yaml");
         Files.writeString(plain, """
                 arch: le
@@ -347,10 +342,8 @@ class LearningCurveCommandTest {
                 out: ignored
                 """);
         Path same = tmp.resolve("same");
-        CliRun r = CliRun.of(new LearningCurveCommand(backend()), "--config", plain.toString(), "--sizes", "20,40",
-                "--seeds", "2", "--threads", "1", "--out", same.toString());
-        assertThat(r.err()).isEmpty();
-        assertThat(r.code()).isZero();
+        CliRun r = CliRun.of(backend(), new LearningCurveCommand(), "--config", plain.toString(), "--sizes", "20,40",
+                "--seeds", "2", "--threads", "1", "--out", same.toString()).succeeded();
         assertSameRuns(same, ref);
         assertThat(TrainConfig.readYaml(runDirs(same).get(1).resolve("config.yaml"))).containsEntry("seed", 1)
                 .containsEntry("n-fit", 20);
@@ -359,33 +352,31 @@ class LearningCurveCommandTest {
         Path recipe = tmp.resolve("recipe.yaml");
         Files.writeString(recipe, Files.readString(plain).replace("epochs: 3", "epochs: 5") + "weight-decay: 0.5\n");
         Path rec = tmp.resolve("rec");
-        CliRun withRecipe = CliRun.of(new LearningCurveCommand(backend()), "--config", recipe.toString(), "--sizes",
-                "20,40", "--seeds", "2", "--epochs", "3", "--threads", "1", "--out", rec.toString());
-        assertThat(withRecipe.err()).isEmpty();
-        assertThat(withRecipe.code()).isZero();
+        CliRun withRecipe = CliRun.of(backend(), new LearningCurveCommand(), "--config", recipe.toString(), "--sizes",
+                "20,40", "--seeds", "2", "--epochs", "3", "--threads", "1", "--out", rec.toString()).succeeded();
         for (int i = 0; i < 4; i++) {
             Map<String, Object> cfg = TrainConfig.readYaml(runDirs(rec).get(i).resolve("config.yaml"));
             assertThat(cfg).containsEntry("weight-decay", 0.5).containsEntry("epochs", 3).containsEntry("arch", "le");
             assertThat(params(runDirs(rec).get(i))).isNotEqualTo(params(runDirs(ref).get(i)));
         }
         // rerun: every run is recognised as this grid's and skipped
-        CliRun again = CliRun.of(new LearningCurveCommand(backend()), "--config", recipe.toString(), "--sizes",
+        CliRun again = CliRun.of(backend(), new LearningCurveCommand(), "--config", recipe.toString(), "--sizes",
                 "20,40", "--seeds", "2", "--epochs", "3", "--threads", "1", "--out", rec.toString());
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("finished earlier, skipped").doesNotContain("trained,");
 
-        CliRun both = CliRun.of(new LearningCurveCommand(backend()), "--config", plain.toString(), "--arch", "le",
+        CliRun both = CliRun.of(backend(), new LearningCurveCommand(), "--config", plain.toString(), "--arch", "le",
                 "--sizes", "20", "--out", tmp.resolve("both").toString());
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err().strip()).isEqualTo("qmlff: error: --arch and --config: the architecture is the "
                 + "configuration file's; give one of them");
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, "arch: le\ndata: [ethanol_train.npz]\nclip: -1\n");
-        CliRun badValue = CliRun.of(new LearningCurveCommand(backend()), "--config", bad.toString(), "--test",
+        CliRun badValue = CliRun.of(backend(), new LearningCurveCommand(), "--config", bad.toString(), "--test",
                 "ethanol_test.npz", "--sizes", "20", "--out", tmp.resolve("bad").toString());
         assertThat(badValue.code()).isEqualTo(2);
         assertThat(badValue.err().strip()).startsWith("qmlff: error: ").contains("clip").doesNotContain("\n");
-        CliRun noData = CliRun.of(new LearningCurveCommand(backend()), "--test", "ethanol_test.npz", "--sizes", "20",
+        CliRun noData = CliRun.of(backend(), new LearningCurveCommand(), "--test", "ethanol_test.npz", "--sizes", "20",
                 "--out", tmp.resolve("none").toString());
         assertThat(noData.code()).isEqualTo(2);
         assertThat(noData.err().strip()).isEqualTo("qmlff: error: no training data: give --data FILE... (or a --config "
@@ -397,19 +388,19 @@ class LearningCurveCommandTest {
     @Test
     void badGridsAreOneLineErrors(@TempDir Path tmp) {
         Path out = tmp.resolve("lc");
-        CliRun big = CliRun.of(new LearningCurveCommand(backend()), "--arch", "le", "--data", "ethanol_train.npz",
+        CliRun big = CliRun.of(backend(), new LearningCurveCommand(), "--arch", "le", "--data", "ethanol_train.npz",
                 "--test", "ethanol_test.npz", "--sizes", "20,51", "--n-train", "60", "--n-valid", "10",
                 "--out", out.toString());
         assertThat(big.code()).isEqualTo(2);
         assertThat(big.err().strip()).isEqualTo("qmlff: error: --sizes: 51 is outside 1..50 (n-train 60 minus the 10 "
                 + "validation frames)");
         TestBackend other = backend().add("water_test.npz", TestBackend.molecule("rmd17_water_test_01", new int[]{8, 1, 1}, 5, 1));
-        CliRun unmatched = CliRun.of(new LearningCurveCommand(other), "--arch", "le", "--data", "ethanol_train.npz",
+        CliRun unmatched = CliRun.of(other, new LearningCurveCommand(), "--arch", "le", "--data", "ethanol_train.npz",
                 "--test", "water_test.npz", "--sizes", "20", "--n-train", "60", "--n-valid", "10", "--out", out.toString());
         assertThat(unmatched.code()).isEqualTo(2);
         assertThat(unmatched.err().strip()).isEqualTo("qmlff: error: --data ethanol_train.npz: no --test file of the "
                 + "same molecule (ethanol); a learning curve needs one for each training molecule");
-        CliRun arch = CliRun.of(new LearningCurveCommand(backend()), "--arch", "le,mace", "--data", "ethanol_train.npz",
+        CliRun arch = CliRun.of(backend(), new LearningCurveCommand(), "--arch", "le,mace", "--data", "ethanol_train.npz",
                 "--test", "ethanol_test.npz", "--sizes", "20", "--out", out.toString());
         assertThat(arch.code()).isEqualTo(2);
         assertThat(arch.err()).contains("--arch: unknown architecture 'mace'");
@@ -426,11 +417,9 @@ class LearningCurveCommandTest {
         Dataset water = TestBackend.molecule("rmd17_water_test_01", new int[]{8, 1, 1}, 7, 5);
         TestBackend b = backend().add("water_test.npz", water);
         Path out = tmp.resolve("lc");
-        CliRun r = CliRun.of(new LearningCurveCommand(b), "--arch", "le", "--data", "ethanol_train.npz", "--test",
+        CliRun r = CliRun.of(b, new LearningCurveCommand(), "--arch", "le", "--data", "ethanol_train.npz", "--test",
                 "ethanol_test.npz", "water_test.npz", "--sizes", "20,40", "--seeds", "2", "--n-train", "60",
-                "--n-valid", "10", "--epochs", "2", "--threads", "1", "--out", out.toString());
-        assertThat(r.err()).isEmpty();
-        assertThat(r.code()).isZero();
+                "--n-valid", "10", "--epochs", "2", "--threads", "1", "--out", out.toString()).succeeded();
         for (Path run : runDirs(out)) {
             JsonNode per = metrics(run).get("per_dataset");
             assertThat(per.get("water (zero-shot)").get("zero_shot").asBoolean()).as(run.toString()).isTrue();
@@ -457,7 +446,7 @@ class LearningCurveCommandTest {
         TestBackend nitrogen = backend().add("ammonia_test.npz",
                 TestBackend.molecule("rmd17_ammonia_test_01", new int[]{7, 1, 1, 1}, 5, 3));
         Path out2 = tmp.resolve("lc2");
-        CliRun bad = CliRun.of(new LearningCurveCommand(nitrogen), "--arch", "le", "--data", "ethanol_train.npz",
+        CliRun bad = CliRun.of(nitrogen, new LearningCurveCommand(), "--arch", "le", "--data", "ethanol_train.npz",
                 "--test", "ethanol_test.npz", "ammonia_test.npz", "--sizes", "20", "--n-train", "60", "--n-valid", "10",
                 "--epochs", "1", "--out", out2.toString());
         assertThat(bad.code()).isEqualTo(2);
@@ -471,7 +460,7 @@ class LearningCurveCommandTest {
     @Test
     void trainWithNFitKeepsTheValidationFrames(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("fit");
-        CliRun r = CliRun.of(new TrainCommand(backend()), "--arch", "le", "--data", "ethanol_train.npz", "--test",
+        CliRun r = CliRun.of(backend(), new TrainCommand(), "--arch", "le", "--data", "ethanol_train.npz", "--test",
                 "ethanol_test.npz", "--n-train", "60", "--n-valid", "10", "--n-fit", "15", "--epochs", "2",
                 "--threads", "1", "--out", run.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -482,7 +471,7 @@ class LearningCurveCommandTest {
         assertThat(m.get("train").get("force_mae_kcal_per_mol_per_A").asDouble()).isCloseTo(train[1], within(1e-12));
         assertThat(TrainConfig.readYaml(run.resolve("config.yaml")).get("n-fit")).isEqualTo(15);
 
-        CliRun bad = CliRun.of(new TrainCommand(backend()), "--data", "ethanol_train.npz", "--n-train", "60",
+        CliRun bad = CliRun.of(backend(), new TrainCommand(), "--data", "ethanol_train.npz", "--n-train", "60",
                 "--n-valid", "10", "--n-fit", "51", "--out", tmp.resolve("bad").toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("qmlff: error: --n-fit must be between 1 and n-train - n-valid = 50, got 51");

@@ -28,12 +28,12 @@ class ReportCommandTest {
     @BeforeAll
     static void makeRunsAndReport() {
         run = tmp.resolve("single");
-        CliRun t = CliRun.of(new TrainCommand(LearningCurveCommandTest.backend()), "--arch", "revised", "--data",
+        CliRun t = CliRun.of(LearningCurveCommandTest.backend(), new TrainCommand(), "--arch", "revised", "--data",
                 "ethanol_train.npz", "--test", "ethanol_test.npz", "--n-train", "60", "--n-valid", "10", "--epochs", "2",
                 "--lr", "0.05", "--seed", "5", "--threads", "1", "--out", run.toString());
         assertThat(t.code()).as(t.err()).isZero();
         lc = tmp.resolve("lc");
-        CliRun l = CliRun.of(new LearningCurveCommand(LearningCurveCommandTest.backend()),
+        CliRun l = CliRun.of(LearningCurveCommandTest.backend(), new LearningCurveCommand(),
                 LearningCurveCommandTest.args(lc, "2"));
         assertThat(l.code()).as(l.err()).isZero();
         report = tmp.resolve("report");
@@ -178,7 +178,7 @@ class ReportCommandTest {
         assertThat(repro).contains("./qmlff train --config " + run.resolve("config.yaml").toAbsolutePath().normalize());
         // running the written command (in-process) gives the same numbers: config.yaml keeps the split
         Path again = tmp.resolve("again");
-        CliRun r = CliRun.of(new TrainCommand(LearningCurveCommandTest.backend()), "--config", cfg.toString(),
+        CliRun r = CliRun.of(LearningCurveCommandTest.backend(), new TrainCommand(), "--config", cfg.toString(),
                 "--out", again.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode a = LearningCurveCommandTest.metrics(cfg.getParent()), b = LearningCurveCommandTest.metrics(again);

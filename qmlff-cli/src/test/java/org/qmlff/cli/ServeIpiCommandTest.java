@@ -60,14 +60,10 @@ class ServeIpiCommandTest {
     /** A one-request server: positions out, forces back, then EXIT; the command reports it. */
     @Test
     void servesAServerUntilExit() throws Exception {
-        try (ServerSocketChannel server = ServerSocketChannel.open()) {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            ServeIpiCommand cmd = new ServeIpiCommand();
+        try (ServerSocketChannel server = loopbackServer()) {
+            int port = port(server);
             StringWriter printed = new StringWriter();
-            CommandLine cl = new CommandLine(cmd);
-            cl.setOut(new PrintWriter(printed, true));
-            cl.parseArgs("--model", "m.json", "--host", "127.0.0.1", "--port", Integer.toString(port), "--timeout", "10");
+            ServeIpiCommand cmd = connectingTo(port, "10", printed);
             Thread client = new Thread(() -> {
                 try {
                     cmd.serve(new ToyForceFields.HarmonicPairs(50, MdCliTestSupport.ETHANOL), MdCliTestSupport.NUMBERS, cmd.address());
@@ -101,19 +97,34 @@ class ServeIpiCommandTest {
 
     @Test
     void silentServerEndsWithOneLine() throws Exception {
-        try (ServerSocketChannel server = ServerSocketChannel.open()) {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            ServeIpiCommand cmd = new ServeIpiCommand();
-            CommandLine cl = new CommandLine(cmd);
-            cl.setOut(new PrintWriter(new StringWriter()));
-            cl.parseArgs("--model", "m.json", "--host", "127.0.0.1", "--port", Integer.toString(port), "--timeout", "0.3");
+        try (ServerSocketChannel server = loopbackServer()) {
+            ServeIpiCommand cmd = connectingTo(port(server), "0.3", new StringWriter());
             IpiAddress address = cmd.address();
             assertThatThrownBy(() -> cmd.serve(new ToyForceFields.HarmonicPairs(50, MdCliTestSupport.ETHANOL),
                     MdCliTestSupport.NUMBERS, address))
                     .isInstanceOf(UserError.class)
                     .hasMessage("i-PI: timed out after 0.3 s waiting for the i-PI server (reading a message header)");
         }
+    }
+
+    /** A server socket on the loopback interface, at a free port. */
+    private static ServerSocketChannel loopbackServer() throws java.io.IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        return server;
+    }
+
+    private static int port(ServerSocketChannel server) throws java.io.IOException {
+        return ((InetSocketAddress) server.getLocalAddress()).getPort();
+    }
+
+    /** {@code serve-ipi} parsed to connect to 127.0.0.1:{@code port} with this {@code --timeout}, printing into {@code printed}. */
+    private static ServeIpiCommand connectingTo(int port, String timeout, StringWriter printed) {
+        ServeIpiCommand cmd = new ServeIpiCommand();
+        CommandLine cl = new CommandLine(cmd);
+        cl.setOut(new PrintWriter(printed, true));
+        cl.parseArgs("--model", "m.json", "--host", "127.0.0.1", "--port", Integer.toString(port), "--timeout", timeout);
+        return cmd;
     }
 
     private static byte[] header(String s) {

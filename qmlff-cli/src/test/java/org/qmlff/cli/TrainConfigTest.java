@@ -30,7 +30,7 @@ class TrainConfigTest {
     }
 
     private static TrainConfig parse(Path dir, String... args) {
-        TrainCommand cmd = new TrainCommand(new TestBackend());
+        TrainCommand cmd = BackendCommand.using(new TestBackend(), new TrainCommand());
         new CommandLine(cmd).parseArgs(args);
         return cmd.resolve(CLOCK);
     }

@@ -28,6 +28,9 @@ class TrainPipelineTest {
     static final Dataset MOL_B = TestBackend.molecule("rmd17_molb_train_01", new int[]{8, 1, 1}, 70, 3);
     static final Dataset MOL_B_TEST = TestBackend.molecule("rmd17_molb_test_01", new int[]{8, 1, 1}, 30, 4);
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The files of a finished run directory. */
+    static final List<String> RUN_FILES = List.of("config.yaml", "train.log", "checkpoint.json", "model.json",
+            "metrics.json", "curves.csv", "loss.png", "energy_parity.png", "force_parity.png");
 
     static TestBackend backend() {
         return new TestBackend().add("mola.npz", MOL_A).add("mola_test.npz", MOL_A_TEST)
@@ -53,11 +56,8 @@ class TrainPipelineTest {
     @Test
     void writesTheRunDirectory(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
-        CliRun r = CliRun.of(new TrainCommand(backend()), args(run, "2"));
-        assertThat(r.err()).isEmpty();
-        assertThat(r.code()).isZero();
-        for (String f : List.of("config.yaml", "train.log", "checkpoint.json", "model.json", "metrics.json",
-                "curves.csv", "loss.png", "energy_parity.png", "force_parity.png")) {
+        CliRun r = CliRun.of(backend(), new TrainCommand(), args(run, "2")).succeeded();
+        for (String f : RUN_FILES) {
             assertThat(run.resolve(f)).as(f).isRegularFile();
         }
         for (String png : List.of("loss.png", "energy_parity.png", "force_parity.png"))
@@ -111,7 +111,7 @@ class TrainPipelineTest {
         assertThat(meta.get("datasets").get(0).get("n_train").asInt()).isEqualTo(50);
 
         // a second run into the same directory is refused
-        CliRun again = CliRun.of(new TrainCommand(backend()), args(run, "1"));
+        CliRun again = CliRun.of(backend(), new TrainCommand(), args(run, "1"));
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already holds a training run").contains("--resume");
     }
@@ -146,19 +146,17 @@ class TrainPipelineTest {
     @Test
     void interruptedThenResumedRunEqualsUninterrupted(@TempDir Path tmp) throws Exception {
         Path full = tmp.resolve("full");
-        assertThat(CliRun.of(new TrainCommand(backend()), args(full, "2")).code()).isZero();
+        assertThat(CliRun.of(backend(), new TrainCommand(), args(full, "2")).code()).isZero();
 
         // 3 steps (50 frames) + 10 validation frames = 60 evaluations per epoch: crash inside epoch 3
         Path cut = tmp.resolve("cut");
-        CliRun crashed = CliRun.of(new TrainCommand(backend().wrapping(ff -> crashingAfter(ff, 150))), args(cut, "2"));
+        CliRun crashed = CliRun.of(backend().wrapping(ff -> crashingAfter(ff, 150)), new TrainCommand(), args(cut, "2"));
         assertThat(crashed.code()).isNotZero();
         assertThat(crashed.err()).contains("simulated crash");
         assertThat(cut.resolve("model.json")).doesNotExist();
         assertThat(JSON.readTree(cut.resolve("checkpoint.json").toFile()).get("epochsDone").asInt()).isEqualTo(2);
 
-        CliRun resumed = CliRun.of(new TrainCommand(backend()), "--resume", cut.toString(), "--threads", "1");
-        assertThat(resumed.err()).isEmpty();
-        assertThat(resumed.code()).isZero();
+        CliRun resumed = CliRun.of(backend(), new TrainCommand(), "--resume", cut.toString(), "--threads", "1").succeeded();
         assertThat(params(cut.resolve("model.json"))).isEqualTo(params(full.resolve("model.json")));
         List<String> a = Files.readAllLines(full.resolve("curves.csv")), b = Files.readAllLines(cut.resolve("curves.csv"));
         assertThat(b).hasSameSizeAs(a);
@@ -173,18 +171,16 @@ class TrainPipelineTest {
     @Test
     void resumeOfARunKilledBeforeItsFirstCheckpointStartsFromItsConfig(@TempDir Path tmp) throws Exception {
         Path full = tmp.resolve("full");
-        assertThat(CliRun.of(new TrainCommand(backend()), args(full, "2")).code()).isZero();
+        assertThat(CliRun.of(backend(), new TrainCommand(), args(full, "2")).code()).isZero();
         for (int calls : new int[]{5, 40}) { // both inside epoch 1 (60 evaluations per epoch)
             Path cut = tmp.resolve("cut" + calls);
-            CliRun crashed = CliRun.of(new TrainCommand(backend().wrapping(ff -> crashingAfter(ff, calls))), args(cut, "2"));
+            CliRun crashed = CliRun.of(backend().wrapping(ff -> crashingAfter(ff, calls)), new TrainCommand(), args(cut, "2"));
             assertThat(crashed.code()).isNotZero();
             assertThat(cut.resolve("checkpoint.json")).doesNotExist();
             assertThat(cut.resolve("config.yaml")).exists();
             // what a kill -9 during a checkpoint write leaves behind
             Path stale = Files.writeString(cut.resolve(".checkpoint.json.123456789.tmp"), "{\"half\": ");
-            CliRun resumed = CliRun.of(new TrainCommand(backend()), "--resume", cut.toString(), "--threads", "1");
-            assertThat(resumed.err()).isEmpty();
-            assertThat(resumed.code()).isZero();
+            CliRun resumed = CliRun.of(backend(), new TrainCommand(), "--resume", cut.toString(), "--threads", "1").succeeded();
             assertThat(params(cut.resolve("model.json"))).isEqualTo(params(full.resolve("model.json")));
             assertThat(stale).doesNotExist();
             assertThat(Files.readString(cut.resolve("train.log"))).contains("no checkpoint yet: starting the run again");
@@ -212,28 +208,26 @@ class TrainPipelineTest {
                 plateau-patience: 1
                 """);
         Path full = tmp.resolve("full");
-        CliRun r = CliRun.of(new TrainCommand(backend()), args(full, "2", "--config", yaml.toString()));
-        assertThat(r.err()).isEmpty();
-        assertThat(r.code()).isZero();
+        CliRun r = CliRun.of(backend(), new TrainCommand(), args(full, "2", "--config", yaml.toString())).succeeded();
         assertThat(TrainConfig.readYaml(full.resolve("config.yaml"))).containsEntry("amsgrad", true)
                 .containsEntry("stage2-epochs", 1);
         assertThat(JSON.readTree(full.resolve("model.json").toFile()).at("/training/optimizer/recipe/ema").asDouble())
                 .isEqualTo(0.9);
         Path cut = tmp.resolve("cut");
-        CliRun crashed = CliRun.of(new TrainCommand(backend().wrapping(ff -> crashingAfter(ff, 150))),
+        CliRun crashed = CliRun.of(backend().wrapping(ff -> crashingAfter(ff, 150)), new TrainCommand(),
                 args(cut, "2", "--config", yaml.toString()));
         assertThat(crashed.code()).isNotZero();
-        CliRun resumed = CliRun.of(new TrainCommand(backend()), "--resume", cut.toString(), "--threads", "1");
+        CliRun resumed = CliRun.of(backend(), new TrainCommand(), "--resume", cut.toString(), "--threads", "1");
         assertThat(resumed.err()).isEmpty();
         assertThat(params(cut.resolve("model.json"))).isEqualTo(params(full.resolve("model.json")));
         // and the recipe changed the result
         Path plain = tmp.resolve("plain");
-        assertThat(CliRun.of(new TrainCommand(backend()), args(plain, "2")).code()).isZero();
+        assertThat(CliRun.of(backend(), new TrainCommand(), args(plain, "2")).code()).isZero();
         assertThat(params(plain.resolve("model.json"))).isNotEqualTo(params(full.resolve("model.json")));
         assertThat(TrainConfig.readYaml(plain.resolve("config.yaml"))).doesNotContainKey("ema");
         // a bad recipe value names its origin
         Files.writeString(yaml, "ema: 1.5\n");
-        CliRun bad = CliRun.of(new TrainCommand(backend()), args(tmp.resolve("bad"), "1", "--config", yaml.toString()));
+        CliRun bad = CliRun.of(backend(), new TrainCommand(), args(tmp.resolve("bad"), "1", "--config", yaml.toString()));
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("ema").doesNotContain("Exception");
     }
@@ -241,11 +235,9 @@ class TrainPipelineTest {
     @Test
     void severalMoleculesWithTestFilesInAnotherOrder(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("multi");
-        CliRun r = CliRun.of(new TrainCommand(backend()), "--data", "mola.npz", "molb.npz",
+        CliRun r = CliRun.of(backend(), new TrainCommand(), "--data", "mola.npz", "molb.npz",
                 "--test", "molb_test.npz", "mola_test.npz", "--n-train", "60", "--n-valid", "10", "--epochs", "2",
-                "--threads", "2", "--out", run.toString());
-        assertThat(r.err()).isEmpty();
-        assertThat(r.code()).isZero();
+                "--threads", "2", "--out", run.toString()).succeeded();
         JsonNode m = JSON.readTree(run.resolve("metrics.json").toFile());
         assertThat(m.get("train").get("n_frames").asInt()).isEqualTo(100);
         assertThat(m.get("test").get("n_frames").asInt()).isEqualTo(70);
@@ -263,7 +255,7 @@ class TrainPipelineTest {
     @Test
     void incompatibleTestMoleculeFailsBeforeTraining(@TempDir Path tmp) {
         Path run = tmp.resolve("bad");
-        CliRun r = CliRun.of(new TrainCommand(backend()), "--data", "mola.npz", "--test", "nitro.npz",
+        CliRun r = CliRun.of(backend(), new TrainCommand(), "--data", "mola.npz", "--test", "nitro.npz",
                 "--n-train", "60", "--n-valid", "10", "--epochs", "2", "--out", run.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("qmlff: error: nitro.npz: atom 0 has element 7");
@@ -273,10 +265,10 @@ class TrainPipelineTest {
 
     @Test
     void tooFewFramesIsAOneLineError(@TempDir Path tmp) {
-        CliRun r = CliRun.of(new TrainCommand(backend()), "--data", "mola.npz", "--out", tmp.resolve("x").toString());
+        CliRun r = CliRun.of(backend(), new TrainCommand(), "--data", "mola.npz", "--out", tmp.resolve("x").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("qmlff: error: mola.npz: has 70 frames, fewer than n-train = 1000");
-        CliRun missing = CliRun.of(new TrainCommand(backend()), "--data", "nope.npz", "--n-train", "10", "--n-valid", "2");
+        CliRun missing = CliRun.of(backend(), new TrainCommand(), "--data", "nope.npz", "--n-train", "10", "--n-valid", "2");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err().strip()).isEqualTo("qmlff: error: no such file: nope.npz");
     }

@@ -85,7 +85,7 @@ class UserErrorMessagesTest {
     void anIllegalArgumentDuringTrainingPrintsItsTraceAndExitsWithOne() {
         TestBackend b = LearningCurveCommandTest.backend().wrapping(ff -> TrainPipelineTest.crashingAfter(ff, 5,
                 () -> new IllegalArgumentException("simulated broken precondition")));
-        CliRun r = CliRun.of(new TrainCommand(b), "--arch", "le", "--data", "ethanol_train.npz", "--n-train", "60",
+        CliRun r = CliRun.of(b, new TrainCommand(), "--arch", "le", "--data", "ethanol_train.npz", "--n-train", "60",
                 "--n-valid", "10", "--epochs", "1", "--threads", "1", "--out", dir.resolve("run").toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("IllegalArgumentException: simulated broken precondition")
