@@ -4,7 +4,6 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.qmlff.experiment.AblationPlan;
 import org.qmlff.experiment.AblationSummary;
-import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.LearningCurveRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,16 +83,10 @@ final class AblationCommand extends BackendCommand {
     }
 
     private String markdown(AblationSummary s, String command) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Ablation study: ").append(s.molecule()).append(", N = ").append(s.nTrain()).append("\n\n");
-        sb.append("Reproduce (resumes; finished runs are skipped): `").append(command).append("`\n\n");
-        sb.append("Test errors over all ").append(s.testFrames()).append(" frames of the test file, mean ± sample std over "
-                + "seeds (one seed: no ±). \"F share of gain lost\" = (F_variant − F_full) / (F_classical-alone − F_full) "
-                + "(docs/HYBRID.md §Ablations).\n\n");
-        sb.append(table(s)).append('\n');
-        for (String v : s.verdicts()) sb.append("- ").append(v).append('\n');
-        sb.append("\n![test errors by variant](ablation.png)\n");
-        return sb.toString();
+        return StudyFlags.markdown("Ablation study: " + s.molecule() + ", N = " + s.nTrain(), command,
+                "Test errors over all " + s.testFrames() + " frames of the test file, mean ± sample std over seeds (one seed: "
+                        + "no ±). \"F share of gain lost\" = (F_variant − F_full) / (F_classical-alone − F_full) "
+                        + "(docs/HYBRID.md §Ablations).", table(s), s.verdicts(), "ablation.png", "test errors by variant");
     }
 
     /** Bars of the test force and energy MAE per variant, with ± std error bars where seeds vary. */

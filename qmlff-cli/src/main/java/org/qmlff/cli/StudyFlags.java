@@ -74,6 +74,22 @@ final class StudyFlags {
         console.flush();
     }
 
+    /**
+     * A study's Markdown page: the title, the command that reproduces it, what the numbers are, the table, the
+     * verdicts as bullets and the plot {@code png} (a file beside the page).
+     */
+    static String markdown(String title, String command, String explanation, String table, List<String> verdicts,
+                           String png, String alt) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(title).append("\n\n");
+        sb.append("Reproduce (resumes; finished runs are skipped): `").append(command).append("`\n\n");
+        sb.append(explanation).append("\n\n");
+        sb.append(table).append('\n');
+        for (String v : verdicts) sb.append("- ").append(v).append('\n');
+        sb.append("\n![").append(alt).append("](").append(png).append(")\n");
+        return sb.toString();
+    }
+
     /** {@code m} in kcal/mol (from meV), mean ± std as the study tables print it. */
     static String kcal(MeanStd m) {
         String mean = Fmt.fixed(m.mean() * Units.KCAL_MOL_PER_MEV, 3);

@@ -3,7 +3,6 @@ package org.qmlff.cli;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.qmlff.experiment.Backend;
 import org.qmlff.experiment.LearningCurveRunner;
 import org.qmlff.experiment.SweepPlan;
 import org.qmlff.experiment.SweepSummary;
@@ -29,13 +28,6 @@ import java.util.List;
                 "Writes OUT/runs/<key>-<value>-s<seed>/ (as 'qmlff train'), OUT/sweep.md, sweep.json and sweep.png. "
                         + "Rerun the same command to resume: finished runs are skipped."})
 final class SweepCommand extends BackendCommand {
-    SweepCommand() {
-    }
-
-    SweepCommand(Backend backend) {
-        super(backend);
-    }
-
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "Training configuration (YAML, as for 'qmlff train'): one data file, one test file.")
     Path config;
@@ -87,16 +79,11 @@ final class SweepCommand extends BackendCommand {
     }
 
     private static String markdown(SweepSummary s, String command) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Sweep of ").append(s.key()).append(": ").append(s.molecule()).append(", N = ").append(s.nTrain()).append("\n\n");
-        sb.append("Reproduce (resumes; finished runs are skipped): `").append(command).append("`\n\n");
-        sb.append("Errors over all ").append(s.testFrames()).append(" frames of the test file and over the validation frames, "
-                + "mean ± sample std over seeds (one seed: no ±). On front: no other value has both a lower mean test energy "
-                + "MAE and a lower mean test force MAE. The value chosen on validation uses the validation frames only.\n\n");
-        sb.append(table(s)).append('\n');
-        for (String v : s.verdicts()) sb.append("- ").append(v).append('\n');
-        sb.append("\n![test energy against force MAE per value](sweep.png)\n");
-        return sb.toString();
+        return StudyFlags.markdown("Sweep of " + s.key() + ": " + s.molecule() + ", N = " + s.nTrain(), command,
+                "Errors over all " + s.testFrames() + " frames of the test file and over the validation frames, "
+                        + "mean ± sample std over seeds (one seed: no ±). On front: no other value has both a lower mean test "
+                        + "energy MAE and a lower mean test force MAE. The value chosen on validation uses the validation "
+                        + "frames only.", table(s), s.verdicts(), "sweep.png", "test energy against force MAE per value");
     }
 
     /** Test force MAE against test energy MAE, one point per value (± std over seeds on the force axis). */
