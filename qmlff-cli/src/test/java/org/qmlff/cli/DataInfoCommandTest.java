@@ -13,6 +13,7 @@ import org.qmlff.data.Npy;
 import org.qmlff.data.NpyArray;
 import org.qmlff.data.NpyDtype;
 import org.qmlff.data.NpzWriter;
+import org.qmlff.data.TestFiles;
 import org.qmlff.data.UnitSystem;
 
 import java.io.IOException;
@@ -128,17 +129,11 @@ class DataInfoCommandTest {
     }
 
     static Dataset water(int frames) {
-        int[] z = {8, 1, 1};
-        double[] x = new double[frames * 9];
-        double[] e = new double[frames];
-        double[] f = new double[frames * 9];
-        for (int fr = 0; fr < frames; fr++) {
-            x[fr * 9 + 3] = 0.96;
-            x[fr * 9 + 7] = 0.96 + fr / 100.0;
-            e[fr] = -100 - fr / 4.0;
-            for (int i = 0; i < 9; i++) f[fr * 9 + i] = i - 4;
-        }
-        return new Dataset("water", z, x, e, f);
+        return TestFiles.water(frames, (fr, x, f, o) -> {
+            x[o + 3] = 0.96;
+            x[o + 7] = 0.96 + fr / 100.0;
+            for (int i = 0; i < 9; i++) f[o + i] = i - 4;
+        });
     }
 
     static Map<String, byte[]> waterEntries() {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Locations of the shared and bundled data, and small synthetic data for tests. */
-final class TestFiles {
+/** Locations of the shared and bundled data, and small synthetic data for tests (here and in the CLI's tests). */
+public final class TestFiles {
     private TestFiles() {
     }
 
@@ -36,17 +36,33 @@ final class TestFiles {
      * {@code -100 - f/4}, force components {@code (f+1)*(index+1)/8}.
      */
     static Dataset water(int frames) {
+        return water(frames, (fr, x, f, o) -> {
+            x[o + 3] = 0.96 + fr / 8.0;
+            x[o + 7] = 0.96;
+            x[o + 8] = fr / 16.0;
+            for (int i = 0; i < 9; i++) f[o + i] = (fr + 1) * (i + 1) / 8.0;
+        });
+    }
+
+    /** Writes the positions and forces of one frame of a water-like molecule. */
+    @FunctionalInterface
+    public interface WaterFrame {
+        /** Writes frame {@code fr}'s 9 coordinates into x and its 9 force components into f, both from {@code offset}. */
+        void write(int fr, double[] x, double[] f, int offset);
+    }
+
+    /**
+     * A water-like molecule (O, H, H) named "water" in {@code frames} frames, energy {@code -100 - f/4}
+     * in frame f; positions and forces as {@code frame} writes them (zero where it writes nothing).
+     */
+    public static Dataset water(int frames, WaterFrame frame) {
         int[] z = {8, 1, 1};
         double[] x = new double[frames * 9];
         double[] e = new double[frames];
         double[] f = new double[frames * 9];
         for (int fr = 0; fr < frames; fr++) {
-            int o = fr * 9;
-            x[o + 3] = 0.96 + fr / 8.0;
-            x[o + 7] = 0.96;
-            x[o + 8] = fr / 16.0;
+            frame.write(fr, x, f, fr * 9);
             e[fr] = -100 - fr / 4.0;
-            for (int i = 0; i < 9; i++) f[o + i] = (fr + 1) * (i + 1) / 8.0;
         }
         return new Dataset("water", z, x, e, f);
     }

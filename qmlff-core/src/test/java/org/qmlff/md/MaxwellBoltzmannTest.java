@@ -18,13 +18,7 @@ class MaxwellBoltzmannTest {
         double[] x = MdTestSupport.ETHANOL, m = MdTestSupport.ETHANOL_MASSES;
         double[] v = new double[x.length];
         MaxwellBoltzmann.draw(m, x, 300.0, new GaussianRandom(3), v);
-        double[] p = new double[3], l = new double[3];
-        Momenta.linearMomentum(m, v, p);
-        Momenta.angularMomentum(m, x, v, l);
-        for (int k = 0; k < 3; k++) {
-            assertThat(p[k]).isCloseTo(0.0, within(1e-14));
-            assertThat(l[k]).isCloseTo(0.0, within(1e-14));
-        }
+        MdTestSupport.assertNoMomenta(m, x, v, 1e-14, 1e-14);
         double t = MdUnits.temperature(MdUnits.kineticEnergy(m, v), 21);
         assertThat(t).isCloseTo(300.0, within(1e-9));
     }

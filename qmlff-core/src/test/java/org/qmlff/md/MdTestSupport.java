@@ -1,6 +1,9 @@
 package org.qmlff.md;
 
-/** Small molecules for MD tests. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Small molecules for MD tests, and a check on velocities. */
 public final class MdTestSupport {
     private MdTestSupport() {
     }
@@ -19,4 +22,18 @@ public final class MdTestSupport {
     public static final int[] ETHANOL_NUMBERS = {6, 6, 8, 1, 1, 1, 1, 1, 1};
     public static final double[] ETHANOL_MASSES = {12.011, 12.011, 15.999, 1.008, 1.008, 1.008, 1.008, 1.008, 1.008};
     public static final String[] ETHANOL_SYMBOLS = {"C", "C", "O", "H", "H", "H", "H", "H", "H"};
+
+    /**
+     * Velocities v of atoms of masses m at positions x carry no linear momentum (each component within
+     * {@code linearTolerance}) and no angular momentum about the origin (within {@code angularTolerance}).
+     */
+    static void assertNoMomenta(double[] m, double[] x, double[] v, double linearTolerance, double angularTolerance) {
+        double[] p = new double[3], l = new double[3];
+        Momenta.linearMomentum(m, v, p);
+        Momenta.angularMomentum(m, x, v, l);
+        for (int k = 0; k < 3; k++) {
+            assertThat(p[k]).isCloseTo(0.0, within(linearTolerance));
+            assertThat(l[k]).isCloseTo(0.0, within(angularTolerance));
+        }
+    }
 }

@@ -74,6 +74,37 @@ public final class ToyForceFields {
         return d;
     }
 
+    /** φ_ij(r) and φ_ij'(r) of the pair (i, j) at distance r. */
+    @FunctionalInterface
+    public interface PairTerm {
+        /** Writes {φ_ij(r), φ_ij'(r)} into out. */
+        void at(int i, int j, double r, double[] out);
+    }
+
+    /**
+     * {@code energy} + Σ_{i<j} φ_ij(r_ij) over the first n atoms of x, summed pair by pair in the order
+     * (0,1), (0,2), …, (1,2), …; adds the pair forces −∇ Σ φ_ij to f (which the caller zeroes).
+     */
+    public static double addPairs(int n, double[] x, double[] f, double energy, PairTerm phi) {
+        double e = energy;
+        double[] p = new double[2];
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++) {
+                double dx = x[3 * i] - x[3 * j], dy = x[3 * i + 1] - x[3 * j + 1], dz = x[3 * i + 2] - x[3 * j + 2];
+                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                phi.at(i, j, r, p);
+                e += p[0];
+                double g = p[1] / r; // dφ/dr · ∂r/∂x_i = g · (x_i − x_j), F_i = −g · (x_i − x_j)
+                f[3 * i] -= g * dx;
+                f[3 * i + 1] -= g * dy;
+                f[3 * i + 2] -= g * dz;
+                f[3 * j] += g * dx;
+                f[3 * j + 1] += g * dy;
+                f[3 * j + 2] += g * dz;
+            }
+        return e;
+    }
+
     /**
      * A pair potential over all pairs, φ(r; r0) with r0 the pair's distance in a reference geometry
      * (so the reference is a minimum). Translation, rotation and permutation-of-labels invariant.
@@ -94,23 +125,7 @@ public final class ToyForceFields {
         @Override
         public double energyAndForces(int[] numbers, double[] x, double[] f, Scratch scratch) {
             java.util.Arrays.fill(f, 0.0);
-            double e = 0;
-            double[] p = new double[2];
-            for (int i = 0; i < n; i++)
-                for (int j = i + 1; j < n; j++) {
-                    double dx = x[3 * j] - x[3 * i], dy = x[3 * j + 1] - x[3 * i + 1], dz = x[3 * j + 2] - x[3 * i + 2];
-                    double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                    pair(r, r0[i * n + j], p);
-                    e += p[0];
-                    double g = p[1] / r; // dφ/dr · ∂r/∂x_j = g · (x_j − x_i)
-                    f[3 * j] -= g * dx;
-                    f[3 * j + 1] -= g * dy;
-                    f[3 * j + 2] -= g * dz;
-                    f[3 * i] += g * dx;
-                    f[3 * i + 1] += g * dy;
-                    f[3 * i + 2] += g * dz;
-                }
-            return e;
+            return addPairs(n, x, f, 0, (i, j, r, out) -> pair(r, r0[i * n + j], out));
         }
     }
 

@@ -59,27 +59,42 @@ class ForceFieldDerivativeTest {
                         .with("rc", "3.0"), SPARSE)), Stream.concat(rich, richSparse));
     }
 
-    private static ForceField model(ModelOptions o, long seed) {
-        return ModelTestSupport.randomModel(o, seed);
+    /** A random model of the given options with its scratch, on the molecule's atoms: E and F as functions of the positions. */
+    private record Subject(ForceField model, ForceField.Scratch scratch, int[] numbers) {
+        static Subject of(ModelOptions o, long seed, Molecule mol) {
+            ForceField m = ModelTestSupport.randomModel(o, seed);
+            return new Subject(m, m.newScratch(), mol.numbers());
+        }
+
+        /** E at the positions; writes the forces into f. */
+        double energyAndForces(double[] pos, double[] f) {
+            return model.energyAndForces(numbers, pos, f, scratch);
+        }
+
+        /** φ(θ) = dLdE·E + Σ dLdF·F at the positions, with the model's current parameters θ; f is scratch space. */
+        double phi(double[] pos, double dLdE, double[] dLdF, double[] f) {
+            double e = energyAndForces(pos, f);
+            double v = dLdE * e;
+            for (int i = 0; i < f.length; i++) v += dLdF[i] * f[i];
+            return v;
+        }
     }
 
     @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("models")
     void forcesAreMinusTheEnergyGradient(String label, ModelOptions o, Molecule mol) {
-        ForceField m = model(o, 11);
-        ForceField.Scratch s = m.newScratch();
-        int[] z = mol.numbers();
+        Subject subject = Subject.of(o, 11, mol);
         double[] pos = mol.positions().apply(new Random(5));
         double[] f = new double[pos.length];
-        m.energyAndForces(z, pos, f, s);
+        subject.energyAndForces(pos, f);
         double h = 1e-5;
         double[] scratchF = new double[pos.length];
         for (int i = 0; i < pos.length; i++) {
             double[] p = pos.clone();
             p[i] += h;
-            double ep = m.energyAndForces(z, p, scratchF, s);
+            double ep = subject.energyAndForces(p, scratchF);
             p[i] -= 2 * h;
-            double em = m.energyAndForces(z, p, scratchF, s);
+            double em = subject.energyAndForces(p, scratchF);
             double fd = -(ep - em) / (2 * h);
             assertThat(f[i]).as("force component %d", i).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(fd))));
         }
@@ -88,16 +103,15 @@ class ForceFieldDerivativeTest {
     @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("models")
     void objectiveGradientMatchesFiniteDifferences(String label, ModelOptions o, Molecule mol) {
-        ForceField m = model(o, 23);
-        ForceField.Scratch s = m.newScratch();
-        int[] z = mol.numbers();
+        Subject subject = Subject.of(o, 23, mol);
+        ForceField m = subject.model();
         Random rng = new Random(9);
         double[] pos = mol.positions().apply(rng);
         double dLdE = rng.nextGaussian();
         double[] dLdF = new double[pos.length];
         for (int i = 0; i < dLdF.length; i++) dLdF[i] = rng.nextGaussian();
         double[] grad = new double[m.parameterCount()];
-        m.addObjectiveGradient(z, pos, dLdE, dLdF, grad, s);
+        m.addObjectiveGradient(subject.numbers(), pos, dLdE, dLdF, grad, subject.scratch());
 
         double[] theta = new double[m.parameterCount()];
         m.getParameters(theta);
@@ -114,10 +128,10 @@ class ForceFieldDerivativeTest {
             double[] t = theta.clone();
             t[i] += h;
             m.setParameters(t);
-            double phiP = phi(m, z, pos, dLdE, dLdF, f, s);
+            double phiP = subject.phi(pos, dLdE, dLdF, f);
             t[i] -= 2 * h;
             m.setParameters(t);
-            double phiM = phi(m, z, pos, dLdE, dLdF, f, s);
+            double phiM = subject.phi(pos, dLdE, dLdF, f);
             double fd = (phiP - phiM) / (2 * h);
             maxErr = Math.max(maxErr, Math.abs(grad[i] - fd) / (1 + Math.abs(fd)));
             checked++;
@@ -128,12 +142,5 @@ class ForceFieldDerivativeTest {
         assertThat(checked).isEqualTo(trained).isPositive();
         assertThat(maxErr).as("largest relative gradient error").isLessThan(1e-6);
         assertThat(java.util.Arrays.stream(grad).map(Math::abs).max().orElse(0)).as("gradient is not zero").isGreaterThan(1e-6);
-    }
-
-    private static double phi(ForceField m, int[] z, double[] pos, double dLdE, double[] dLdF, double[] f, ForceField.Scratch s) {
-        double e = m.energyAndForces(z, pos, f, s);
-        double v = dLdE * e;
-        for (int i = 0; i < f.length; i++) v += dLdF[i] * f[i];
-        return v;
     }
 }

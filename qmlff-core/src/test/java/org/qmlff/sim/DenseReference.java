@@ -90,25 +90,7 @@ final class DenseReference {
         // A = −i (v·σ) k = [[−i vz, −vy − i vx], [vy − i vx, i vz]] k
         double[] ar = {0, -vy * k, vy * k, 0};
         double[] ai = {-vz * k, -vx * k, -vx * k, vz * k};
-        double[] sr = {1, 0, 0, 1};
-        double[] si = {0, 0, 0, 0};
-        double[] tr = sr.clone();
-        double[] ti = si.clone();
-        for (int term = 1; term <= 14; term++) {
-            double[][] p = mul(tr, ti, ar, ai);
-            for (int e = 0; e < 4; e++) {
-                tr[e] = p[0][e] / term;
-                ti[e] = p[1][e] / term;
-                sr[e] += tr[e];
-                si[e] += ti[e];
-            }
-        }
-        for (int s = 0; s < squarings; s++) {
-            double[][] p = mul(sr, si, sr, si);
-            sr = p[0];
-            si = p[1];
-        }
-        return new double[][] {sr, si};
+        return exponential(ar, ai, 2, 14, squarings);
     }
 
     /**
@@ -150,52 +132,52 @@ final class DenseReference {
                 }
             }
         }
-        double[] er = new double[16];
-        double[] ei = new double[16];
-        for (int e = 0; e < 16; e += 5) {
-            er[e] = 1;
+        return exponential(ar, ai, 4, 16, squarings);
+    }
+
+    /**
+     * exp(A · 2^squarings) for the dim × dim matrix A = {ar, ai} (row-major, already scaled down by
+     * 2^squarings): the Taylor series of A to the given number of terms, then squared squarings times.
+     */
+    private static double[][] exponential(double[] ar, double[] ai, int dim, int terms, int squarings) {
+        double[] sr = new double[dim * dim];
+        double[] si = new double[dim * dim];
+        for (int e = 0; e < dim * dim; e += dim + 1) {
+            sr[e] = 1;
         }
-        double[] tr = er.clone();
-        double[] ti = ei.clone();
-        for (int term = 1; term <= 16; term++) {
-            double[][] p = mul4(tr, ti, ar, ai);
-            for (int e = 0; e < 16; e++) {
+        double[] tr = sr.clone();
+        double[] ti = si.clone();
+        for (int term = 1; term <= terms; term++) {
+            double[][] p = mul(tr, ti, ar, ai, dim);
+            for (int e = 0; e < dim * dim; e++) {
                 tr[e] = p[0][e] / term;
                 ti[e] = p[1][e] / term;
-                er[e] += tr[e];
-                ei[e] += ti[e];
+                sr[e] += tr[e];
+                si[e] += ti[e];
             }
         }
         for (int s = 0; s < squarings; s++) {
-            double[][] p = mul4(er, ei, er, ei);
-            er = p[0];
-            ei = p[1];
+            double[][] p = mul(sr, si, sr, si, dim);
+            sr = p[0];
+            si = p[1];
         }
-        return new double[][] {er, ei};
+        return new double[][] {sr, si};
     }
 
+    /** The product of two complex 4×4 matrices {xr, xi}·{yr, yi}, row-major. */
     static double[][] mul4(double[] xr, double[] xi, double[] yr, double[] yi) {
-        double[] r = new double[16];
-        double[] i = new double[16];
-        for (int a = 0; a < 4; a++) {
-            for (int b = 0; b < 4; b++) {
-                for (int c = 0; c < 4; c++) {
-                    r[4 * a + b] += xr[4 * a + c] * yr[4 * c + b] - xi[4 * a + c] * yi[4 * c + b];
-                    i[4 * a + b] += xr[4 * a + c] * yi[4 * c + b] + xi[4 * a + c] * yr[4 * c + b];
-                }
-            }
-        }
-        return new double[][] {r, i};
+        return mul(xr, xi, yr, yi, 4);
     }
 
-    private static double[][] mul(double[] xr, double[] xi, double[] yr, double[] yi) {
-        double[] r = new double[4];
-        double[] i = new double[4];
-        for (int a = 0; a < 2; a++) {
-            for (int b = 0; b < 2; b++) {
-                for (int c = 0; c < 2; c++) {
-                    r[2 * a + b] += xr[2 * a + c] * yr[2 * c + b] - xi[2 * a + c] * yi[2 * c + b];
-                    i[2 * a + b] += xr[2 * a + c] * yi[2 * c + b] + xi[2 * a + c] * yr[2 * c + b];
+    /** The product of two complex dim × dim matrices {xr, xi}·{yr, yi}, row-major. */
+    private static double[][] mul(double[] xr, double[] xi, double[] yr, double[] yi, int dim) {
+        double[] r = new double[dim * dim];
+        double[] i = new double[dim * dim];
+        for (int a = 0; a < dim; a++) {
+            for (int b = 0; b < dim; b++) {
+                for (int c = 0; c < dim; c++) {
+                    r[dim * a + b] += xr[dim * a + c] * yr[dim * c + b] - xi[dim * a + c] * yi[dim * c + b];
+                    i[dim * a + b] += xr[dim * a + c] * yi[dim * c + b] + xi[dim * a + c] * yr[dim * c + b];
                 }
             }
         }

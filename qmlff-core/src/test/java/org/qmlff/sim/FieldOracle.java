@@ -18,12 +18,10 @@ import org.hipparchus.complex.FieldComplex;
 final class FieldOracle {
     private final DSFactory factory;
     private final DerivativeStructure zero;
-    private final DerivativeStructure one;
 
     private FieldOracle(int parameters) {
         this.factory = new DSFactory(parameters, 2);
         this.zero = factory.constant(0);
-        this.one = factory.constant(1);
     }
 
     /** A typed array of the given entries (all FieldComplex&lt;DerivativeStructure&gt;). */
@@ -176,21 +174,7 @@ final class FieldOracle {
         FieldComplex<DerivativeStructure>[] a = arr(
             c(zero, vz.multiply(scale)), c(vy.multiply(scale), vx.multiply(scale)),
             c(vy.multiply(-scale), vx.multiply(scale)), c(zero, vz.multiply(-scale)));
-        FieldComplex<DerivativeStructure>[] sum = arr(c(one, zero), c(0, 0), c(0, 0), c(one, zero));
-        FieldComplex<DerivativeStructure>[] term = sum.clone();
-        for (int k = 1; k <= terms; k++) {
-            term = mul(term, a);
-            for (int e = 0; e < 4; e++) {
-                term[e] = term[e].divide(k);
-            }
-            for (int e = 0; e < 4; e++) {
-                sum[e] = sum[e].add(term[e]);
-            }
-        }
-        for (int s = 0; s < squarings; s++) {
-            sum = mul(sum, sum);
-        }
-        return sum;
+        return exponential(a, 2, terms, squarings);
     }
 
     /**
@@ -232,45 +216,44 @@ final class FieldOracle {
                 }
             }
         }
-        FieldComplex<DerivativeStructure>[] sum = newArray(16);
-        for (int e = 0; e < 16; e++) {
-            sum[e] = c(e % 5 == 0 ? 1 : 0, 0);
+        return exponential(a, 4, terms, squarings);
+    }
+
+    /**
+     * exp(A · 2^squarings) for the dim × dim matrix A (row-major, already scaled down by 2^squarings): the
+     * Taylor series of A to the given number of terms, then squared squarings times.
+     */
+    private FieldComplex<DerivativeStructure>[] exponential(FieldComplex<DerivativeStructure>[] a, int dim, int terms,
+                                                            int squarings) {
+        FieldComplex<DerivativeStructure>[] sum = newArray(dim * dim);
+        for (int e = 0; e < dim * dim; e++) {
+            sum[e] = c(e % (dim + 1) == 0 ? 1 : 0, 0);
         }
         FieldComplex<DerivativeStructure>[] term = sum.clone();
         for (int k = 1; k <= terms; k++) {
-            term = mul4(term, a);
-            for (int e = 0; e < 16; e++) {
+            term = mul(term, a, dim);
+            for (int e = 0; e < dim * dim; e++) {
                 term[e] = term[e].divide(k);
                 sum[e] = sum[e].add(term[e]);
             }
         }
         for (int s = 0; s < squarings; s++) {
-            sum = mul4(sum, sum);
+            sum = mul(sum, sum, dim);
         }
         return sum;
     }
 
-    private static FieldComplex<DerivativeStructure>[] mul4(FieldComplex<DerivativeStructure>[] x,
-                                                            FieldComplex<DerivativeStructure>[] y) {
-        FieldComplex<DerivativeStructure>[] r = newArray(16);
-        for (int i = 0; i < 4; i++) {
-            for (int j = 0; j < 4; j++) {
-                FieldComplex<DerivativeStructure> s = x[4 * i].multiply(y[j]);
-                for (int k = 1; k < 4; k++) {
-                    s = s.add(x[4 * i + k].multiply(y[4 * k + j]));
-                }
-                r[4 * i + j] = s;
-            }
-        }
-        return r;
-    }
-
+    /** The product of two dim × dim matrices, row-major. */
     private static FieldComplex<DerivativeStructure>[] mul(FieldComplex<DerivativeStructure>[] x,
-                                                           FieldComplex<DerivativeStructure>[] y) {
-        FieldComplex<DerivativeStructure>[] r = newArray(4);
-        for (int i = 0; i < 2; i++) {
-            for (int j = 0; j < 2; j++) {
-                r[2 * i + j] = x[2 * i].multiply(y[j]).add(x[2 * i + 1].multiply(y[2 + j]));
+                                                           FieldComplex<DerivativeStructure>[] y, int dim) {
+        FieldComplex<DerivativeStructure>[] r = newArray(dim * dim);
+        for (int i = 0; i < dim; i++) {
+            for (int j = 0; j < dim; j++) {
+                FieldComplex<DerivativeStructure> s = x[dim * i].multiply(y[j]);
+                for (int k = 1; k < dim; k++) {
+                    s = s.add(x[dim * i + k].multiply(y[dim * k + j]));
+                }
+                r[dim * i + j] = s;
             }
         }
         return r;

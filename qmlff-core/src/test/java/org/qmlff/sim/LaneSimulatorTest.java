@@ -18,6 +18,8 @@ class LaneSimulatorTest {
     private static final int L = LaneSimulator.LANES;
     /** Row counts: one, a partial group, a full one, full groups plus a remainder. */
     private static final int[] COUNTS = {1, Math.max(1, L - 1), L, 2 * L + 3};
+    /** The simulator under test, a fresh one for each test. */
+    private final LaneSimulator lanes = new LaneSimulator();
 
     @Test
     void lanesAreThePreferredVectorWidth() {
@@ -28,7 +30,6 @@ class LaneSimulatorTest {
     @Test
     void matchesTheScalarPathBitForBitOnRandomLaneCircuits() {
         SplittableRandom rng = new SplittableRandom(4242);
-        LaneSimulator lanes = new LaneSimulator();
         int laneRuns = 0;
         for (int trial = 0; trial < 60; trial++) {
             int n = 1 + trial % LaneSimulator.MAX_QUBITS;
@@ -48,7 +49,6 @@ class LaneSimulatorTest {
     @Test
     void matchesTheScalarPathOnTheRevisedModelCircuit() {
         SplittableRandom rng = new SplittableRandom(7);
-        LaneSimulator lanes = new LaneSimulator();
         for (int n = 2; n <= LaneSimulator.MAX_QUBITS; n += 2) {
             Circuit c = CircuitSpec.layered(n, 3).build();
             Observable o = Observable.heisenberg(0, 1);
@@ -64,7 +64,6 @@ class LaneSimulatorTest {
     @Test
     void circuitsWithoutLaneKernelsRunRowByRowWithTheSameResults() {
         SplittableRandom rng = new SplittableRandom(99);
-        LaneSimulator lanes = new LaneSimulator();
         int fallbacks = 0;
         for (int trial = 0; trial < 30; trial++) {
             int n = 2 + trial % (LaneSimulator.MAX_QUBITS - 1);
@@ -79,7 +78,6 @@ class LaneSimulatorTest {
 
     @Test
     void rejectsWrongSizes() {
-        LaneSimulator lanes = new LaneSimulator();
         Circuit c = CircuitSpec.layered(4, 1).build();
         Observable o = Observable.heisenberg(0, 1);
         int m = c.inputs();

@@ -18,23 +18,14 @@ class LargeCircuitTest {
 
     @Test
     void stateAndValueMatchDenseReference() {
-        SplittableRandom rng = new SplittableRandom(7);
-        CircuitSpec spec = CircuitSpec.random(rng, N, 40);
-        ObservableSpec obs = ObservableSpec.random(rng, N);
-        double[] z = CircuitSpec.uniform(rng, spec.inputs(), 2.0);
-        double[][] ref = DenseReference.state(spec, z);
+        RandomProblem random = RandomProblem.draw(7, N, 40, 2.0);
+        double[][] ref = DenseReference.state(random.spec(), random.z());
         for (KernelKind kind : KernelKind.values()) {
             try (Simulator sim = new Simulator(N, 1, kind)) {
-                double[] re = new double[1 << N];
-                double[] im = new double[1 << N];
-                Circuit c = spec.build();
-                sim.state(c, z, re, im);
-                for (int a = 0; a < re.length; a++) {
-                    assertThat(re[a]).as("%s re[%d]", kind, a).isCloseTo(ref[0][a], within(1e-12));
-                    assertThat(im[a]).as("%s im[%d]", kind, a).isCloseTo(ref[1][a], within(1e-12));
-                }
-                assertThat(sim.expectation(c, obs.observable(), z)).as(kind.name())
-                        .isCloseTo(DenseReference.expectation(spec, obs, z), within(1e-11));
+                Circuit c = random.spec().build();
+                OracleTest.assertState(sim, c, random.z(), ref, 1e-12, kind);
+                assertThat(sim.expectation(c, random.observable(), random.z())).as(kind.name())
+                        .isCloseTo(DenseReference.expectation(random.spec(), random.obs(), random.z()), within(1e-11));
             }
         }
     }

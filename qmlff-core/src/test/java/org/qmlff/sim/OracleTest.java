@@ -119,4 +119,18 @@ class OracleTest {
                     .isCloseTo(expected[i], within(tol * Math.max(1, Math.abs(expected[i]))));
         }
     }
+
+    /**
+     * The state {@code sim} gives circuit c at z against {@code expected} (a {@link DenseReference} state
+     * {re, im}), amplitude by amplitude within {@code tol}.
+     */
+    static void assertState(Simulator sim, Circuit c, double[] z, double[][] expected, double tol, KernelKind kind) {
+        double[] re = new double[expected[0].length];
+        double[] im = new double[expected[1].length];
+        sim.state(c, z, re, im);
+        for (int a = 0; a < re.length; a++) {
+            assertThat(re[a]).as("%s re[%d]", kind, a).isCloseTo(expected[0][a], within(tol));
+            assertThat(im[a]).as("%s im[%d]", kind, a).isCloseTo(expected[1][a], within(tol));
+        }
+    }
 }

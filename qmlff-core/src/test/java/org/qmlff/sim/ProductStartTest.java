@@ -1,7 +1,6 @@
 package org.qmlff.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +34,7 @@ class ProductStartTest {
         double[][] expected = DenseReference.state(spec, z);
         for (KernelKind kind : KernelKind.values()) {
             try (Simulator sim = new Simulator(n, 1, kind)) {
-                double[] re = new double[1 << n];
-                double[] im = new double[1 << n];
-                sim.state(c, z, re, im);
-                for (int b = 0; b < 1 << n; b++) {
-                    assertThat(re[b]).as("%s re[%d]", kind, b).isCloseTo(expected[0][b], within(1e-14));
-                    assertThat(im[b]).as("%s im[%d]", kind, b).isCloseTo(expected[1][b], within(1e-14));
-                }
+                OracleTest.assertState(sim, c, z, expected, 1e-14, kind);
             }
         }
     }

@@ -12,16 +12,22 @@ import net.jqwik.api.constraints.LongRange;
 /** Properties over random circuits of every gate kind (1–7 qubits) and random inputs. */
 class SimulatorPropertiesTest {
 
+    /** A random circuit of 1 to maxGates gates on n qubits, then inputs in ±5, drawn from one generator. */
+    private record CircuitAndInputs(CircuitSpec spec, double[] z) {
+        static CircuitAndInputs draw(SplittableRandom rng, int n, int maxGates) {
+            CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(maxGates));
+            return new CircuitAndInputs(spec, CircuitSpec.uniform(rng, spec.inputs(), 5.0));
+        }
+    }
+
     @Property(tries = 60)
     void statesStayNormalised(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
                               @ForAll @IntRange(min = 1, max = 7) int n) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(25));
-        double[] z = CircuitSpec.uniform(rng, spec.inputs(), 5.0);
+        CircuitAndInputs drawn = CircuitAndInputs.draw(new SplittableRandom(seed), n, 25);
         try (Simulator sim = new Simulator(n)) {
             double[] re = new double[1 << n];
             double[] im = new double[1 << n];
-            sim.state(spec.build(), z, re, im);
+            sim.state(drawn.spec().build(), drawn.z(), re, im);
             double norm = 0;
             for (int a = 0; a < re.length; a++) {
                 norm += re[a] * re[a] + im[a] * im[a];
@@ -34,12 +40,11 @@ class SimulatorPropertiesTest {
     void heisenbergExpectationIsWithinItsSpectrum(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
                                                   @ForAll @IntRange(min = 2, max = 6) int n) {
         SplittableRandom rng = new SplittableRandom(seed);
-        CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(20));
-        double[] z = CircuitSpec.uniform(rng, spec.inputs(), 5.0);
+        CircuitAndInputs drawn = CircuitAndInputs.draw(rng, n, 20);
         int p = rng.nextInt(n);
         int q = (p + 1 + rng.nextInt(n - 1)) % n;
         try (Simulator sim = new Simulator(n)) {
-            double v = sim.expectation(spec.build(), Observable.heisenberg(p, q), z);
+            double v = sim.expectation(drawn.spec().build(), Observable.heisenberg(p, q), drawn.z());
             assertThat(v).isBetween(-3 - 1e-13, 1 + 1e-13);
         }
     }
@@ -47,12 +52,11 @@ class SimulatorPropertiesTest {
     @Property(tries = 30)
     void gradientMatchesCentralDifferences(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
                                            @ForAll @IntRange(min = 1, max = 6) int n) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(16));
-        Circuit c = spec.build();
-        Observable o = ObservableSpec.random(rng, n).observable();
+        RandomProblem random = RandomProblem.upTo(seed, n, 16, 3.0);
+        Circuit c = random.circuit();
+        Observable o = random.observable();
         int m = c.inputs();
-        double[] z = CircuitSpec.uniform(rng, m, 3.0);
+        double[] z = random.z();
         try (Simulator sim = new Simulator(n)) {
             double[] grad = new double[m];
             sim.gradient(c, o, z, grad);
@@ -67,14 +71,13 @@ class SimulatorPropertiesTest {
     @Property(tries = 30)
     void hessianVectorProductsAreSymmetricAndMatchDifferencesOfGradients(
             @ForAll @LongRange(min = 0, max = 1L << 40) long seed, @ForAll @IntRange(min = 1, max = 6) int n) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        CircuitSpec spec = CircuitSpec.random(rng, n, 1 + rng.nextInt(16));
-        Circuit c = spec.build();
-        Observable o = ObservableSpec.random(rng, n).observable();
+        RandomProblem random = RandomProblem.upTo(seed, n, 16, 3.0);
+        Circuit c = random.circuit();
+        Observable o = random.observable();
         int m = c.inputs();
-        double[] z = CircuitSpec.uniform(rng, m, 3.0);
-        double[] u = CircuitSpec.uniform(rng, m, 1.0);
-        double[] w = CircuitSpec.uniform(rng, m, 1.0);
+        double[] z = random.z();
+        double[] u = CircuitSpec.uniform(random.rng(), m, 1.0);
+        double[] w = CircuitSpec.uniform(random.rng(), m, 1.0);
         try (Simulator sim = new Simulator(n)) {
             double[] g = new double[m];
             double[] hu = new double[m];

@@ -3,11 +3,9 @@ package org.qmlff.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,9 +151,7 @@ class SmallSimulatorTest {
 
     @Test
     void reusedInstanceAllocatesNothing() {
-        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(bean.isThreadAllocatedMemorySupported(),
-                "this JVM cannot count allocated bytes per thread");
+        com.sun.management.ThreadMXBean bean = ThreadAllocations.counter();
         Circuit c = CircuitSpec.layered(4, 3).build();
         Observable o = Observable.heisenbergMean(CircuitSpec.ringPairs(4));
         int m = c.inputs();
@@ -170,24 +166,11 @@ class SmallSimulatorTest {
             small.gradient(c, o, z, 0, g, 0);
             small.hessianVectorProduct(c, o, z, 0, u, 0, g, 0, h, 0);
         };
-        for (int i = 0; i < 3000; i++) {
-            calls.run();
-        }
         // While C2 compiles and installs code, HotSpot now and then charges about a kilobyte to the
-        // running thread (seen with Simulator as well, never with -Xint or C1 only): so ask for one
-        // batch of 500 rounds that allocates nothing at all. An allocation per call (or per round)
-        // would show in every batch.
-        long id = Thread.currentThread().getId();
-        long overhead = bean.getThreadAllocatedBytes(id);
-        overhead = bean.getThreadAllocatedBytes(id) - overhead;
-        long least = Long.MAX_VALUE;
-        for (int batch = 0; batch < 10 && least > 0; batch++) {
-            long before = bean.getThreadAllocatedBytes(id);
-            for (int i = 0; i < 500; i++) {
-                calls.run();
-            }
-            least = Math.min(least, bean.getThreadAllocatedBytes(id) - before - overhead);
-        }
+        // running thread (seen with Simulator as well, never with -Xint or C1 only): so, after 3000 rounds
+        // to warm up, ask for one batch of 500 rounds that allocates nothing at all. An allocation per call
+        // (or per round) would show in every batch.
+        long least = ThreadAllocations.leastAllocated(bean, calls, 3000, 10, 500);
         assertThat(least).as("bytes allocated by the best of 10 batches of 500 rounds of calls").isLessThanOrEqualTo(0);
     }
 

@@ -291,10 +291,7 @@ class TensorGateTest {
     /** Both paths, warm, allocate nothing per call on a circuit with tensor gates (best of several rounds, as in AllocationTest). */
     @Test
     void warmSimulatorsAllocateNothingPerCall() {
-        com.sun.management.ThreadMXBean bean =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(bean.isThreadAllocatedMemorySupported(),
-                "this JVM cannot count allocated bytes per thread");
+        com.sun.management.ThreadMXBean bean = ThreadAllocations.counter();
         Circuit c = Circuit.builder(4).singlet(0, 1).singlet(2, 3).enc(0, 0).enc(2, 3).tensor(1, 2, 6).tensor(3, 0, 11)
                 .ex(0, 1, 16).tensor(0, 1, 17).build();
         Observable o = Observable.heisenbergMean(CircuitSpec.ringPairs(4));
@@ -305,24 +302,8 @@ class TensorGateTest {
         double[] h = new double[c.inputs()];
         for (Simulator sim : new Simulator[] {new Simulator(4), Simulator.sweepsOnly(4, KernelKind.SCALAR)}) {
             try (sim) {
-                Runnable calls = () -> {
-                    sim.expectation(c, o, z);
-                    sim.gradient(c, o, z, g);
-                    sim.hessianVectorProduct(c, o, z, u, g, h);
-                };
-                for (int i = 0; i < 2000; i++) {
-                    calls.run();
-                }
-                long id = Thread.currentThread().getId();
-                long reading = -bean.getThreadAllocatedBytes(id) + bean.getThreadAllocatedBytes(id);
-                long least = Long.MAX_VALUE;
-                for (int round = 0; round < 10 && least > 0; round++) {
-                    long start = bean.getThreadAllocatedBytes(id);
-                    for (int i = 0; i < 100; i++) {
-                        calls.run();
-                    }
-                    least = Math.min(least, bean.getThreadAllocatedBytes(id) - start - reading);
-                }
+                Runnable calls = ThreadAllocations.simulatorCalls(sim, c, o, z, u, g, h);
+                long least = ThreadAllocations.leastAllocated(bean, calls, 2000, 10, 100);
                 assertThat(least).as("bytes allocated by the best round of 100 calls").isLessThanOrEqualTo(0);
             }
         }

@@ -2,7 +2,6 @@ package org.qmlff.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Results are bit-identical for 1, 2 and 3 threads, and from call to call, on a 16-qubit circuit. */
@@ -11,13 +10,11 @@ class ThreadDeterminismTest {
 
     @Test
     void bitIdenticalForAnyThreadCount() {
-        SplittableRandom rng = new SplittableRandom(3);
-        CircuitSpec spec = CircuitSpec.random(rng, N, 20);
-        Circuit c = spec.build();
-        Observable o = ObservableSpec.random(rng, N).observable().plus(Observable.heisenberg(3, 12));
-        int m = c.inputs();
-        double[] z = CircuitSpec.uniform(rng, m, 2.0);
-        double[] u = CircuitSpec.uniform(rng, m, 1.0);
+        RandomProblem random = RandomProblem.draw(3, N, 20, 2.0);
+        Circuit c = random.circuit();
+        Observable o = random.observable().plus(Observable.heisenberg(3, 12));
+        double[] z = random.z();
+        double[] u = CircuitSpec.uniform(random.rng(), c.inputs(), 1.0);
         for (KernelKind kind : KernelKind.values()) {
             long[] reference = null;
             for (int threads = 1; threads <= 3; threads++) {

@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.within;
 class ObjectiveTest {
     private static final Dataset ETHANOL_LIKE = Synthetic.molecule("a", new int[]{6, 6, 8, 1, 1}, 12, 1);
     private static final Dataset WATER_LIKE = Synthetic.molecule("b", new int[]{8, 1, 1}, 9, 2);
+    /** The two molecules mixed in one training set, and their frames in one list (both immutable). */
+    private static final List<Dataset> SETS = List.of(ETHANOL_LIKE, WATER_LIKE);
+    private static final FrameList FRAMES = new FrameList(SETS);
 
     @Test
     void sigmasArePooledPopulationStandardDeviations() {
@@ -38,19 +41,17 @@ class ObjectiveTest {
     /** The loss of a batch mixing two molecules, written out directly from the MODELS.md formula. */
     @Test
     void batchLossMatchesFormula() {
-        List<Dataset> sets = List.of(ETHANOL_LIKE, WATER_LIKE);
-        Objective obj = Objective.forTraining(sets, 1.3, 7.0);
+        Objective obj = Objective.forTraining(SETS, 1.3, 7.0);
         PairForceField ff = Synthetic.start();
-        FrameList frames = new FrameList(sets);
         int[] order = {3, 14, 0, 20, 7};
         try (WorkerPool pool = new WorkerPool(2)) {
-            BatchObjective bo = new BatchObjective(ff, obj, frames, 5, pool);
+            BatchObjective bo = new BatchObjective(ff, obj, FRAMES, 5, pool);
             double loss = bo.evaluate(order, 0, 5, new double[ff.parameterCount()]);
             double sse = 0, ssf = 0;
             int comps = 0;
             for (int item : order) {
-                Dataset d = frames.dataset(item);
-                int f = frames.frame(item);
+                Dataset d = FRAMES.dataset(item);
+                int f = FRAMES.frame(item);
                 double[] x = new double[d.atoms() * 3];
                 double[] pf = new double[x.length];
                 d.copyPositions(f, x);
@@ -69,13 +70,11 @@ class ObjectiveTest {
     /** The exact gradient against central differences of the full batch objective. */
     @Test
     void gradientMatchesCentralDifferences() {
-        List<Dataset> sets = List.of(ETHANOL_LIKE, WATER_LIKE);
-        Objective obj = Objective.forTraining(sets, 1, 10);
+        Objective obj = Objective.forTraining(SETS, 1, 10);
         PairForceField ff = new PairForceField(Synthetic.SPECIES, 2.1, 0.3, 1.1, -0.5, -30, -70);
-        FrameList frames = new FrameList(sets);
         int[] order = {2, 19, 5, 13, 11, 0, 20};
         try (WorkerPool pool = new WorkerPool(3)) {
-            BatchObjective bo = new BatchObjective(ff, obj, frames, 7, pool);
+            BatchObjective bo = new BatchObjective(ff, obj, FRAMES, 7, pool);
             int np = ff.parameterCount();
             double[] grad = new double[np];
             bo.evaluate(order, 0, 7, grad);
@@ -105,19 +104,17 @@ class ObjectiveTest {
     /** The validation loss from error statistics equals the objective over the set as one batch. */
     @Test
     void lossFromMetricsEqualsWholeSetBatch() {
-        List<Dataset> sets = List.of(ETHANOL_LIKE, WATER_LIKE);
-        Objective obj = Objective.forTraining(sets, 1, 10);
+        Objective obj = Objective.forTraining(SETS, 1, 10);
         PairForceField ff = Synthetic.start();
-        FrameList frames = new FrameList(sets);
-        int[] all = new int[frames.size()];
+        int[] all = new int[FRAMES.size()];
         for (int i = 0; i < all.length; i++) all[i] = i;
         try (WorkerPool pool = new WorkerPool(1)) {
-            double batch = new BatchObjective(ff, obj, frames, all.length, pool)
+            double batch = new BatchObjective(ff, obj, FRAMES, all.length, pool)
                     .evaluate(all, 0, all.length, new double[ff.parameterCount()]);
             Predictor pr = new Predictor(ff, pool);
             List<Predictions> preds = new ArrayList<>();
-            for (Dataset d : sets) preds.add(pr.predict(d));
-            assertThat(obj.loss(Metrics.pooled(sets, preds))).isCloseTo(batch, within(1e-12 * batch));
+            for (Dataset d : SETS) preds.add(pr.predict(d));
+            assertThat(obj.loss(Metrics.pooled(SETS, preds))).isCloseTo(batch, within(1e-12 * batch));
         }
     }
 }

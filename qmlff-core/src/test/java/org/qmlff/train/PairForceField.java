@@ -1,6 +1,7 @@
 package org.qmlff.train;
 
 import java.util.Arrays;
+import org.qmlff.md.ToyForceFields;
 
 /**
  * A test-only force field with a hand-written exact objective gradient: an anharmonic pair potential
@@ -32,24 +33,11 @@ final class PairForceField extends PairTestForceField {
         double e = 0;
         for (int i = 0; i < n; i++) e += p[3 + speciesIndex(numbers[i])];
         Arrays.fill(forces, 0, 3 * n, 0.0);
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double dx = x[3 * i] - x[3 * j], dy = x[3 * i + 1] - x[3 * j + 1], dz = x[3 * i + 2] - x[3 * j + 2];
-                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                double u = r - r0;
-                e += k * u * u + b * u * u * u;
-                double dEdr = 2 * k * u + 3 * b * u * u;
-                // dr/dx_i = (x_i - x_j)/r ; F_i = -dE/dx_i
-                double s = dEdr / r;
-                forces[3 * i] -= s * dx;
-                forces[3 * i + 1] -= s * dy;
-                forces[3 * i + 2] -= s * dz;
-                forces[3 * j] += s * dx;
-                forces[3 * j + 1] += s * dy;
-                forces[3 * j + 2] += s * dz;
-            }
-        }
-        return e;
+        return ToyForceFields.addPairs(n, x, forces, e, (i, j, r, out) -> {
+            double u = r - r0;
+            out[0] = k * u * u + b * u * u * u;
+            out[1] = 2 * k * u + 3 * b * u * u;
+        });
     }
 
     @Override
