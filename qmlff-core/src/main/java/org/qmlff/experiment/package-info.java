@@ -12,7 +12,12 @@
  *   <li>{@link org.qmlff.experiment.LearningCurvePlan}: a learning-curve grid as independent
  *       {@link org.qmlff.experiment.PlannedRun}s, and its shards; {@link org.qmlff.experiment.LearningCurveRunner}
  *       skips finished runs, resumes interrupted ones and hands the rest to a
- *       {@link org.qmlff.experiment.GridExecutor} (the local pool here, Spark in {@code qmlff-spark}).</li>
+ *       {@link org.qmlff.experiment.GridExecutor} (the local pool here, Spark in {@code qmlff-spark});</li>
+ *   <li>{@link org.qmlff.experiment.SingleMoleculePlan}: the studies of one configuration on one molecule, as
+ *       independent runs run the same way — {@link org.qmlff.experiment.AblationPlan} (what each part of a model
+ *       contributes) and {@link org.qmlff.experiment.SweepPlan} (one setting swept, e.g. the force weight) —
+ *       and their summaries {@link org.qmlff.experiment.AblationSummary}, {@link org.qmlff.experiment.SweepSummary}
+ *       ({@code ablation.json}, {@code sweep.json}).</li>
  * </ul>
  *
  * Mistakes in settings or files are {@link org.qmlff.error.InputException}s with one line saying what and where.

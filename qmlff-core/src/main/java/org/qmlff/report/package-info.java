@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link org.qmlff.report.ReportSource}: a directory to report on, classified and read (a run, a
- *       learning curve, an md-benchmark or an ablation output directory);</li>
+ *       learning curve, an md-benchmark, an ablation or a sweep output directory);</li>
  *   <li>{@link org.qmlff.report.LearningCurveAnalysis}: a learning curve's finished runs analysed — per-size
  *       mean ± std over seeds, power-law fits with confidence intervals, diagnoses, zero-shot tests;</li>
  *   <li>{@link org.qmlff.report.Report}: everything a report holds — the comparison rows per molecule
