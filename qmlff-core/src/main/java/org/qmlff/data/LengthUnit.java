@@ -1,41 +1,36 @@
 package org.qmlff.data;
 
-import org.qmlff.error.InputException;
-import java.util.Locale;
-
 /** Length units qmlff reads and writes. Internally all lengths are Å. */
-public enum LengthUnit {
+public enum LengthUnit implements PhysicalUnit {
     /** Ångström, qmlff's internal unit, rMD17's and ASE's. */
-    ANGSTROM("Å", 1.0),
+    ANGSTROM("Å", 1.0, "å", "a", "ang", "angstrom"),
     /** Bohr radius (atomic unit of length). */
-    BOHR("bohr", Units.ANGSTROM_PER_BOHR);
+    BOHR("bohr", Units.ANGSTROM_PER_BOHR, "bohr", "a0", "au");
 
-    private final String symbol;
-    private final double angstrom;
+    private final Scale scale;
 
-    LengthUnit(String symbol, double angstrom) {
-        this.symbol = symbol;
-        this.angstrom = angstrom;
+    LengthUnit(String symbol, double angstrom, String... names) {
+        this.scale = new Scale(symbol, angstrom, names);
     }
 
-    /** The unit as printed: {@code Å} or {@code bohr}. */
-    public String symbol() {
-        return symbol;
+    @Override
+    public Scale scale() {
+        return scale;
     }
 
     /** The size of one unit in Å. */
     public double angstrom() {
-        return angstrom;
+        return scale.size();
     }
 
     /** {@code value} (in this unit) in Å. Exact for {@link #ANGSTROM}. */
     public double toAngstrom(double value) {
-        return this == ANGSTROM ? value : value * angstrom;
+        return toInternal(value);
     }
 
     /** {@code value} (in Å) in this unit. Exact for {@link #ANGSTROM}. */
     public double fromAngstrom(double value) {
-        return this == ANGSTROM ? value : value / angstrom;
+        return fromInternal(value);
     }
 
     /**
@@ -44,19 +39,11 @@ public enum LengthUnit {
      * @throws IllegalArgumentException for anything else
      */
     public static LengthUnit parse(String name) {
-        String s = name.trim().toLowerCase(Locale.ROOT);
-        switch (s) {
-            case "å", "a", "ang", "angstrom":
-                return ANGSTROM;
-            case "bohr", "a0", "au":
-                return BOHR;
-            default:
-                throw new InputException("unknown length unit '" + name + "' (expected angstrom or bohr)");
-        }
+        return PhysicalUnit.parse(values(), name, "length", "angstrom or bohr");
     }
 
     @Override
     public String toString() {
-        return symbol;
+        return symbol();
     }
 }

@@ -179,14 +179,24 @@ public final class TrainingPipeline {
         return ev;
     }
 
+    /**
+     * The start of a data set's entry in the model file's training metadata: its name and Hill formula.
+     * Insertion-ordered: Map.of iterates in an order that changes from one JVM to the next, and the model
+     * file must be byte-identical for the same inputs.
+     */
+    private static Map<String, Object> datasetEntry(Dataset d) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("name", d.name());
+        e.put("formula", Element.hillFormula(d.numbers()));
+        return e;
+    }
+
     private static Map<String, Object> trainingMetadata(TrainConfig cfg, Split split, TrainingResult r) {
         Map<String, Object> t = new LinkedHashMap<>();
         List<Map<String, Object>> ds = new ArrayList<>();
         for (int i = 0; i < split.train().size(); i++) {
             Dataset d = split.train().get(i);
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("name", d.name());
-            e.put("formula", Element.hillFormula(d.numbers()));
+            Map<String, Object> e = datasetEntry(d);
             e.put("numbers", d.numbers());
             e.put("file", split.files().get(i).toAbsolutePath().normalize().toString());
             e.put("n_train", d.frames());
@@ -198,11 +208,7 @@ public final class TrainingPipeline {
         List<Map<String, Object>> tests = new ArrayList<>();
         for (int j = 0; j < split.test().size(); j++) {
             Dataset d = split.test().get(j);
-            // insertion-ordered maps: Map.of iterates in an order that changes from one JVM to the next,
-            // and the model file must be byte-identical for the same inputs
-            Map<String, Object> test = new LinkedHashMap<>();
-            test.put("name", d.name());
-            test.put("formula", Element.hillFormula(d.numbers()));
+            Map<String, Object> test = datasetEntry(d);
             test.put("file", split.testFiles().get(j).toAbsolutePath().normalize().toString());
             tests.add(test);
         }

@@ -5,6 +5,7 @@ import org.qmlff.model.CircuitModels;
 import org.qmlff.model.CircuitRunner;
 import org.qmlff.model.ForceField;
 import org.qmlff.model.ModelOptions;
+import org.qmlff.model.SharedParameters;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.GateInfo;
 import org.qmlff.sim.Observable;
@@ -33,7 +34,7 @@ import java.util.List;
  * term needs ∂²E/∂θ∂R, i.e. second-order shift rules over every pair of gates, which no hardware
  * training would afford (and whose shot noise would swamp it).
  */
-public final class HardwareForceField implements ForceField {
+public final class HardwareForceField implements SharedParameters {
     private final ForceField model;
     private final HardwareOptions options;
     private long salt;
@@ -298,19 +299,10 @@ public final class HardwareForceField implements ForceField {
         return model.options();
     }
 
+    /** The wrapped model: the hardware view trains its parameters. */
     @Override
-    public int parameterCount() {
-        return model.parameterCount();
-    }
-
-    @Override
-    public void getParameters(double[] out) {
-        model.getParameters(out);
-    }
-
-    @Override
-    public void setParameters(double[] in) {
-        model.setParameters(in);
+    public ForceField parameterModel() {
+        return model;
     }
 
     @Override

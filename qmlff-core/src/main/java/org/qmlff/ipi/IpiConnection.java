@@ -94,13 +94,7 @@ final class IpiConnection implements IpiChannel, Closeable {
         boolean first = true;
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (buf.hasRemaining()) {
-            int r;
-            try {
-                r = channel.read(buf);
-            } catch (IOException e) {
-                throw new IpiException("lost the connection to the i-PI server while reading " + what + " ("
-                        + e.getMessage() + ")", e);
-            }
+            int r = transfer(SelectionKey.OP_READ, buf, what);
             if (r < 0) {
                 if (first && endAllowed) return false;
                 throw new IpiException("the i-PI server closed the connection in the middle of " + what
@@ -119,15 +113,23 @@ final class IpiConnection implements IpiChannel, Closeable {
     public void write(ByteBuffer buf, String what) throws IOException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (buf.hasRemaining()) {
-            int w;
-            try {
-                w = channel.write(buf);
-            } catch (IOException e) {
-                throw new IpiException("lost the connection to the i-PI server while sending " + what + " ("
-                        + e.getMessage() + ")", e);
-            }
+            int w = transfer(SelectionKey.OP_WRITE, buf, what);
             if (w == 0) await(SelectionKey.OP_WRITE, deadline, what);
         }
+    }
+
+    /** One read ({@link SelectionKey#OP_READ}) or write of {@code buf}; a failure of the channel is a lost connection. */
+    private int transfer(int op, ByteBuffer buf, String what) throws IpiException {
+        try {
+            return op == SelectionKey.OP_READ ? channel.read(buf) : channel.write(buf);
+        } catch (IOException e) {
+            throw new IpiException("lost the connection to the i-PI server while " + doing(op) + what + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String doing(int op) {
+        return op == SelectionKey.OP_READ ? "reading " : "sending ";
     }
 
     private void await(int op, long deadline, String what) throws IOException {
@@ -135,7 +137,7 @@ final class IpiConnection implements IpiChannel, Closeable {
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0 || selector.select(left) == 0 && System.nanoTime() >= deadline)
             throw new IpiException("timed out after " + seconds(timeoutMillis) + " waiting for the i-PI server ("
-                    + (op == SelectionKey.OP_READ ? "reading " : "sending ") + what + ")");
+                    + doing(op) + what + ")");
         selector.selectedKeys().clear();
         if (Thread.currentThread().isInterrupted()) throw new IpiException("interrupted while talking to " + address);
     }

@@ -75,6 +75,12 @@ abstract class CircuitForceField<O extends CircuitOptions> implements ForceField
         return params;
     }
 
+    /** The architecture of its options ({@code le}, {@code revised}, {@code rich}). */
+    @Override
+    public final String architecture() {
+        return options.architecture();
+    }
+
     @Override
     public final O options() {
         return options;

@@ -23,14 +23,8 @@ public final class HybridArchitecture implements Architecture<HybridOptions> {
     /** The architecture's name. */
     public static final String NAME = "hybrid";
 
-    private static final List<String> OPTION_NAMES;
-
-    static {
-        List<String> names = new ArrayList<>(CircuitOptions.NAMES);
-        names.addAll(RichOptions.NAMES);
-        names.addAll(HybridOptions.NAMES);
-        OPTION_NAMES = List.copyOf(names);
-    }
+    /** Rich's options (those of its QNN), then the hybrid's own. */
+    private static final List<String> OPTION_NAMES = OptionValues.names(RichArchitecture.OPTION_NAMES, HybridOptions.NAMES);
 
     @Override
     public String name() {

@@ -10,7 +10,7 @@ package org.qmlff.model;
  * repulsion are constant during training, so the objective gradient is the QNN's (its E and F enter
  * the loss through the total prediction, which the trainer computes from {@link #energyAndForces}).
  */
-public final class HybridModel implements ForceField {
+public final class HybridModel implements SharedParameters {
     private final HybridOptions options;
     private final RichModel qnn;
     private final ClassicalBaseline baseline;
@@ -64,24 +64,15 @@ public final class HybridModel implements ForceField {
         return options;
     }
 
+    /** The QNN: the hybrid's parameters are its parameters. */
     @Override
-    public int parameterCount() {
-        return qnn.parameterCount();
+    public ForceField parameterModel() {
+        return qnn;
     }
 
     @Override
     public boolean trains(int index) {
         return qnn.trains(index);
-    }
-
-    @Override
-    public void getParameters(double[] out) {
-        qnn.getParameters(out);
-    }
-
-    @Override
-    public void setParameters(double[] in) {
-        qnn.setParameters(in);
     }
 
     @Override

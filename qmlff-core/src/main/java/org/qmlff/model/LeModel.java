@@ -100,11 +100,6 @@ public final class LeModel extends CircuitForceField<LeOptions> {
         return new CircuitCost(qubits, parityCopies(), (long) parityCopies() * circuit.gateCount());
     }
 
-    @Override
-    public String architecture() {
-        return LeArchitecture.NAME;
-    }
-
     /** Per-thread buffers: a simulator and the circuit-input vectors. */
     private final class LeScratch extends ParityScratch {
         final Simulator sim = new Simulator(qubits);

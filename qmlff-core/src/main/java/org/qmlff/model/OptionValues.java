@@ -13,6 +13,13 @@ final class OptionValues {
     private OptionValues() {
     }
 
+    /** The option names of {@code first}, then those of {@code more} (an architecture's list over its parts). */
+    static List<String> names(List<String> first, List<String> more) {
+        List<String> names = new ArrayList<>(first);
+        names.addAll(more);
+        return List.copyOf(names);
+    }
+
     static int integer(String name, String value) {
         try {
             return Integer.parseInt(value.trim());

@@ -106,11 +106,6 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
     }
 
     @Override
-    public String architecture() {
-        return RevisedArchitecture.NAME;
-    }
-
-    @Override
     public void checkCompatible(int[] numbers) {
         SpeciesIndex.check(speciesOf, options.species(), numbers);
     }

@@ -3,7 +3,6 @@ package org.qmlff.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qmlff.data.Dataset;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -16,13 +15,8 @@ public final class RichArchitecture extends CircuitArchitecture<RichModelOptions
     /** The architecture's name. */
     public static final String NAME = "rich";
 
-    private static final List<String> OPTION_NAMES;
-
-    static {
-        List<String> names = new ArrayList<>(CircuitOptions.NAMES);
-        names.addAll(RichOptions.NAMES);
-        OPTION_NAMES = List.copyOf(names);
-    }
+    /** The circuit options, then rich's own. */
+    static final List<String> OPTION_NAMES = OptionValues.names(CircuitOptions.NAMES, RichOptions.NAMES);
 
     public RichArchitecture() {
         super(NAME, RichModelOptions.class, RichModel.class, OPTION_NAMES, CircuitLayout.PER_ATOM,

@@ -36,12 +36,10 @@ final class RichFrame {
     static final int QUAD = 5;
     private static final double R2 = Math.sqrt(2);
     private static final double R6 = 1 / Math.sqrt(6);
-    private double[] qs = new double[0];
-    private double[] quad = new double[0];
-    private double[] dquad = new double[0];
-    private double[] bm = new double[0];
-    private double[] mono = new double[0];
-    private double[] dmono = new double[0];
+    /** q_c, ∇_x q_c and Qs. */
+    private final DirectionFeature quad = new DirectionFeature(QUAD);
+    /** m_c, ∇_x m_c and Bm. */
+    private final DirectionFeature mono;
     /** Powers r̂_x^p, r̂_y^p, r̂_z^p (p = 0..3) at [4·axis + p]. */
     private final double[] pw = new double[12];
 
@@ -52,6 +50,7 @@ final class RichFrame {
         int count = 0;
         for (int n = 0; n <= lmax; n++) count += (n + 1) * (n + 2) / 2;
         monomials = count;
+        mono = new DirectionFeature(count);
         degree = new int[count];
         multiplicity = new double[count];
         exponents = new int[count][];
@@ -81,14 +80,8 @@ final class RichFrame {
         if (quadrupole) quadrupoles(numbers.length);
         if (!angular) return;
         NeighbourList nl = base.neighbours();
-        int n = numbers.length, entries = nl.start(n);
-        int size = n * nSpecies * kBasis * monomials;
-        if (bm.length < size) bm = new double[size];
-        if (mono.length < entries * monomials) {
-            mono = new double[entries * monomials];
-            dmono = new double[3 * entries * monomials];
-        }
-        Arrays.fill(bm, 0, size, 0.0);
+        int n = numbers.length;
+        mono.reset(n, nl.start(n));
         double[] x = nl.separations(), r = nl.distances(), beta = nl.beta();
         for (int i = 0; i < n; i++) {
             for (int e = nl.start(i); e < nl.start(i + 1); e++) {
@@ -105,20 +98,9 @@ final class RichFrame {
                     double gx = a == 0 ? 0 : a * pw[a - 1] * pw[4 + b] * pw[8 + f];
                     double gy = b == 0 ? 0 : b * pw[a] * pw[4 + b - 1] * pw[8 + f];
                     double gz = f == 0 ? 0 : f * pw[a] * pw[4 + b] * pw[8 + f - 1];
-                    // ∂r̂/∂x = (I − r̂r̂ᵀ)/r
-                    double radial = ux * gx + uy * gy + uz * gz;
-                    int o = e * monomials + c;
-                    mono[o] = m;
-                    dmono[3 * o] = (gx - radial * ux) * inv;
-                    dmono[3 * o + 1] = (gy - radial * uy) * inv;
-                    dmono[3 * o + 2] = (gz - radial * uz) * inv;
+                    mono.store(e, c, m, gx, gy, gz, ux, uy, uz, inv);
                 }
-                int so = (i * nSpecies + base.species(nl.atom(e))) * kBasis;
-                for (int k = 0; k < kBasis; k++) {
-                    double bk = beta[e * kBasis + k];
-                    int o = (so + k) * monomials;
-                    for (int c = 0; c < monomials; c++) bm[o + c] += bk * mono[e * monomials + c];
-                }
+                mono.addToSums(e, (i * nSpecies + base.species(nl.atom(e))) * kBasis, beta);
             }
         }
     }
@@ -126,74 +108,101 @@ final class RichFrame {
     /** q_c, ∇_x q_c per neighbour and their sums Qs (see the class comment). */
     private void quadrupoles(int n) {
         NeighbourList nl = base.neighbours();
-        int entries = nl.start(n);
-        int size = n * nSpecies * kBasis * QUAD;
-        if (qs.length < size) qs = new double[size];
-        if (quad.length < entries * QUAD) {
-            quad = new double[entries * QUAD];
-            dquad = new double[3 * entries * QUAD];
-        }
-        Arrays.fill(qs, 0, size, 0.0);
+        quad.reset(n, nl.start(n));
         double[] x = nl.separations(), r = nl.distances(), beta = nl.beta();
         for (int i = 0; i < n; i++) {
             for (int e = nl.start(i); e < nl.start(i + 1); e++) {
                 double inv = 1 / r[e];
                 double ux = x[3 * e] * inv, uy = x[3 * e + 1] * inv, uz = x[3 * e + 2] * inv;
                 // q_c and ∇_r̂ q_c = 2 B_c r̂
-                quadrupole(e, 0, R2 * ux * uy, R2 * uy, R2 * ux, 0, ux, uy, uz, inv);
-                quadrupole(e, 1, R2 * uy * uz, 0, R2 * uz, R2 * uy, ux, uy, uz, inv);
-                quadrupole(e, 2, R6 * (2 * uz * uz - ux * ux - uy * uy), -2 * R6 * ux, -2 * R6 * uy, 4 * R6 * uz,
+                quad.store(e, 0, R2 * ux * uy, R2 * uy, R2 * ux, 0, ux, uy, uz, inv);
+                quad.store(e, 1, R2 * uy * uz, 0, R2 * uz, R2 * uy, ux, uy, uz, inv);
+                quad.store(e, 2, R6 * (2 * uz * uz - ux * ux - uy * uy), -2 * R6 * ux, -2 * R6 * uy, 4 * R6 * uz,
                         ux, uy, uz, inv);
-                quadrupole(e, 3, R2 * ux * uz, R2 * uz, 0, R2 * ux, ux, uy, uz, inv);
-                quadrupole(e, 4, (ux * ux - uy * uy) / R2, R2 * ux, -R2 * uy, 0, ux, uy, uz, inv);
-                int so = (i * nSpecies + base.species(nl.atom(e))) * kBasis;
-                for (int k = 0; k < kBasis; k++) {
-                    double bk = beta[e * kBasis + k];
-                    int o = (so + k) * QUAD;
-                    for (int c = 0; c < QUAD; c++) qs[o + c] += bk * quad[e * QUAD + c];
-                }
+                quad.store(e, 3, R2 * ux * uz, R2 * uz, 0, R2 * ux, ux, uy, uz, inv);
+                quad.store(e, 4, (ux * ux - uy * uy) / R2, R2 * ux, -R2 * uy, 0, ux, uy, uz, inv);
+                quad.addToSums(e, (i * nSpecies + base.species(nl.atom(e))) * kBasis, beta);
             }
         }
     }
 
-    /** Stores q_c of entry e and ∇_x q_c = (I − r̂r̂ᵀ) ∇_r̂ q_c / r (∂r̂/∂x = (I − r̂r̂ᵀ)/r). */
-    private void quadrupole(int e, int c, double q, double gx, double gy, double gz, double ux, double uy, double uz,
-                            double inv) {
-        double radial = ux * gx + uy * gy + uz * gz;
-        int o = e * QUAD + c;
-        quad[o] = q;
-        dquad[3 * o] = (gx - radial * ux) * inv;
-        dquad[3 * o + 1] = (gy - radial * uy) * inv;
-        dquad[3 * o + 2] = (gz - radial * uz) * inv;
+    /**
+     * Functions f_c(r̂) of every neighbour direction (c = 0 .. width − 1: the monomials, the quadrupole
+     * functions), their gradients with respect to the separation x, and their per-species sums
+     * Σ_{j: s_j = s} β_k(r_ij) f_c(r̂_ij), in the layouts of the class comment.
+     */
+    private final class DirectionFeature {
+        final int width;
+        double[] sums = new double[0];
+        double[] values = new double[0];
+        double[] gradients = new double[0];
+
+        DirectionFeature(int width) {
+            this.width = width;
+        }
+
+        /** Sizes the buffers for n atoms with {@code entries} neighbour entries and zeroes the sums. */
+        void reset(int n, int entries) {
+            int size = n * nSpecies * kBasis * width;
+            if (sums.length < size) sums = new double[size];
+            if (values.length < entries * width) {
+                values = new double[entries * width];
+                gradients = new double[3 * entries * width];
+            }
+            Arrays.fill(sums, 0, size, 0.0);
+        }
+
+        /**
+         * Stores f_c of entry e and, from its gradient (gx, gy, gz) with respect to r̂ = (ux, uy, uz), ∇_x f_c =
+         * (I − r̂r̂ᵀ) ∇_r̂ f_c / r (∂r̂/∂x = (I − r̂r̂ᵀ)/r; inv = 1/r).
+         */
+        void store(int e, int c, double f, double gx, double gy, double gz, double ux, double uy, double uz,
+                   double inv) {
+            double radial = ux * gx + uy * gy + uz * gz;
+            int o = e * width + c;
+            values[o] = f;
+            gradients[3 * o] = (gx - radial * ux) * inv;
+            gradients[3 * o + 1] = (gy - radial * uy) * inv;
+            gradients[3 * o + 2] = (gz - radial * uz) * inv;
+        }
+
+        /** Adds β_k · f_c of entry e to the sums from {@code [so·width]} on ({@code so} = (i·|S| + s)·K). */
+        void addToSums(int e, int so, double[] beta) {
+            for (int k = 0; k < kBasis; k++) {
+                double bk = beta[e * kBasis + k];
+                int o = (so + k) * width;
+                for (int c = 0; c < width; c++) sums[o + c] += bk * values[e * width + c];
+            }
+        }
     }
 
     /** Qs; read-only by convention. */
     double[] quadrupoleSums() {
-        return qs;
+        return quad.sums;
     }
 
     /** q_c per neighbour entry; read-only by convention. */
     double[] quadrupoleValues() {
-        return quad;
+        return quad.values;
     }
 
     /** ∇_x q_c per neighbour entry; read-only by convention. */
     double[] quadrupoleGradients() {
-        return dquad;
+        return quad.gradients;
     }
 
     /** Bm; read-only by convention. */
     double[] angularSums() {
-        return bm;
+        return mono.sums;
     }
 
     /** m_c per neighbour entry; read-only by convention. */
     double[] monomialValues() {
-        return mono;
+        return mono.values;
     }
 
     /** ∇_x m_c per neighbour entry; read-only by convention. */
     double[] monomialGradients() {
-        return dmono;
+        return mono.gradients;
     }
 }

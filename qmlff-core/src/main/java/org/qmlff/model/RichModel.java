@@ -278,11 +278,6 @@ public final class RichModel extends CircuitForceField<RichModelOptions> {
     }
 
     @Override
-    public String architecture() {
-        return RichArchitecture.NAME;
-    }
-
-    @Override
     public void checkCompatible(int[] numbers) {
         SpeciesIndex.check(speciesOf, options.base().species(), numbers);
     }

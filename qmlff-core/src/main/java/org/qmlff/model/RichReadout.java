@@ -1,6 +1,7 @@
 package org.qmlff.model;
 
 import org.qmlff.sim.Observable;
+import org.qmlff.sim.PauliMasks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,22 +84,10 @@ final class RichReadout {
         return first.length - 1;
     }
 
-    private Term term(double c, char[] text) {
-        int x = 0, z = 0, y = 0;
-        for (int q = 0; q < nq; q++) {
-            int bit = 1 << (nq - 1 - q);
-            switch (text[q]) {
-                case 'X' -> x |= bit;
-                case 'Z' -> z |= bit;
-                case 'Y' -> {
-                    x |= bit;
-                    z |= bit;
-                    y++;
-                }
-                default -> { }
-            }
-        }
-        return new Term(c, x, z, y, new String(text));
+    private static Term term(double c, char[] text) {
+        String t = new String(text);
+        PauliMasks m = PauliMasks.of(t);
+        return new Term(c, m.xMask(), m.zMask(), m.yCount(), t);
     }
 
     private char[] identity() {

@@ -110,25 +110,9 @@ public final class Observable {
         if (n < 1 || n > Circuit.MAX_QUBITS) {
             throw new IllegalArgumentException("observable: Pauli string length must be 1.." + Circuit.MAX_QUBITS);
         }
-        int x = 0;
-        int z = 0;
-        int y = 0;
-        for (int q = 0; q < n; q++) {
-            int bit = 1 << (n - 1 - q);
-            switch (paulis.charAt(q)) {
-                case 'I' -> { }
-                case 'X' -> x |= bit;
-                case 'Z' -> z |= bit;
-                case 'Y' -> {
-                    x |= bit;
-                    z |= bit;
-                    y++;
-                }
-                default -> throw new IllegalArgumentException("observable: Pauli string \"" + paulis
-                        + "\" has '" + paulis.charAt(q) + "' at qubit " + q + " (expected I, X, Y or Z)");
-            }
-        }
-        return new Observable(0, new Swap[0], new PauliString[] {new PauliString(coefficient, n, x, z, y, paulis)});
+        PauliMasks m = PauliMasks.of(paulis);
+        PauliString string = new PauliString(coefficient, n, m.xMask(), m.zMask(), m.yCount(), paulis);
+        return new Observable(0, new Swap[0], new PauliString[] {string});
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -256,20 +257,21 @@ public final class QmlffSpark {
     }
 
     private static int integer(Map<String, List<String>> o, String key, int def) {
-        String s = one(o, key, Integer.toString(def));
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw new InputException("--" + key + ": expected an integer, got '" + s + "'");
-        }
+        return parsed(o, key, Integer.toString(def), Integer::parseInt, "an integer");
     }
 
     private static double real(Map<String, List<String>> o, String key, double def) {
-        String s = one(o, key, Double.toString(def));
+        return parsed(o, key, Double.toString(def), Double::parseDouble, "a number");
+    }
+
+    /** The value of {@code --key} (or {@code def}) by {@code parse}; a one-line error naming what was expected. */
+    private static <T> T parsed(Map<String, List<String>> o, String key, String def, Function<String, T> parse,
+                                String expected) {
+        String s = one(o, key, def);
         try {
-            return Double.parseDouble(s);
+            return parse.apply(s);
         } catch (NumberFormatException e) {
-            throw new InputException("--" + key + ": expected a number, got '" + s + "'");
+            throw new InputException("--" + key + ": expected " + expected + ", got '" + s + "'");
         }
     }
 }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * The saved state of a {@link StabilityRun}: the dynamical state after its last completed block
- * (positions, velocities, forces, potential, step), the h(r) counts so far, the failure if any,
+ * ({@link MdSnapshot}: positions, velocities, forces, potential, step), the h(r) counts so far, the failure if any,
  * and bookkeeping (force evaluations, wall time). Binary ({@link DataOutputStream}, doubles as their
  * exact bits), written atomically; the identity line guards against resuming under other settings.
  */
@@ -27,11 +27,7 @@ final class RunCheckpoint {
     private boolean failed;
     private long failureStep = -1;
     private String reason;
-    private long step;
-    private double potential;
-    private double[] positions = new double[0];
-    private double[] velocities = new double[0];
-    private double[] forces = new double[0];
+    private MdSnapshot dynamics = MdSnapshot.NONE;
     private long wallNanos;
     private long evaluations;
 
@@ -61,11 +57,7 @@ final class RunCheckpoint {
 
     /** Copies the state and adds the evaluations of the segment just run. */
     void capture(MdState s, long segmentEvaluations) {
-        step = s.step();
-        potential = s.potentialEnergy();
-        positions = s.positions().clone();
-        velocities = s.velocities().clone();
-        forces = s.forces().clone();
+        dynamics = MdSnapshot.of(s);
         evaluations += segmentEvaluations;
     }
 
@@ -85,24 +77,21 @@ final class RunCheckpoint {
         return reason;
     }
 
-    long step() {
-        return step;
+    /** The dynamical state after the last completed block. */
+    MdSnapshot dynamics() {
+        return dynamics;
     }
 
-    double potential() {
-        return potential;
+    long step() {
+        return dynamics.step();
     }
 
     double[] positions() {
-        return positions;
+        return dynamics.positions();
     }
 
     double[] velocities() {
-        return velocities;
-    }
-
-    double[] forces() {
-        return forces;
+        return dynamics.velocities();
     }
 
     DistanceHistogram histogram() {
@@ -126,11 +115,7 @@ final class RunCheckpoint {
             out.writeBoolean(failed);
             out.writeLong(failureStep);
             out.writeUTF(reason == null ? "" : reason);
-            out.writeLong(step);
-            out.writeDouble(potential);
-            writeArray(out, positions);
-            writeArray(out, velocities);
-            writeArray(out, forces);
+            dynamics.write(out);
             long[] counts = histogram.counts();
             out.writeInt(counts.length);
             for (long c : counts) out.writeLong(c);
@@ -157,9 +142,7 @@ final class RunCheckpoint {
             boolean failed = in.readBoolean();
             long failureStep = in.readLong();
             String reason = in.readUTF();
-            long step = in.readLong();
-            double potential = in.readDouble();
-            double[] x = readArray(in, 3 * atoms, file), v = readArray(in, 3 * atoms, file), f = readArray(in, 3 * atoms, file);
+            MdSnapshot dynamics = MdSnapshot.read(in, atoms, file);
             int bins = in.readInt();
             if (bins != grid.bins()) throw new InputException(file + ": histogram of " + bins + " bins, expected " + grid.bins());
             long[] counts = new long[bins];
@@ -170,30 +153,12 @@ final class RunCheckpoint {
             cp.failed = failed;
             cp.failureStep = failureStep;
             cp.reason = failed ? reason : null;
-            cp.step = step;
-            cp.potential = potential;
-            cp.positions = x;
-            cp.velocities = v;
-            cp.forces = f;
+            cp.dynamics = dynamics;
             cp.wallNanos = in.readLong();
             cp.evaluations = in.readLong();
             return cp;
         } catch (EOFException e) {
             throw new InputException(file + ": checkpoint is truncated; delete it to restart that run");
         }
-    }
-
-    private static void writeArray(DataOutputStream out, double[] a) throws IOException {
-        out.writeInt(a.length);
-        for (double d : a) out.writeDouble(d);
-    }
-
-    private static double[] readArray(DataInputStream in, int expected, Path file) throws IOException {
-        int len = in.readInt();
-        if (len != expected && len != 0)
-            throw new InputException(file + ": checkpoint holds " + len + " coordinates, expected " + expected);
-        double[] a = new double[len];
-        for (int i = 0; i < len; i++) a[i] = in.readDouble();
-        return a;
     }
 }

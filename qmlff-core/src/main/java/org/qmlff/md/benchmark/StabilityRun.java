@@ -66,10 +66,11 @@ final class StabilityRun {
         if (Files.isRegularFile(checkpoint)) {
             cp = RunCheckpoint.read(checkpoint, identity, config.grid(), n);
             if (cp.finished()) return outcome(index, frame, seed, cp);
-            state = new MdState(numbers, masses, cp.positions(), cp.velocities(), 3 * n);
-            System.arraycopy(cp.forces(), 0, state.forces(), 0, 3 * n);
-            state.setPotential(cp.potential());
-            state.restoreClock(cp.step(), dt);
+            MdSnapshot at = cp.dynamics();
+            state = new MdState(numbers, masses, at.positions(), at.velocities(), 3 * n);
+            System.arraycopy(at.forces(), 0, state.forces(), 0, 3 * n);
+            state.setPotential(at.potential());
+            state.restoreClock(at.step(), dt);
         } else {
             SplittableRandom root = new SplittableRandom(seed);
             double[] v = new double[3 * n];
