@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Dataset;
+import org.qmlff.model.RevisedArchitecture;
+import org.qmlff.model.RichArchitecture;
 import org.qmlff.perf.BenchPlan;
 import org.qmlff.perf.BenchRecord;
 import org.qmlff.perf.BenchSuite;
@@ -114,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         };
         List<BenchRecord> records = switch (only) {
             case "all" -> suite.run(frames, progress);
-            case "revised" -> {
+            case RevisedArchitecture.NAME -> {
                 List<BenchRecord> list = new ArrayList<>();
                 Consumer<BenchRecord> sink = r -> {
                     list.add(r);
@@ -124,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
                 suite.revisedWider(frames, sink);
                 yield list;
             }
-            case "rich" -> {
+            case RichArchitecture.NAME -> {
                 List<BenchRecord> list = new ArrayList<>();
                 suite.richModels(frames, r -> {
                     list.add(r);

@@ -8,8 +8,10 @@ import org.qmlff.model.ForceField;
 import org.qmlff.model.LeOptions;
 import org.qmlff.model.ModelOptions;
 import org.qmlff.model.Models;
+import org.qmlff.model.RevisedArchitecture;
 import org.qmlff.model.RevisedModel;
 import org.qmlff.model.RevisedOptions;
+import org.qmlff.model.RichArchitecture;
 import org.qmlff.sim.Circuit;
 import org.qmlff.sim.Observable;
 
@@ -180,8 +182,8 @@ public final class BenchSuite {
      */
     public void revisedWider(Dataset data, Consumer<BenchRecord> sink) {
         for (int nq : WIDER_QUBITS) {
-            ModelOptions o = Architectures.get("revised").defaults().with("nq", Integer.toString(nq));
-            singleThreadRows("revised", Models.create(o, List.of(data), SEED), data, sink);
+            ModelOptions o = Architectures.get(RevisedArchitecture.NAME).defaults().with("nq", Integer.toString(nq));
+            singleThreadRows(RevisedArchitecture.NAME, Models.create(o, List.of(data), SEED), data, sink);
         }
     }
 
@@ -192,7 +194,7 @@ public final class BenchSuite {
      */
     public void richModels(Dataset data, Consumer<BenchRecord> sink) {
         for (List<String> variant : RICH_VARIANTS) {
-            ModelOptions o = Architectures.get("rich").defaults();
+            ModelOptions o = Architectures.get(RichArchitecture.NAME).defaults();
             for (int i = 1; i < variant.size(); i += 2) o = o.with(variant.get(i), variant.get(i + 1));
             singleThreadRows(variant.get(0), Models.create(o, List.of(data), SEED), data, sink);
         }
