@@ -26,6 +26,8 @@ public final class ParameterSet {
 
     private final List<Tensor> tensors;
     private final double[] values;
+    /** Advanced by every {@link #copyFrom}: caches derived from the values (a transposed copy) compare it. */
+    private volatile long version;
 
     private ParameterSet(List<Tensor> tensors) {
         this.tensors = Collections.unmodifiableList(tensors);
@@ -66,7 +68,11 @@ public final class ParameterSet {
         throw new IllegalArgumentException("no parameter named " + name);
     }
 
-    /** The flat parameter vector itself (the model reads it directly; writers must respect the layout). */
+    /**
+     * The flat parameter vector itself (the model reads it directly; writers must respect the layout).
+     * Writing through it is for building a model (initialisation, reading a file), before any evaluation; a
+     * model's parameters change afterwards only through {@link #copyFrom}, which {@link #version} counts.
+     */
     public double[] values() {
         return values;
     }
@@ -88,6 +94,12 @@ public final class ParameterSet {
         if (in.length < values.length)
             throw new IllegalArgumentException("parameter vector has " + in.length + " values, model needs " + values.length);
         System.arraycopy(in, 0, values, 0, values.length);
+        version++;
+    }
+
+    /** How many times {@link #copyFrom} has replaced the values; a cache built at another version is stale. */
+    public long version() {
+        return version;
     }
 
     @Override

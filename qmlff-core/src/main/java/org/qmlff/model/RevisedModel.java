@@ -122,6 +122,9 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         // the lane engine needs the Vector API; a JVM started without jdk.incubator.vector (java -jar, an
         // executor without the option) keeps the per-atom path, with the same results bit for bit
         final LaneSimulator lanes = KernelKind.vectorAvailable() && LaneSimulator.fits(nq) ? new LaneSimulator() : null;
+        /** The input contractions one channel per lane, beside the lane engine (the same bits as the scalar loops). */
+        final RevisedLaneContractions contractions = lanes == null ? null
+                : new RevisedLaneContractions(channels(), couplings(), nSpecies, kBasis, oW, oV, oJ0, exBase);
         /** Tests only: every circuit through {@link #sim}, one atom at a time, as before the lane engine. */
         boolean perAtom;
         /** The stage clock of a profiled scratch; null (no clock read) otherwise. */
@@ -301,7 +304,12 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         if (batched) {
             // every atom's circuit in one call: the lane engine runs them a vector width at a time
             s.ensureAtoms(atoms);
-            for (int i = 0; i < atoms; i++) inputs(f, i, f.species(i), s.zAll, i * m);
+            s.contractions.refresh(params);
+            double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
+            int s0 = f.firstSpecies(), len = f.spanLength();
+            for (int i = 0; i < atoms; i++) {
+                s.contractions.inputs(f.species(i), s0 * kBasis, len, bx, by, bz, bs, f.sumOffset(i, s0), s.zAll, i * m);
+            }
             lap(s, StageClock.Stage.INPUTS);
             s.lanes.gradients(circuit, observable, atoms, s.zAll, s.obsAll, s.gAll);
             lap(s, StageClock.Stage.CIRCUIT_GRADIENT);
@@ -327,7 +335,12 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
             }
             double scale = v[oS + si];
             energy += v[oE0 + si] + scale * o;
-            contractGradient(f, si, g, go, s);
+            if (batched) {
+                int t0 = f.firstSpecies() * kBasis;
+                s.contractions.contractGradient(si, t0, f.spanLength(), v, g, go, s.wgx, s.wgy, s.wgz, s.vg, t0);
+            } else {
+                contractGradient(f, si, g, go, s);
+            }
             for (int e = nl.start(i); e < nl.start(i + 1); e++) {
                 int j = nl.atom(e);
                 int ws = f.species(j) * kBasis;
@@ -488,8 +501,14 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
             return;
         }
         s.ensureAtoms(atoms);
+        s.contractions.refresh(params);
+        double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
+        int s0 = f.firstSpecies(), len = f.spanLength();
         for (int i = 0; i < atoms; i++) {
-            circuitDirections(f, i, w, s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, s.zAll, s.uAll, i * nIn);
+            int base = i * sk;
+            tangentSums(f, i, w, s.uxAll, s.uyAll, s.uzAll, s.usAll, base);
+            s.contractions.inputsAndDirections(f.species(i), s0 * kBasis, len, bx, by, bz, bs, f.sumOffset(i, s0),
+                    s.uxAll, s.uyAll, s.uzAll, s.usAll, base + s0 * kBasis, s.zAll, s.uAll, i * nIn);
         }
         lap(s, StageClock.Stage.INPUTS);
         s.lanes.hessianVectorProducts(circuit, observable, atoms, s.zAll, s.uAll, s.obsAll, s.gAll, s.huAll);
@@ -556,6 +575,11 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         double[] gamma = s.gamma;
         for (int t = 0; t < nIn; t++) gamma[t] = scale * (dLdE * g[zo + t] - hu[zo + t]);
         for (int e = 0; e < couplings(); e++) grad[oJ0 + e * nSpecies + si] += gamma[exBase + e];
+        if (s.batched()) {
+            s.contractions.accumulate(si, s0 * kBasis, len, scale, gamma, g, zo, bx, by, bz, bs, b, ux, uy, uz, us, o,
+                    grad);
+            return;
+        }
         // ∂φ/∂W[c][si][sj][k] = Γ_c·B[sj][k] − scale·g_c·U[sj][k]; two channels per sweep share the
         // loads of B and U.
         for (int c = 0; c < channels(); c += 2) {

@@ -60,6 +60,36 @@ class RevisedLaneBatchTest {
         assertThat(java.util.Arrays.stream(g1).map(Math::abs).sum()).as(where + " gradient not trivial").isGreaterThan(0);
     }
 
+    /**
+     * The lane path keeps a transposed copy of W, V and J0 per scratch: after {@code setParameters} a scratch
+     * that has already evaluated must use the new values, as a fresh per-atom scratch does.
+     */
+    @Test
+    void aScratchFollowsParameterChanges() {
+        RevisedModel m = (RevisedModel) ModelTestSupport.randomModel(ModelOptions.defaults("revised"), 12);
+        Random rng = new Random(8);
+        int[] numbers = {6, 6, 8, 1, 1, 1, 1, 1, 1};
+        double[] pos = new double[27];
+        for (int i = 0; i < pos.length; i++) pos[i] = 1.6 * rng.nextGaussian();
+        ForceField.Scratch batched = m.newScratch();
+        double[] f = new double[27];
+        double before = m.energyAndForces(numbers, pos, f, batched);
+        double[] p = new double[m.parameterCount()];
+        for (int round = 0; round < 3; round++) {
+            m.getParameters(p);
+            for (int i = 0; i < p.length; i++) p[i] += 0.05 * rng.nextGaussian();
+            m.setParameters(p);
+            double after = m.energyAndForces(numbers, pos, f, batched);
+            assertThat(after).as("round " + round + ": the energy moved with the parameters").isNotEqualTo(before);
+            before = after;
+            compare(m, numbers, pos, rng, "after setParameters, round " + round);
+            // the same scratch as above, not a new one: its copy was made at the previous parameters
+            double[] f2 = new double[27];
+            assertThat(m.energyAndForces(numbers, pos, f2, m.newPerAtomScratch())).isEqualTo(after);
+            assertThat(f).containsExactly(f2);
+        }
+    }
+
     @Test
     void batchObjectiveIsBitIdenticalForAnyThreadCount() {
         org.qmlff.data.Dataset data = ModelTestSupport.syntheticEthanol(12, 21);
