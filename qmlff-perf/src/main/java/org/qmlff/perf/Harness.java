@@ -10,9 +10,16 @@ import java.util.Arrays;
  * <p>Warm-up runs the workload in rounds of 1, 2, 4, … calls, doubling until a round lasts
  * {@link Settings#minRunNanos()}. It ends once the warm-up time and the warm-up calls are reached
  * and the per-call time has stopped improving (a round not more than {@value #STEADY} times faster
- * than the one before), or at {@link Settings#maxWarmupNanos()} regardless: large workloads (a
- * training step) keep getting faster for seconds while the JIT compiler works through them,
- * longer still on a busy machine. The last round estimates the per-call time, from which the calls
+ * than the one before) and the last round allocated at most {@value #WARM_ALLOCATION_BYTES} bytes per
+ * call, or at {@link Settings#maxWarmupNanos()} regardless: large workloads (a training step) keep
+ * getting faster for seconds while the JIT compiler works through them, longer still on a busy
+ * machine. The allocation test is for the Vector API kernels: before C2 has compiled them they run in
+ * C1 code that boxes every vector (megabytes per call) at a near-constant, very slow per-call time,
+ * which the timing test alone takes for the steady state. A small circuit calls each kernel only a
+ * few hundred times per call, so C2 may compile it only after seconds of that: the 8-qubit
+ * {@code le-d6-hvp} row measured 0.08 ms in some fresh JVMs and 13–220 ms in others, allocating 3–30
+ * MB per call, its kernels compiled at level 4 only after 2.8–4.4 s. Every warm workload here
+ * allocates at most a few kilobytes per call. The last round estimates the per-call time, from which the calls
  * per timed run are chosen so that each run lasts at least {@link Settings#minRunNanos()}: a
  * single {@code System.nanoTime()} pair around a call of a few microseconds would mostly measure
  * the clock. The heap bytes the JVM's threads allocate during the timed runs are counted too
@@ -21,6 +28,8 @@ import java.util.Arrays;
 public final class Harness {
     /** A warm-up round at least this much faster per call than the previous one means "still compiling". */
     static final double STEADY = 1.05;
+    /** A warm-up round that allocated more than this per call is still running uncompiled vector code. */
+    static final long WARM_ALLOCATION_BYTES = 64 * 1024;
 
     /**
      * How long and how often to measure.
@@ -76,23 +85,27 @@ public final class Harness {
         long batch = 1;
         double previous = Double.POSITIVE_INFINITY;
         double perCall;
+        AllocationCounter allocation = AllocationCounter.create();
         long start = System.nanoTime();
         while (true) {
+            if (allocation != null) allocation.start();
             long t0 = System.nanoTime();
             for (long i = 0; i < batch; i++) checksum += w.call();
             long roundNanos = System.nanoTime() - t0;
+            double roundAllocation = allocation == null ? 0 : (double) allocation.allocatedSinceStart() / batch;
             warmed += batch;
             perCall = Math.max(1.0, (double) roundNanos / batch);
             long elapsed = System.nanoTime() - start;
             boolean enough = elapsed >= settings.warmupNanos() && warmed >= settings.warmupCalls();
-            boolean steady = perCall * STEADY >= previous || elapsed >= settings.maxWarmupNanos();
-            if (enough && steady) break;
+            boolean overdue = elapsed >= settings.maxWarmupNanos();
+            boolean steady = perCall * STEADY >= previous || overdue;
+            boolean compiled = roundAllocation <= WARM_ALLOCATION_BYTES || overdue;
+            if (enough && steady && compiled) break;
             previous = perCall;
             if (roundNanos < settings.minRunNanos()) batch *= 2;
         }
         long calls = Math.max(1L, (long) Math.ceil(settings.minRunNanos() / perCall));
         double[] runs = new double[settings.repeats()];
-        AllocationCounter allocation = AllocationCounter.create();
         if (allocation != null) allocation.start();
         for (int r = 0; r < runs.length; r++) {
             long t0 = System.nanoTime();

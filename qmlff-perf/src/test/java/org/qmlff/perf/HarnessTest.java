@@ -63,6 +63,21 @@ class HarnessTest {
     }
 
     @Test
+    void warmUpWaitsWhileTheWorkloadStillAllocatesLikeUncompiledVectorCode() {
+        // the first 40 calls allocate 1 MiB each (as C1's boxed vectors do), later ones nothing: the per-call
+        // time is steady from the second round on, so only the allocation test keeps the warm-up going
+        int[] calls = {0};
+        Object[] keep = new Object[1];
+        Timing t = new Harness(new Harness.Settings(0, 20_000_000_000L, 1, 3, 0)).measure(() -> {
+            if (calls[0]++ < 40) keep[0] = new byte[1 << 20];
+            return 1;
+        });
+        if (Double.isNaN(t.allocatedBytesPerCall())) return; // this JVM cannot count allocations
+        assertThat(calls[0]).as("warm-up calls + 3 timed runs").isGreaterThan(40);
+        assertThat(t.allocatedBytesPerCall()).isLessThan(Harness.WARM_ALLOCATION_BYTES);
+    }
+
+    @Test
     void medianIsTheMiddleValueOrTheMeanOfTheMiddleTwo() {
         assertThat(Harness.median(new double[]{3, 1, 2})).isEqualTo(2);
         assertThat(Harness.median(new double[]{4, 1, 3, 2})).isEqualTo(2.5);
