@@ -122,9 +122,12 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         // the lane engine needs the Vector API; a JVM started without jdk.incubator.vector (java -jar, an
         // executor without the option) keeps the per-atom path, with the same results bit for bit
         final LaneSimulator lanes = KernelKind.vectorAvailable() && LaneSimulator.fits(nq) ? new LaneSimulator() : null;
-        /** The input contractions one channel per lane, beside the lane engine (the same bits as the scalar loops). */
-        final RevisedLaneContractions contractions = lanes == null ? null
-                : new RevisedLaneContractions(channels(), couplings(), nSpecies, kBasis, oW, oV, oJ0, exBase);
+        /**
+         * The input, force and gradient contractions one channel per lane (the same bits as the scalar loops); null
+         * without the Vector API. Used with or without the lane engine (nq = 8 circuits run one by one).
+         */
+        final RevisedLaneContractions contractions = KernelKind.vectorAvailable()
+                ? new RevisedLaneContractions(channels(), couplings(), nSpecies, kBasis, oW, oV, oJ0, exBase) : null;
         /** Tests only: every circuit through {@link #sim}, one atom at a time, as before the lane engine. */
         boolean perAtom;
         /** The stage clock of a profiled scratch; null (no clock read) otherwise. */
@@ -162,6 +165,11 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         /** Whether the circuits of this evaluation go to the lane engine, all atoms at once. */
         boolean batched() {
             return lanes != null && runner == null && !perAtom;
+        }
+
+        /** Whether the parameter contractions run in lanes (not in the tests' per-atom reference path). */
+        boolean laneContractions() {
+            return contractions != null && !perAtom;
         }
 
         /** Per-atom buffers for this many atoms. */
@@ -288,6 +296,13 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         }
     }
 
+    /** {@link #inputs} of atom i by the lane contractions (the same bits). */
+    private void laneInputs(RevisedFrame f, int i, double[] z, int zo, RevisedScratch s) {
+        int s0 = f.firstSpecies();
+        s.contractions.inputs(f.species(i), s0 * kBasis, f.spanLength(), f.vecX(), f.vecY(), f.vecZ(), f.scalar(),
+                f.sumOffset(i, s0), z, zo);
+    }
+
     @Override
     double plainEnergyAndForces(int[] numbers, double[] positions, double[] forces, Scratch scratch) {
         RevisedScratch s = (RevisedScratch) scratch;
@@ -301,15 +316,12 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         double[] v = params.values();
         int m = circuit.inputs();
         boolean batched = s.batched();
+        boolean laneContractions = s.laneContractions();
+        if (laneContractions) s.contractions.refresh(params);
         if (batched) {
             // every atom's circuit in one call: the lane engine runs them a vector width at a time
             s.ensureAtoms(atoms);
-            s.contractions.refresh(params);
-            double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
-            int s0 = f.firstSpecies(), len = f.spanLength();
-            for (int i = 0; i < atoms; i++) {
-                s.contractions.inputs(f.species(i), s0 * kBasis, len, bx, by, bz, bs, f.sumOffset(i, s0), s.zAll, i * m);
-            }
+            for (int i = 0; i < atoms; i++) laneInputs(f, i, s.zAll, i * m, s);
             lap(s, StageClock.Stage.INPUTS);
             s.lanes.gradients(circuit, observable, atoms, s.zAll, s.obsAll, s.gAll);
             lap(s, StageClock.Stage.CIRCUIT_GRADIENT);
@@ -326,7 +338,8 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
                 g = s.gAll;
                 go = i * m;
             } else {
-                inputs(f, i, si, s.z, 0);
+                if (laneContractions) laneInputs(f, i, s.z, 0, s);
+                else inputs(f, i, si, s.z, 0);
                 lap(s, StageClock.Stage.INPUTS);
                 o = s.gradient(s.sim, circuit, observable, s.z, s.g);
                 lap(s, StageClock.Stage.CIRCUIT_GRADIENT);
@@ -335,7 +348,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
             }
             double scale = v[oS + si];
             energy += v[oE0 + si] + scale * o;
-            if (batched) {
+            if (laneContractions) {
                 int t0 = f.firstSpecies() * kBasis;
                 s.contractions.contractGradient(si, t0, f.spanLength(), v, g, go, s.wgx, s.wgy, s.wgz, s.vg, t0);
             } else {
@@ -489,9 +502,11 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         lap(s, StageClock.Stage.FRAME);
         int nIn = circuit.inputs();
         int sk = nSpecies * kBasis;
+        if (s.laneContractions()) s.contractions.refresh(params);
         if (!s.batched()) {
             for (int i = 0; i < atoms; i++) {
-                circuitDirections(f, i, w, s.ux, s.uy, s.uz, s.us, 0, s.z, s.u, 0);
+                if (s.laneContractions()) laneDirections(f, i, w, s.ux, s.uy, s.uz, s.us, 0, s.z, s.u, 0, s);
+                else circuitDirections(f, i, w, s.ux, s.uy, s.uz, s.us, 0, s.z, s.u, 0);
                 lap(s, StageClock.Stage.INPUTS);
                 double obs = s.hessianVectorProduct(s.sim, circuit, observable, s.z, s.u, s.g, s.hu);
                 lap(s, StageClock.Stage.CIRCUIT_HVP);
@@ -501,14 +516,8 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
             return;
         }
         s.ensureAtoms(atoms);
-        s.contractions.refresh(params);
-        double[] bx = f.vecX(), by = f.vecY(), bz = f.vecZ(), bs = f.scalar();
-        int s0 = f.firstSpecies(), len = f.spanLength();
         for (int i = 0; i < atoms; i++) {
-            int base = i * sk;
-            tangentSums(f, i, w, s.uxAll, s.uyAll, s.uzAll, s.usAll, base);
-            s.contractions.inputsAndDirections(f.species(i), s0 * kBasis, len, bx, by, bz, bs, f.sumOffset(i, s0),
-                    s.uxAll, s.uyAll, s.uzAll, s.usAll, base + s0 * kBasis, s.zAll, s.uAll, i * nIn);
+            laneDirections(f, i, w, s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, s.zAll, s.uAll, i * nIn, s);
         }
         lap(s, StageClock.Stage.INPUTS);
         s.lanes.hessianVectorProducts(circuit, observable, atoms, s.zAll, s.uAll, s.obsAll, s.gAll, s.huAll);
@@ -518,6 +527,15 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
                     s.uxAll, s.uyAll, s.uzAll, s.usAll, i * sk, grad, s);
         }
         lap(s, StageClock.Stage.PARAMETER_GRADIENT);
+    }
+
+    /** {@link #circuitDirections} by the lane contractions (the same bits). */
+    private void laneDirections(RevisedFrame f, int i, double[] w, double[] ux, double[] uy, double[] uz, double[] us,
+                                int base, double[] z, double[] u, int zo, RevisedScratch s) {
+        int s0 = f.firstSpecies();
+        tangentSums(f, i, w, ux, uy, uz, us, base);
+        s.contractions.inputsAndDirections(f.species(i), s0 * kBasis, f.spanLength(), f.vecX(), f.vecY(), f.vecZ(),
+                f.scalar(), f.sumOffset(i, s0), ux, uy, uz, us, base + s0 * kBasis, z, u, zo);
     }
 
     /**
@@ -575,7 +593,7 @@ public final class RevisedModel extends CircuitForceField<RevisedOptions> {
         double[] gamma = s.gamma;
         for (int t = 0; t < nIn; t++) gamma[t] = scale * (dLdE * g[zo + t] - hu[zo + t]);
         for (int e = 0; e < couplings(); e++) grad[oJ0 + e * nSpecies + si] += gamma[exBase + e];
-        if (s.batched()) {
+        if (s.laneContractions()) {
             s.contractions.accumulate(si, s0 * kBasis, len, scale, gamma, g, zo, bx, by, bz, bs, b, ux, uy, uz, us, o,
                     grad);
             return;
