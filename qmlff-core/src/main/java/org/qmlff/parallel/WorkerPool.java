@@ -22,8 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Why not an {@code ExecutorService}: a training step dispatches two tasks of well under a
  * millisecond each, and waking parked pool threads and the waiting caller through a queue and futures
- * cost a measurable share of such a step on a virtual machine (a fifth of the two-thread step of the
- * revised model on ethanol). Here idle helpers spin for a few tens of microseconds before they park, the
+ * cost a measurable share of such a step on a virtual machine (about a tenth of the two-thread step of
+ * the revised model on ethanol, measured before the model's own contractions got faster). Here idle helpers spin for a few tens of microseconds before they park, the
  * caller works instead of waiting, and a dispatch allocates nothing but the task's lambda.
  *
  * <p>With one thread the items run on the calling thread, in order, without helpers. A task that calls
