@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  * not, so a workspace is never reused for another model. Only the {@value #KEYS} most recently used
  * keys keep their idle workspaces (one evaluator per training stage, one prediction at a time).
  *
+ * <p>Workspaces that are {@link AutoCloseable} (those holding a worker pool) are closed when their key
+ * is evicted.
+ *
  * <p>This is process-wide mutable state on purpose: an executor has nothing else that outlives a task.
  * It holds no results, only reusable memory; what a task computes does not depend on whether its
  * workspace was new or reused.
@@ -63,9 +66,18 @@ final class ExecutorCache {
             IDLE.computeIfAbsent(key, k -> new ArrayDeque<>()).push(workspace);
             Iterator<Map.Entry<Key, ArrayDeque<Object>>> eldest = IDLE.entrySet().iterator();
             while (IDLE.size() > KEYS) {
-                eldest.next();
+                // a workspace may hold threads (a task's worker pool): stop them with it
+                for (Object w : eldest.next().getValue()) if (w instanceof AutoCloseable c) close(c);
                 eldest.remove();
             }
+        }
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not release an evicted workspace", e);
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.Arrays;
  * entries' values, all little-endian. Decoding gives back every entry's exact bits (−0.0, NaN payloads and
  * subnormals included); only +0.0, which the bitmap stands for, is left out. A model's gradient often has
  * many +0.0 entries (the parameters of elements a molecule does not contain: about half of {@code revised}'s
- * for ethanol), and the driver must receive every configuration's gradient (its fixed-order sum cannot
- * be split), so this is what keeps the transfer from costing more than the computation.
+ * for ethanol), and the driver must receive every configuration's gradient but those of the slice at
+ * batch position 0 (its fixed-order sum cannot be split; only the first slice's running sum is the
+ * driver's own first additions), so this is what keeps the transfer from costing more than the computation.
  *
  * <p>Write with {@link Writer} on the executor; read the gradients back in order with {@link Reader}.
  */

@@ -35,21 +35,25 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * train   --data FILE [--n-train 1000] [--n-valid 50] [--arch revised] [--epochs 100] [--batch 20]
- *         [--lr 0.01] [--w-energy 1] [--w-force 10] [--seed 0] [--partitions 2] [--option KEY=VALUE]... --out DIR
- * predict --model FILE --data FILE [--partitions 2] --out DIR
+ *         [--lr 0.01] [--w-energy 1] [--w-force 10] [--seed 0] [--partitions P] [--task-cores C] [--option KEY=VALUE]... --out DIR
+ * predict --model FILE --data FILE [--partitions P] [--task-cores C] --out DIR
+ * job-latency [--jobs 100] [--rounds 3]       (Spark's own cost of one empty job: what a training step pays besides computing)
  * learning-curve --data A.npz,B.npz --test A_test.npz,B_test.npz --sizes 50,100 [--arch le,revised] [--seeds 3]
  *         [--config FILE (a 'qmlff train' file: its settings for every run, its arch and files unless given)]
  *         [--n-train --n-valid --epochs --batch --lr --w-energy --w-force --option KEY=VALUE --threads-per-run] --out DIR
  * </pre>
  * The split is the benchmark protocol's (the first n-train frames of the file, the last n-valid of
- * them validate). Errors in the input: one line on stderr, exit code 2.
+ * them validate). {@code --task-cores C} sets {@code spark.task.cpus}: each task computes on C threads (results
+ * do not depend on it); {@code --partitions} defaults to one per task slot (the cores divided by C).
+ * Errors in the input: one line on stderr, exit code 2.
  */
 public final class QmlffSpark {
     private static final Set<String> TRAIN_OPTIONS = Set.of("master", "data", "n-train", "n-valid", "arch", "epochs",
-            "batch", "lr", "w-energy", "w-force", "seed", "partitions", "option", "out");
+            "batch", "lr", "w-energy", "w-force", "seed", "partitions", "task-cores", "option", "out");
     private static final Set<String> GRID_OPTIONS = Set.of("master", "config", "arch", "data", "test", "sizes", "seeds", "n-train",
             "n-valid", "epochs", "batch", "lr", "w-energy", "w-force", "option", "threads-per-run", "out");
-    private static final Set<String> PREDICT_OPTIONS = Set.of("master", "model", "data", "partitions", "out");
+    private static final Set<String> LATENCY_OPTIONS = Set.of("master", "jobs", "rounds");
+    private static final Set<String> PREDICT_OPTIONS = Set.of("master", "model", "data", "partitions", "task-cores", "out");
 
     private QmlffSpark() {
     }
@@ -64,30 +68,46 @@ public final class QmlffSpark {
     }
 
     static int run(String[] args) {
-        if (args.length == 0) throw new InputException("give a command: train or predict");
+        if (args.length == 0) throw new InputException("give a command: train, predict, learning-curve or job-latency");
         Map<String, List<String>> o = options(args);
         String command = args[0];
         Set<String> known = switch (command) {
             case "train" -> TRAIN_OPTIONS;
             case "predict" -> PREDICT_OPTIONS;
             case "learning-curve" -> GRID_OPTIONS;
+            case "job-latency" -> LATENCY_OPTIONS;
             default -> throw new InputException("unknown command '" + command
-                    + "' (expected train, predict or learning-curve)");
+                    + "' (expected train, predict, learning-curve or job-latency)");
         };
         for (String key : o.keySet())
             if (!known.contains(key))
                 throw new InputException("unknown option '--" + key + "' for " + command + " (known: "
                         + known.stream().sorted().map(k -> "--" + k).collect(Collectors.joining(" ")) + ")");
+        if (command.equals("job-latency")) {
+            for (String k : List.of("jobs", "rounds"))
+                if (integer(o, k, 1) < 1) throw new InputException("--" + k + " " + integer(o, k, 1) + ": at least 1");
+        }
         SparkConf conf = new SparkConf().setAppName("qmlff " + command);
         if (o.containsKey("master")) conf.setMaster(one(o, "master", null));
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+        if (o.containsKey("task-cores")) {
+            int cores = integer(o, "task-cores", 1);
+            if (cores < 1) throw new InputException("--task-cores " + cores + ": a task needs at least 1 core");
+            java.util.regex.Matcher local = java.util.regex.Pattern.compile("local\\[(\\d+)]").matcher(conf.get("spark.master"));
+            if (local.matches() && cores > Integer.parseInt(local.group(1)))
+                throw new InputException("--task-cores " + cores + " is more than the " + local.group(1)
+                        + " cores of --master " + conf.get("spark.master"));
+            conf.set("spark.task.cpus", Integer.toString(cores));
+        }
         long t0 = System.nanoTime();
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            System.out.printf(Locale.ROOT, "spark: %s, %d default partitions, started in %.2f s%n", spark.master(),
-                    spark.defaultParallelism(), (System.nanoTime() - t0) * 1e-9);
+            System.out.printf(Locale.ROOT, "spark: %s, %d default partitions of %d cores each, started in %.2f s%n",
+                    spark.master(), defaultPartitions(spark), Math.max(1, spark.getConf().getInt("spark.task.cpus", 1)),
+                    (System.nanoTime() - t0) * 1e-9);
             return switch (command) {
                 case "train" -> train(spark, o);
                 case "predict" -> predict(spark, o);
+                case "job-latency" -> jobLatency(spark, o);
                 default -> learningCurve(spark, o);
             };
         }
@@ -108,7 +128,7 @@ public final class QmlffSpark {
         }
         TrainingOptions to = new TrainingOptions(integer(o, "epochs", 100), integer(o, "batch", 20),
                 real(o, "lr", 0.01), real(o, "w-energy", 1), real(o, "w-force", 10), (long) real(o, "seed", 0));
-        int partitions = integer(o, "partitions", spark.defaultParallelism());
+        int partitions = integer(o, "partitions", defaultPartitions(spark));
         Path out = Path.of(one(o, "out", null));
         ForceField model = Models.create(mo, List.of(split.train()), to.seed());
         long t0 = System.nanoTime();
@@ -129,22 +149,45 @@ public final class QmlffSpark {
         training.put("best_epoch", r.bestEpoch());
         training.put("best_valid_loss", r.bestValidLoss());
         Models.write(model, training, out.resolve("model.json"));
-        System.out.printf(Locale.ROOT, "trained %d epochs on %d partitions in %.1f s: %.1f configurations/s; wrote %s%n",
-                to.epochs(), partitions, s, (double) to.epochs() * split.train().frames() / s, out.resolve("model.json"));
+        System.out.printf(Locale.ROOT, "trained %d epochs on %d partitions in %.1f s: %s configurations/s; wrote %s%n",
+                to.epochs(), partitions, s, rate((double) to.epochs() * split.train().frames() / s), out.resolve("model.json"));
         // a run resumed from its checkpoint reports no rates for the epochs it did not train now
         if (to.epochs() > 1 && epochEnd[1] != 0)
             // the first epoch holds the JIT's warm-up (seconds on a small machine): the rate after it is the steady one
-            System.out.printf(Locale.ROOT, "epochs 2-%d: %.1f configurations/s%n", to.epochs(), (double) (to.epochs() - 1)
-                    * split.train().frames() / ((tEnd - epochEnd[1]) * 1e-9));
+            System.out.printf(Locale.ROOT, "epochs 2-%d: %s configurations/s%n", to.epochs(), rate((double) (to.epochs() - 1)
+                    * split.train().frames() / ((tEnd - epochEnd[1]) * 1e-9)));
         if (to.epochs() >= 4 && epochEnd[to.epochs() / 2] != 0) {
             // on a small machine the JIT may still be compiling after the first epoch, and its threads compete with
             // local[N]'s task threads but not with local[1]'s: the second half shows the rate once it is done
             int half = to.epochs() / 2;
-            System.out.printf(Locale.ROOT, "epochs %d-%d (the second half): %.1f configurations/s%n", half + 1,
-                    to.epochs(), (double) (to.epochs() - half) * split.train().frames() / ((tEnd - epochEnd[half]) * 1e-9));
+            System.out.printf(Locale.ROOT, "epochs %d-%d (the second half): %s configurations/s%n", half + 1,
+                    to.epochs(), rate((double) (to.epochs() - half) * split.train().frames() / ((tEnd - epochEnd[half]) * 1e-9)));
         }
         System.out.printf(Locale.ROOT, "time: %s; the rest (optimiser, validation, checkpoints on the driver) %.2f s%n",
                 profile.summary(), s - profile.jobSeconds() - profile.sumSeconds());
+        return 0;
+    }
+
+    /**
+     * Spark's own cost of one job on this cluster: {@code --rounds} times {@code --jobs} jobs of one empty
+     * task per default partition (what every training step pays besides its computation), the median and
+     * the 10th and 90th percentile per round.
+     */
+    private static int jobLatency(JavaSparkContext spark, Map<String, List<String>> o) {
+        int jobs = integer(o, "jobs", 100), rounds = integer(o, "rounds", 3), parts = defaultPartitions(spark);
+        List<Integer> items = new java.util.ArrayList<>();
+        for (int i = 0; i < parts; i++) items.add(i);
+        for (int round = 1; round <= rounds; round++) {
+            long[] t = new long[jobs];
+            for (int k = 0; k < jobs; k++) {
+                long t0 = System.nanoTime();
+                spark.parallelize(items, parts).map(x -> x + 1).collect();
+                t[k] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(t);
+            System.out.printf(Locale.ROOT, "round %d: %d jobs of %d tasks: median %.2f ms, 10th percentile %.2f ms, 90th %.2f ms%n",
+                    round, jobs, parts, t[jobs / 2] * 1e-6, t[jobs / 10] * 1e-6, t[Math.min(jobs - 1, jobs * 9 / 10)] * 1e-6);
+        }
         return 0;
     }
 
@@ -153,12 +196,12 @@ public final class QmlffSpark {
         ForceField model = Models.read(Path.of(one(o, "model", null)));
         Dataset frames = readGeometry(Path.of(one(o, "data", null)));
         System.out.printf(Locale.ROOT, "read the model and %d frames in %.2f s%n", frames.frames(), (System.nanoTime() - tRead) * 1e-9);
-        int partitions = integer(o, "partitions", spark.defaultParallelism());
+        int partitions = integer(o, "partitions", defaultPartitions(spark));
         long t0 = System.nanoTime();
         SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, Path.of(one(o, "out", null)), partitions);
         double s = (System.nanoTime() - t0) * 1e-9;
-        System.out.printf(Locale.ROOT, "predicted %d frames on %d partitions in %.2f s (%.1f frames/s); wrote %s and %d parts%n",
-                r.frames(), r.parts().size(), s, r.frames() / s, r.merged(), r.parts().size());
+        System.out.printf(Locale.ROOT, "predicted %d frames on %d partitions in %.2f s (%s frames/s); wrote %s and %d parts%n",
+                r.frames(), r.parts().size(), s, rate(r.frames() / s), r.merged(), r.parts().size());
         System.out.println("time: " + r.timing());
         return 0;
     }
@@ -234,6 +277,20 @@ public final class QmlffSpark {
         } catch (IOException e) {
             throw new InputException("cannot read " + p + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A rate with four significant digits at least (a large model trains under one configuration a second). */
+    static String rate(double perSecond) {
+        return perSecond >= 1000 ? String.format(Locale.ROOT, "%.1f", perSecond) : String.format(Locale.ROOT, "%.4g", perSecond);
+    }
+
+    /**
+     * One partition per task slot: the default parallelism (the cluster's cores) divided by the cores a
+     * task takes ({@code spark.task.cpus}, default 1), at least 1.
+     */
+    static int defaultPartitions(JavaSparkContext spark) {
+        int taskCores = Math.max(1, spark.getConf().getInt("spark.task.cpus", 1));
+        return Math.max(1, spark.defaultParallelism() / taskCores);
     }
 
     /** {@code --key value} pairs after the command; {@code --option} may repeat. */

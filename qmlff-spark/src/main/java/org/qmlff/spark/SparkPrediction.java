@@ -33,7 +33,9 @@ import java.util.Locale;
  * {@code OUT/parts/part-NNNNN.extxyz}; the driver then streams the parts, in frame order, into
  * {@code OUT/predictions.extxyz} (a byte copy: no parsing, nothing held in memory). Every file is
  * written through a temporary file and a rename. An executor rebuilds the model once per task slot, not
- * once per task ({@link ExecutorCache}). Units: Å, kcal/mol, kcal/mol/Å. {@code OUT} must be a path
+ * once per task ({@link ExecutorCache}); a task of several cores ({@code spark.task.cpus}) predicts its
+ * frames on that many threads (and writes them on one: formatting blocks of frames on all of them did not
+ * shorten the writing, docs/SPARK.md). Units: Å, kcal/mol, kcal/mol/Å. {@code OUT} must be a path
  * every executor can write (a shared file system); in {@code local[N]} any local directory.
  */
 final class SparkPrediction {
@@ -111,11 +113,19 @@ final class SparkPrediction {
     }
 
     /** An executor's model and its predictor for one broadcast model file, used by one task at a time. */
-    static final class Workspace {
+    static final class Workspace implements AutoCloseable {
         final Predictor predictor;
+        final WorkerPool pool;
 
-        Workspace(ModelPayload file) {
-            predictor = new Predictor(file.build(null), new WorkerPool(1));
+        /** {@code threads}: the task's cores ({@code spark.task.cpus}); frames are independent, so any count gives the same numbers. */
+        Workspace(ModelPayload file, int threads) {
+            pool = new WorkerPool(threads, "qmlff-task");
+            predictor = new Predictor(file.build(null), pool);
+        }
+
+        @Override
+        public void close() {
+            pool.close();
         }
     }
 
@@ -123,7 +133,8 @@ final class SparkPrediction {
     private static Written predictRange(Range range, ExecutorCache.Key key, Broadcast<ModelPayload> file, Geometry g,
                                         String partsDir) {
         long t0 = System.nanoTime();
-        Workspace w = ExecutorCache.borrow(key, Workspace.class, () -> new Workspace(file.value()));
+        int cores = SparkBatchEvaluator.taskCores();
+        Workspace w = ExecutorCache.borrow(key, Workspace.class, () -> new Workspace(file.value(), cores));
         int n3 = 3 * g.numbers().length, count = range.to() - range.from();
         double[] positions = Arrays.copyOfRange(g.positions(), range.from() * n3, range.to() * n3);
         double[] unlabelled = new double[count];
@@ -131,7 +142,6 @@ final class SparkPrediction {
         double[] unlabelledForces = new double[positions.length];
         Arrays.fill(unlabelledForces, Dataset.UNLABELLED);
         Predictions p = w.predictor.predict(new Dataset(g.name(), g.numbers(), positions, unlabelled, unlabelledForces));
-        ExecutorCache.giveBack(key, w);
         long t1 = System.nanoTime();
         Dataset labelled = new Dataset(g.name(), g.numbers(), positions, p.energies(), p.forces());
         Path part = Path.of(partsDir, String.format(Locale.ROOT, "part-%05d.extxyz", range.index()));
@@ -140,6 +150,7 @@ final class SparkPrediction {
             ExtXyz.write(text, labelled, UnitSystem.KCAL_MOL_ANGSTROM);
             text.flush();
         });
+        ExecutorCache.giveBack(key, w);
         return new Written(part.toString(), t1 - t0, System.nanoTime() - t1);
     }
 }

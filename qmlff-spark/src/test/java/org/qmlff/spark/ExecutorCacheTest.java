@@ -53,4 +53,27 @@ class ExecutorCacheTest {
         assertThat(again.serial()).as("a forgotten key builds anew").isEqualTo(99);
         assertThat(ExecutorCache.builds()).isEqualTo(before + 1);
     }
+
+    /** A workspace holding something to release (as a worker pool's threads). */
+    static final class Closeable implements AutoCloseable {
+        boolean closed;
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void anEvictedWorkspaceIsClosedAndAKeptOneIsNot() {
+        ExecutorCache.Key oldest = ExecutorCache.Key.fresh();
+        Closeable evicted = new Closeable();
+        ExecutorCache.giveBack(oldest, evicted);
+        Closeable kept = new Closeable();
+        ExecutorCache.giveBack(ExecutorCache.Key.fresh(), kept);
+        assertThat(evicted.closed).as("not closed while its key is kept").isFalse();
+        for (int k = 0; k < ExecutorCache.KEYS; k++) ExecutorCache.giveBack(ExecutorCache.Key.fresh(), new Made(k));
+        assertThat(evicted.closed).as("closed when its key was forgotten").isTrue();
+        assertThat(ExecutorCache.idle(oldest)).isZero();
+    }
 }

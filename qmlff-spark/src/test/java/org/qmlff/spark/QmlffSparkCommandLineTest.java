@@ -19,6 +19,10 @@ class QmlffSparkCommandLineTest {
             "predict --n-train 5 --model m.json|unknown option '--n-train' for predict",
             "train --data|expected --option value pairs, got '--data'",
             "train data.npz --epochs 5|expected --option value pairs, got 'data.npz'",
+            "train --master local[2] --task-cores 0 --data x.npz|--task-cores 0: a task needs at least 1 core",
+            "predict --master local[2] --task-cores 3 --model m.json|--task-cores 3 is more than the 2 cores of --master local[2]",
+            "train --master local[2] --task-cores two --data x.npz|--task-cores: expected an integer",
+            "job-latency --jobs 0|--jobs 0: at least 1",
     })
     void mistakesAreOneLineInputErrors(String line, String message) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");

@@ -83,7 +83,7 @@ class SparkPredictionTest extends SparkTestBase {
         assertThat(a.jobSeconds()).isGreaterThanOrEqualTo(0.0);
     }
 
-    private static void assertMergedEquals(SparkPrediction.Result r, Dataset frames, Predictions expected) throws Exception {
+    static void assertMergedEquals(SparkPrediction.Result r, Dataset frames, Predictions expected) throws Exception {
         Dataset merged = ExtXyz.read(r.merged());
         int n = frames.frames();
         assertThat(merged.frames()).isEqualTo(n);

@@ -15,7 +15,13 @@ final class SparkTestContext {
     }
 
     static JavaSparkContext start() {
+        return start(1);
+    }
+
+    /** A {@code local[2]} context whose tasks take {@code taskCores} cores each ({@code spark.task.cpus}). */
+    static JavaSparkContext start(int taskCores) {
         SparkConf conf = new SparkConf().setAppName("qmlff-spark tests").setMaster("local[2]")
+                .set("spark.task.cpus", Integer.toString(taskCores))
                 .set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
