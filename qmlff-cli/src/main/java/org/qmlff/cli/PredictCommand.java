@@ -21,7 +21,7 @@ final class PredictCommand extends ModelFileCommand {
     Path data;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
     Path out;
-    @Option(names = "--format", paramLabel = "extxyz|csv|json", description = "Output format (default: from the --out extension).")
+    @Option(names = "--format", paramLabel = "extxyz|csv|json|npz", description = "Output format (default: from the --out extension; npz: the rMD17 arrays, binary).")
     String format;
     @Mixin
     PredictionFlags run = new PredictionFlags();
@@ -41,7 +41,7 @@ final class PredictCommand extends ModelFileCommand {
         if (estimates != null) w.println(run.hardware.describe());
         w.println(String.format(Locale.ROOT, "wrote %d frames (%s%s) to %s", p.frames(), f.name().toLowerCase(Locale.ROOT),
                 estimates == null ? "" : f == PredictionWriter.Format.EXTXYZ
-                        ? ", without standard errors: csv and json hold them" : ", with standard errors", out));
+                        ? ", without standard errors: csv, json and npz hold them" : ", with standard errors", out));
         return 0;
     }
 }

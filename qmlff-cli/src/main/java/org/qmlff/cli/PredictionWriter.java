@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qmlff.data.Dataset;
 import org.qmlff.data.AtomicFiles;
 import org.qmlff.data.Element;
+import org.qmlff.data.NpyArray;
+import org.qmlff.data.NpyDtype;
+import org.qmlff.data.NpzWriter;
+import org.qmlff.data.Rmd17;
 import org.qmlff.hardware.HardwarePredictions;
 import org.qmlff.train.Predictions;
 
@@ -25,7 +29,7 @@ final class PredictionWriter {
 
     /** Output formats. */
     enum Format {
-        EXTXYZ, CSV, JSON;
+        EXTXYZ, CSV, JSON, NPZ;
 
         /** The explicit format, or the one the file name's extension implies. */
         static Format of(String explicit, Path out) {
@@ -34,15 +38,17 @@ final class PredictionWriter {
                     case "extxyz", "xyz" -> EXTXYZ;
                     case "csv" -> CSV;
                     case "json" -> JSON;
-                    default -> throw new UserError("unknown --format '" + explicit + "' (expected extxyz, csv or json)");
+                    case "npz" -> NPZ;
+                    default -> throw new UserError("unknown --format '" + explicit + "' (expected extxyz, csv, json or npz)");
                 };
             }
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".xyz") || name.endsWith(".extxyz")) return EXTXYZ;
             if (name.endsWith(".csv")) return CSV;
             if (name.endsWith(".json")) return JSON;
+            if (name.endsWith(".npz")) return NPZ;
             throw new UserError("cannot tell the output format from '" + out.getFileName()
-                    + "'; give --format extxyz, csv or json");
+                    + "'; give --format extxyz, csv, json or npz");
         }
     }
 
@@ -60,6 +66,33 @@ final class PredictionWriter {
             case CSV -> writeCsv(p, se, out);
             case JSON -> writeJson(p, se, out, modelLabel);
             case EXTXYZ -> writeExtXyz(data, p, out);
+            case NPZ -> writeNpz(data, p, se, out);
+        }
+    }
+
+    /**
+     * NPZ in the rMD17 layout ({@code nuclear_charges}, {@code coords} Å, {@code energies} kcal/mol,
+     * {@code forces} kcal/mol/Å, float64), so that numpy and every qmlff command read it as a labelled data
+     * set; with standard errors also {@code energy_se} (frames,) and {@code force_se} (frames, atoms, 3).
+     * Binary: the numbers are the predictions' own bits, and writing it costs a fraction of the text formats'.
+     */
+    static void writeNpz(Dataset data, Predictions p, HardwarePredictions se, Path out) {
+        long[] z = new long[p.atoms()];
+        for (int a = 0; a < z.length; a++) z[a] = p.numbers()[a];
+        int[] perAtom = {p.frames(), p.atoms(), 3};
+        List<NpyArray> arrays = new ArrayList<>(List.of(
+                new NpyArray.OfLong(Rmd17.NUMBERS, NpyDtype.UINT8, new int[]{p.atoms()}, z),
+                NpyArray.OfDouble.of(Rmd17.COORDS, perAtom, data.positions()),
+                NpyArray.OfDouble.of(Rmd17.ENERGIES, new int[]{p.frames()}, p.energies()),
+                NpyArray.OfDouble.of(Rmd17.FORCES, perAtom, p.forces())));
+        if (se != null) {
+            arrays.add(NpyArray.OfDouble.of("energy_se", new int[]{p.frames()}, se.energySe()));
+            arrays.add(NpyArray.OfDouble.of("force_se", perAtom, se.forceSe()));
+        }
+        try {
+            NpzWriter.write(out, arrays);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

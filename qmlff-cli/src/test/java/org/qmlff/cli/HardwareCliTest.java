@@ -139,8 +139,8 @@ class HardwareCliTest {
     void predictWritesStandardErrorsBesideEachNumber() throws Exception {
         Path data = tmp.resolve("three.npz");
         DataFiles.write(data, frames(3), org.qmlff.data.UnitSystem.KCAL_MOL_ANGSTROM);
-        Path csv = tmp.resolve("p.csv"), json = tmp.resolve("p.json");
-        for (Path out : List.of(csv, json)) {
+        Path csv = tmp.resolve("p.csv"), json = tmp.resolve("p.json"), npz = tmp.resolve("p.npz");
+        for (Path out : List.of(csv, json, npz)) {
             CliRun r = CliRun.main("predict", "--model", MODEL, "--data", data.toString(), "--out", out.toString(),
                     "--shots", "500", "--hw-seed", "2");
             assertThat(r.code()).as(r.err()).isZero();
@@ -160,6 +160,13 @@ class HardwareCliTest {
         JsonNode j = JSON.readTree(json.toFile());
         assertThat(j.get("force_se").get(2).get(8).get(2).asDouble()).isEqualTo(direct.forceSe()[(18 + 8) * 3 + 2]);
         assertThat(j.get("energy_se").get(0).asDouble()).isEqualTo(direct.energySe()[0]).isPositive();
+        try (org.qmlff.data.NpzFile z = org.qmlff.data.NpzFile.open(npz)) {
+            assertThat(z.get("energy_se").toDoubles()).isEqualTo(direct.energySe());
+            assertThat(z.get("force_se").toDoubles()).isEqualTo(direct.forceSe());
+            assertThat(z.get("force_se").shape()).containsExactly(3, 9, 3);
+            assertThat(z.get("forces").toDoubles()).isEqualTo(direct.predictions().forces());
+            assertThat(z.get("energies").toDoubles()).isEqualTo(direct.predictions().energies());
+        }
     }
 
     @Test

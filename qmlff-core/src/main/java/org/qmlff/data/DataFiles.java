@@ -97,6 +97,90 @@ public final class DataFiles {
     }
 
     /**
+     * Writes the frames of several npz files of one molecule, in order, as one npz file: byte for byte the
+     * file {@link #write} writes for all their frames together (rMD17 arrays, the parts' {@code
+     * nuclear_charges}). Streams: at most one part's array is in memory at a time, whatever the total, so
+     * it merges the parts of a trajectory too large for one (batch prediction on Spark). The parts must
+     * be files {@link #write} wrote, or equivalent: float64 {@code coords}, {@code energies} and {@code
+     * forces} of matching shapes. The write is atomic.
+     *
+     * @throws DataFormatException naming the part whose species or shapes differ from the first part's
+     * @throws IllegalArgumentException for an empty list of parts
+     */
+    public static void concatenate(List<Path> parts, Path out) throws IOException {
+        if (parts.isEmpty()) throw new IllegalArgumentException("no files to concatenate");
+        long[] numbers;
+        long frames = 0;
+        int[] partFrames = new int[parts.size()];
+        try (NpzFile z = NpzFile.open(parts.get(0))) {
+            if (!(z.get(Rmd17.NUMBERS) instanceof NpyArray.OfLong n))
+                throw new DataFormatException(parts.get(0) + ": " + Rmd17.NUMBERS + ": expected integer atomic numbers");
+            numbers = n.data();
+        }
+        int atoms = numbers.length;
+        for (int p = 0; p < parts.size(); p++) {
+            Path part = parts.get(p);
+            try (NpzFile z = NpzFile.open(part)) {
+                NpyArray n = z.get(Rmd17.NUMBERS);
+                if (!(n instanceof NpyArray.OfLong l) || !java.util.Arrays.equals(l.data(), numbers))
+                    throw new DataFormatException(part + ": its atoms differ from those of " + parts.get(0).getFileName()
+                            + "; only frames of one molecule can be concatenated");
+                partFrames[p] = z.get(Rmd17.ENERGIES).shape()[0];
+                frames += partFrames[p];
+            }
+        }
+        if (frames * atoms * 3 > Integer.MAX_VALUE)
+            throw new DataFormatException(out + ": " + frames + " frames of " + atoms + " atoms are too many for one npz file qmlff can read");
+        int nf = (int) frames;
+        int[][] shapes = {{nf, atoms, 3}, {nf}, {nf, atoms, 3}};
+        String[] keys = {Rmd17.COORDS, Rmd17.ENERGIES, Rmd17.FORCES};
+        AtomicFiles.write(out, os -> {
+            NpzWriter w = new NpzWriter(os);
+            w.add(new NpyArray.OfLong(Rmd17.NUMBERS, NpyDtype.UINT8, new int[]{atoms}, numbers));
+            for (int k = 0; k < keys.length; k++) {
+                String key = keys[k];
+                int[] whole = shapes[k];
+                byte[] header = Npy.header(NpyDtype.FLOAT64.descr(), false, whole, 1);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(header);
+                long size = header.length;
+                for (int p = 0; p < parts.size(); p++) { // first pass: the checksum the entry's header must carry
+                    byte[] data = littleEndian(floatArray(parts.get(p), key, partFrames[p], atoms));
+                    crc.update(data);
+                    size += data.length;
+                }
+                w.addStored(key + ".npy", size, crc.getValue(), entry -> {
+                    entry.write(header);
+                    for (int p = 0; p < parts.size(); p++)
+                        entry.write(littleEndian(floatArray(parts.get(p), key, partFrames[p], atoms)));
+                });
+            }
+            w.finish();
+        });
+    }
+
+    /** A part's float64 array {@code key}, with its shape checked against its frames and the first part's atoms. */
+    private static double[] floatArray(Path part, String key, int frames, int atoms) throws IOException {
+        try (NpzFile z = NpzFile.open(part)) {
+            NpyArray a = z.get(key);
+            int[] s = a.shape();
+            boolean shapeOk = key.equals(Rmd17.ENERGIES) ? s.length == 1 && s[0] == frames
+                    : s.length == 3 && s[0] == frames && s[1] == atoms && s[2] == 3;
+            if (!shapeOk || !(a instanceof NpyArray.OfDouble d) || d.dtype() != NpyDtype.FLOAT64)
+                throw new DataFormatException(part + ": " + key + ": expected float64 of shape "
+                        + (key.equals(Rmd17.ENERGIES) ? "(" + frames + ",)" : "(" + frames + ", " + atoms + ", 3)") + ", found "
+                        + a.dtype().descr() + " " + a.shapeString());
+            return d.data();
+        }
+    }
+
+    private static byte[] littleEndian(double[] values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(values.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(values);
+        return b.array();
+    }
+
+    /**
      * Checks that {@code path} is a readable, non-empty regular file.
      *
      * @throws DataFormatException if it is missing, a directory or empty

@@ -52,6 +52,29 @@ public final class NpzWriter implements Closeable {
         return this;
     }
 
+    /**
+     * Adds a stored entry whose {@code size} bytes, with CRC-32 {@code crc}, {@code content} streams: for
+     * entries too large to hold in memory at once. The zip stream checks both when the entry closes, so
+     * content that does not match them fails the write instead of producing a corrupt archive.
+     */
+    public NpzWriter addStored(String entryName, long size, long crc, AtomicFiles.Content content) throws IOException {
+        ZipEntry e = new ZipEntry(entryName);
+        e.setTime(315532800000L);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(size);
+        e.setCompressedSize(size);
+        e.setCrc(crc);
+        zip.putNextEntry(e);
+        content.writeTo(zip);
+        zip.closeEntry();
+        return this;
+    }
+
+    /** Writes the central directory; the underlying stream stays open until {@link #close}. */
+    public void finish() throws IOException {
+        zip.finish();
+    }
+
     @Override
     public void close() throws IOException {
         zip.close();
@@ -62,7 +85,7 @@ public final class NpzWriter implements Closeable {
         AtomicFiles.write(path, out -> {
             NpzWriter w = new NpzWriter(out);
             for (NpyArray a : arrays) w.add(a);
-            w.zip.finish();
+            w.finish();
         });
     }
 }

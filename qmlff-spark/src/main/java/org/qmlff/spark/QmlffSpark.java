@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * <pre>
  * train   --data FILE [--n-train 1000] [--n-valid 50] [--arch revised] [--epochs 100] [--batch 20]
  *         [--lr 0.01] [--w-energy 1] [--w-force 10] [--seed 0] [--partitions P] [--task-cores C] [--option KEY=VALUE]... --out DIR
- * predict --model FILE --data FILE [--partitions P] [--task-cores C] --out DIR
+ * predict --model FILE --data FILE [--partitions P] [--task-cores C] [--format extxyz|npz] --out DIR
  * job-latency [--jobs 100] [--rounds 3]       (Spark's own cost of one empty job: what a training step pays besides computing)
  * learning-curve --data A.npz,B.npz --test A_test.npz,B_test.npz --sizes 50,100 [--arch le,revised] [--seeds 3]
  *         [--config FILE (a 'qmlff train' file: its settings for every run, its arch and files unless given)]
@@ -53,7 +53,7 @@ public final class QmlffSpark {
     private static final Set<String> GRID_OPTIONS = Set.of("master", "config", "arch", "data", "test", "sizes", "seeds", "n-train",
             "n-valid", "epochs", "batch", "lr", "w-energy", "w-force", "option", "threads-per-run", "out");
     private static final Set<String> LATENCY_OPTIONS = Set.of("master", "jobs", "rounds");
-    private static final Set<String> PREDICT_OPTIONS = Set.of("master", "model", "data", "partitions", "task-cores", "out");
+    private static final Set<String> PREDICT_OPTIONS = Set.of("master", "model", "data", "partitions", "task-cores", "format", "out");
 
     private QmlffSpark() {
     }
@@ -87,6 +87,7 @@ public final class QmlffSpark {
             for (String k : List.of("jobs", "rounds"))
                 if (integer(o, k, 1) < 1) throw new InputException("--" + k + " " + integer(o, k, 1) + ": at least 1");
         }
+        if (command.equals("predict")) SparkPrediction.Format.of(one(o, "format", "extxyz")); // a bad name fails before Spark starts
         SparkConf conf = new SparkConf().setAppName("qmlff " + command);
         if (o.containsKey("master")) conf.setMaster(one(o, "master", null));
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
@@ -198,7 +199,8 @@ public final class QmlffSpark {
         System.out.printf(Locale.ROOT, "read the model and %d frames in %.2f s%n", frames.frames(), (System.nanoTime() - tRead) * 1e-9);
         int partitions = integer(o, "partitions", defaultPartitions(spark));
         long t0 = System.nanoTime();
-        SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, Path.of(one(o, "out", null)), partitions);
+        SparkPrediction.Format format = SparkPrediction.Format.of(one(o, "format", "extxyz"));
+        SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, Path.of(one(o, "out", null)), partitions, format);
         double s = (System.nanoTime() - t0) * 1e-9;
         System.out.printf(Locale.ROOT, "predicted %d frames on %d partitions in %.2f s (%s frames/s); wrote %s and %d parts%n",
                 r.frames(), r.parts().size(), s, rate(r.frames() / s), r.merged(), r.parts().size());

@@ -3,6 +3,7 @@ package org.qmlff.spark;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.qmlff.data.AtomicFiles;
+import org.qmlff.data.DataFiles;
 import org.qmlff.data.Dataset;
 import org.qmlff.data.ExtXyz;
 import org.qmlff.data.UnitSystem;
@@ -31,7 +32,9 @@ import java.util.Locale;
  * nearly equal size; each task predicts its range with the broadcast model (the same {@link Predictor}
  * as {@code qmlff predict}, so every number is the same) and streams it as extended XYZ to
  * {@code OUT/parts/part-NNNNN.extxyz}; the driver then streams the parts, in frame order, into
- * {@code OUT/predictions.extxyz} (a byte copy: no parsing, nothing held in memory). Every file is
+ * {@code OUT/predictions.extxyz} (a byte copy: no parsing, nothing held in memory). In {@link Format#NPZ}
+ * the parts and the merged file are npz files in the rMD17 layout ({@code DataFiles.write}'s; the merged
+ * file byte for byte the one that writes for all frames, streamed one part's array at a time). Every file is
  * written through a temporary file and a rename. An executor rebuilds the model once per task slot, not
  * once per task ({@link ExecutorCache}); a task of several cores ({@code spark.task.cpus}) predicts its
  * frames on that many threads (and writes them on one: formatting blocks of frames on all of them did not
@@ -40,6 +43,27 @@ import java.util.Locale;
  */
 final class SparkPrediction {
     private SparkPrediction() {
+    }
+
+    /** The output files' format. */
+    enum Format {
+        /** Extended XYZ text (ASE reads it; about 0.9 kB per frame of 9 atoms). */
+        EXTXYZ("extxyz"),
+        /** The rMD17 npz arrays, binary float64 (numpy reads it; 0.4 kB per frame of 9 atoms, no formatting). */
+        NPZ("npz");
+
+        final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        /** {@code extxyz} or {@code npz}, as the command line names them. */
+        static Format of(String name) {
+            for (Format f : values())
+                if (f.extension.equals(name)) return f;
+            throw new org.qmlff.error.InputException("--format " + name + ": expected extxyz or npz");
+        }
     }
 
     /** The frames as broadcast: species and positions (Å), no labels. */
@@ -69,7 +93,12 @@ final class SparkPrediction {
     record Written(String part, long predictNanos, long writeNanos) implements Serializable {
     }
 
+    /** {@link #run(JavaSparkContext, ForceField, Dataset, Path, int, Format)} in extended XYZ. */
     static Result run(JavaSparkContext spark, ForceField model, Dataset geometry, Path out, int partitions) {
+        return run(spark, model, geometry, out, partitions, Format.EXTXYZ);
+    }
+
+    static Result run(JavaSparkContext spark, ForceField model, Dataset geometry, Path out, int partitions, Format format) {
         if (partitions < 1) throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         long t0 = System.nanoTime();
         model.checkCompatible(geometry.numbers());
@@ -91,7 +120,7 @@ final class SparkPrediction {
         long t1 = System.nanoTime();
         try {
             written = spark.parallelize(ranges, ranges.size())
-                    .map(range -> predictRange(range, key, file, frames.value(), partsDir)).collect();
+                    .map(range -> predictRange(range, key, file, frames.value(), partsDir, format)).collect();
         } finally {
             frames.destroy();
             file.destroy();
@@ -104,10 +133,18 @@ final class SparkPrediction {
             predict += w.predictNanos();
             write += w.writeNanos();
         }
-        Path merged = out.resolve("predictions.extxyz");
-        AtomicFiles.write(merged, os -> {
-            for (Path part : partFiles) Files.copy(part, os);
-        });
+        Path merged = out.resolve("predictions." + format.extension);
+        if (format == Format.NPZ) {
+            try {
+                DataFiles.concatenate(partFiles, merged);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            AtomicFiles.write(merged, os -> {
+                for (Path part : partFiles) Files.copy(part, os);
+            });
+        }
         return new Result(merged, partFiles, n, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, predict * 1e-9, write * 1e-9,
                 (System.nanoTime() - t2) * 1e-9);
     }
@@ -131,7 +168,7 @@ final class SparkPrediction {
 
     /** Runs on an executor: predicts and writes one range. */
     private static Written predictRange(Range range, ExecutorCache.Key key, Broadcast<ModelPayload> file, Geometry g,
-                                        String partsDir) {
+                                        String partsDir, Format format) {
         long t0 = System.nanoTime();
         int cores = SparkBatchEvaluator.taskCores();
         Workspace w = ExecutorCache.borrow(key, Workspace.class, () -> new Workspace(file.value(), cores));
@@ -144,12 +181,20 @@ final class SparkPrediction {
         Predictions p = w.predictor.predict(new Dataset(g.name(), g.numbers(), positions, unlabelled, unlabelledForces));
         long t1 = System.nanoTime();
         Dataset labelled = new Dataset(g.name(), g.numbers(), positions, p.energies(), p.forces());
-        Path part = Path.of(partsDir, String.format(Locale.ROOT, "part-%05d.extxyz", range.index()));
-        AtomicFiles.write(part, os -> {
-            Writer text = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-            ExtXyz.write(text, labelled, UnitSystem.KCAL_MOL_ANGSTROM);
-            text.flush();
-        });
+        Path part = Path.of(partsDir, String.format(Locale.ROOT, "part-%05d.%s", range.index(), format.extension));
+        if (format == Format.NPZ) {
+            try {
+                DataFiles.write(part, labelled, UnitSystem.KCAL_MOL_ANGSTROM);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            AtomicFiles.write(part, os -> {
+                Writer text = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+                ExtXyz.write(text, labelled, UnitSystem.KCAL_MOL_ANGSTROM);
+                text.flush();
+            });
+        }
         ExecutorCache.giveBack(key, w);
         return new Written(part.toString(), t1 - t0, System.nanoTime() - t1);
     }

@@ -23,6 +23,8 @@ class QmlffSparkCommandLineTest {
             "predict --master local[2] --task-cores 3 --model m.json|--task-cores 3 is more than the 2 cores of --master local[2]",
             "train --master local[2] --task-cores two --data x.npz|--task-cores: expected an integer",
             "job-latency --jobs 0|--jobs 0: at least 1",
+            "predict --format csv --model m.json|--format csv: expected extxyz or npz",
+            "train --format npz --data x.npz|unknown option '--format' for train",
     })
     void mistakesAreOneLineInputErrors(String line, String message) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");

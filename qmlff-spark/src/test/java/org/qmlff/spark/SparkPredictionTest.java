@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.qmlff.data.DataFiles;
 import org.qmlff.data.Dataset;
+import org.qmlff.data.Rmd17;
+import org.qmlff.data.UnitSystem;
 import org.qmlff.data.ExtXyz;
 import org.qmlff.model.Architectures;
 import org.qmlff.model.ForceField;
@@ -32,10 +35,7 @@ class SparkPredictionTest extends SparkTestBase {
         Dataset all = SparkTestContext.ethanol();
         Dataset frames = all.range(0, 23);
         ForceField model = Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(all.range(0, 50)), 5);
-        Predictions expected;
-        try (WorkerPool pool = new WorkerPool(1)) {
-            expected = new Predictor(model, pool).predict(frames);
-        }
+        Predictions expected = local(model, frames);
         SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, out, partitions);
 
         assertThat(r.frames()).isEqualTo(23);
@@ -46,6 +46,38 @@ class SparkPredictionTest extends SparkTestBase {
         for (Path part : r.parts()) {
             Dataset d = ExtXyz.read(part);
             assertThat(d.positions()).isEqualTo(frames.range(seen, seen + d.frames()).positions());
+            seen += d.frames();
+        }
+        assertThat(seen).isEqualTo(23);
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.filter(p -> p.getFileName().toString().contains(".tmp"))).isEmpty();
+        }
+    }
+
+    /**
+     * In npz the parts hold the frames in order and the merged file is byte for byte what {@code qmlff predict
+     * --out P.npz} writes for the local predictor's numbers (the rMD17 arrays, {@code DataFiles.write}).
+     */
+    @ParameterizedTest(name = "npz, {0} partitions")
+    @ValueSource(ints = {1, 3, 7})
+    void npzOutputIsTheLocalPredictionsFileByteForByte(int partitions, @TempDir Path out) throws Exception {
+        Dataset all = SparkTestContext.ethanol();
+        Dataset frames = all.range(0, 23);
+        ForceField model = Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(all.range(0, 50)), 5);
+        Predictions expected = local(model, frames);
+        SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, out.resolve("spark"), partitions, SparkPrediction.Format.NPZ);
+
+        assertThat(r.merged().getFileName().toString()).isEqualTo("predictions.npz");
+        assertThat(r.parts()).hasSize(partitions).allMatch(p -> p.getFileName().toString().endsWith(".npz"));
+        Path local = out.resolve("local.npz");
+        DataFiles.write(local, new Dataset(frames.name(), frames.numbers(), frames.positions(), expected.energies(), expected.forces()),
+                UnitSystem.KCAL_MOL_ANGSTROM);
+        assertThat(Files.readAllBytes(r.merged())).isEqualTo(Files.readAllBytes(local));
+        int seen = 0;
+        for (Path part : r.parts()) {
+            Dataset d = Rmd17.read(part);
+            assertThat(d.positions()).isEqualTo(frames.range(seen, seen + d.frames()).positions());
+            assertThat(d.forces()).isEqualTo(java.util.Arrays.copyOfRange(expected.forces(), seen * 27, (seen + d.frames()) * 27));
             seen += d.frames();
         }
         assertThat(seen).isEqualTo(23);
@@ -81,6 +113,13 @@ class SparkPredictionTest extends SparkTestBase {
         assertMergedEquals(b, frames, expectSecond);
         assertThat(a.predictSeconds()).isPositive();
         assertThat(a.jobSeconds()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    /** The local predictor's ({@code qmlff predict}'s) predictions, on one thread. */
+    static Predictions local(ForceField model, Dataset frames) {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            return new Predictor(model, pool).predict(frames);
+        }
     }
 
     static void assertMergedEquals(SparkPrediction.Result r, Dataset frames, Predictions expected) throws Exception {
