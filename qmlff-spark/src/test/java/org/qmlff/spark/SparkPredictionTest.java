@@ -32,9 +32,8 @@ class SparkPredictionTest extends SparkTestBase {
     @ParameterizedTest(name = "{0} partitions")
     @ValueSource(ints = {1, 3, 7})
     void everyFrameMatchesTheLocalPredictor(int partitions, @TempDir Path out) throws Exception {
-        Dataset all = SparkTestContext.ethanol();
-        Dataset frames = all.range(0, 23);
-        ForceField model = Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(all.range(0, 50)), 5);
+        Dataset frames = frames();
+        ForceField model = revised(5);
         Predictions expected = local(model, frames);
         SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, out, partitions);
 
@@ -61,9 +60,8 @@ class SparkPredictionTest extends SparkTestBase {
     @ParameterizedTest(name = "npz, {0} partitions")
     @ValueSource(ints = {1, 3, 7})
     void npzOutputIsTheLocalPredictionsFileByteForByte(int partitions, @TempDir Path out) throws Exception {
-        Dataset all = SparkTestContext.ethanol();
-        Dataset frames = all.range(0, 23);
-        ForceField model = Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(all.range(0, 50)), 5);
+        Dataset frames = frames();
+        ForceField model = revised(5);
         Predictions expected = local(model, frames);
         SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, out.resolve("spark"), partitions, SparkPrediction.Format.NPZ);
 
@@ -93,15 +91,9 @@ class SparkPredictionTest extends SparkTestBase {
      */
     @Test
     void theModelIsBuiltOncePerTaskSlotAndANewModelIsNeverServedFromTheCache(@TempDir Path out) throws Exception {
-        Dataset all = SparkTestContext.ethanol();
-        Dataset frames = all.range(0, 23);
-        ForceField first = Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(all.range(0, 50)), 5);
-        ForceField second = Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(all.range(0, 50)), 6);
-        Predictions expectFirst, expectSecond;
-        try (WorkerPool pool = new WorkerPool(1)) {
-            expectFirst = new Predictor(first, pool).predict(frames);
-            expectSecond = new Predictor(second, pool).predict(frames);
-        }
+        Dataset frames = frames();
+        ForceField first = revised(5), second = revised(6);
+        Predictions expectFirst = local(first, frames), expectSecond = local(second, frames);
         assertThat(expectSecond.energies()).as("the two models differ").isNotEqualTo(expectFirst.energies());
         long before = ExecutorCache.builds();
         SparkPrediction.Result a = SparkPrediction.run(spark, first, frames, out.resolve("a"), 7);
@@ -113,6 +105,16 @@ class SparkPredictionTest extends SparkTestBase {
         assertMergedEquals(b, frames, expectSecond);
         assertThat(a.predictSeconds()).isPositive();
         assertThat(a.jobSeconds()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    /** The 23 ethanol frames every case here predicts. */
+    static Dataset frames() throws java.io.IOException {
+        return SparkTestContext.ethanol().range(0, 23);
+    }
+
+    /** A one-layer {@code revised} model fitted to the composition of the first 50 ethanol frames, parameters from {@code seed}. */
+    static ForceField revised(long seed) throws java.io.IOException {
+        return Models.create(Architectures.get("revised").defaults().with("D", "1"), List.of(SparkTestContext.ethanol().range(0, 50)), seed);
     }
 
     /** The local predictor's ({@code qmlff predict}'s) predictions, on one thread. */
