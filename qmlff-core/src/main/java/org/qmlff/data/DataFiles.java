@@ -99,25 +99,30 @@ public final class DataFiles {
     /**
      * Writes the frames of several npz files of one molecule, in order, as one npz file: byte for byte the
      * file {@link #write} writes for all their frames together (rMD17 arrays, the parts' {@code
-     * nuclear_charges}). Streams: at most one part's array is in memory at a time, whatever the total, so
-     * it merges the parts of a trajectory too large for one (batch prediction on Spark). The parts must
-     * be files {@link #write} wrote, or equivalent: float64 {@code coords}, {@code energies} and {@code
-     * forces} of matching shapes. The write is atomic.
+     * nuclear_charges}). Streams, so it merges the parts of a trajectory too large for memory (batch
+     * prediction on Spark): the arrays of files {@link #write} wrote are copied as bytes through a 1 MB
+     * buffer, each part read once, the merged entries' checksums computed from the parts' own
+     * ({@link Crc32Algebra}) and every copied byte checked against them; arrays in any other encoding
+     * (deflated, another header) are decoded, one part's array in memory at a time. The parts must be
+     * float64 {@code coords}, {@code energies} and {@code forces} of matching shapes. The write is atomic:
+     * a corrupt part leaves nothing behind.
      *
-     * @throws DataFormatException naming the part whose species or shapes differ from the first part's
+     * @throws DataFormatException naming the part whose species or shapes differ from the first part's, or
+     *                             whose bytes do not match its checksum
      * @throws IllegalArgumentException for an empty list of parts
      */
     public static void concatenate(List<Path> parts, Path out) throws IOException {
         if (parts.isEmpty()) throw new IllegalArgumentException("no files to concatenate");
         long[] numbers;
-        long frames = 0;
-        int[] partFrames = new int[parts.size()];
         try (NpzFile z = NpzFile.open(parts.get(0))) {
             if (!(z.get(Rmd17.NUMBERS) instanceof NpyArray.OfLong n))
                 throw new DataFormatException(parts.get(0) + ": " + Rmd17.NUMBERS + ": expected integer atomic numbers");
             numbers = n.data();
         }
         int atoms = numbers.length;
+        String[] keys = {Rmd17.COORDS, Rmd17.ENERGIES, Rmd17.FORCES};
+        Piece[][] pieces = new Piece[keys.length][parts.size()];
+        long frames = 0;
         for (int p = 0; p < parts.size(); p++) {
             Path part = parts.get(p);
             try (NpzFile z = NpzFile.open(part)) {
@@ -125,38 +130,97 @@ public final class DataFiles {
                 if (!(n instanceof NpyArray.OfLong l) || !java.util.Arrays.equals(l.data(), numbers))
                     throw new DataFormatException(part + ": its atoms differ from those of " + parts.get(0).getFileName()
                             + "; only frames of one molecule can be concatenated");
-                partFrames[p] = z.get(Rmd17.ENERGIES).shape()[0];
-                frames += partFrames[p];
+                int partFrames = z.get(Rmd17.ENERGIES).shape()[0];
+                frames += partFrames;
+                for (int k = 0; k < keys.length; k++) pieces[k][p] = Piece.of(z, part, keys[k], partFrames, atoms);
             }
         }
         if (frames * atoms * 3 > Integer.MAX_VALUE)
             throw new DataFormatException(out + ": " + frames + " frames of " + atoms + " atoms are too many for one npz file qmlff can read");
         int nf = (int) frames;
         int[][] shapes = {{nf, atoms, 3}, {nf}, {nf, atoms, 3}};
-        String[] keys = {Rmd17.COORDS, Rmd17.ENERGIES, Rmd17.FORCES};
+        byte[] buffer = new byte[1 << 20];
         AtomicFiles.write(out, os -> {
             NpzWriter w = new NpzWriter(os);
             w.add(new NpyArray.OfLong(Rmd17.NUMBERS, NpyDtype.UINT8, new int[]{atoms}, numbers));
             for (int k = 0; k < keys.length; k++) {
-                String key = keys[k];
-                int[] whole = shapes[k];
-                byte[] header = Npy.header(NpyDtype.FLOAT64.descr(), false, whole, 1);
-                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-                crc.update(header);
+                byte[] header = Npy.header(NpyDtype.FLOAT64.descr(), false, shapes[k], 1);
+                // the entry's checksum, which its header must carry before the data, from the parts' checksums
+                long crc = crc32(header, header.length);
                 long size = header.length;
-                for (int p = 0; p < parts.size(); p++) { // first pass: the checksum the entry's header must carry
-                    byte[] data = littleEndian(floatArray(parts.get(p), key, partFrames[p], atoms));
-                    crc.update(data);
-                    size += data.length;
+                for (Piece piece : pieces[k]) {
+                    crc = Crc32Algebra.combine(crc, piece.crc(), piece.length());
+                    size += piece.length();
                 }
-                w.addStored(key + ".npy", size, crc.getValue(), entry -> {
+                Piece[] row = pieces[k];
+                w.addStored(keys[k] + ".npy", size, crc, entry -> {
                     entry.write(header);
-                    for (int p = 0; p < parts.size(); p++)
-                        entry.write(littleEndian(floatArray(parts.get(p), key, partFrames[p], atoms)));
+                    for (Piece piece : row) piece.copyTo(entry, buffer);
                 });
             }
             w.finish();
         });
+    }
+
+    private static long crc32(byte[] bytes, int length) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, length);
+        return crc.getValue();
+    }
+
+    /**
+     * One part's float64 array as it goes into a merged file: {@code length} little-endian data bytes with
+     * CRC-32 {@code crc}. A {@code raw} piece is an entry {@link #write} wrote (stored, its npy header
+     * exactly the one for this shape, {@code skip} bytes long): its bytes are copied as they are, and its
+     * checksum comes from the entry's own CRC with the header's taken out, so the merge reads each part
+     * once. Any other encoding (deflated, big-endian, another header layout) is decoded, twice.
+     */
+    private record Piece(Path part, String key, int frames, int atoms, boolean raw, int skip, long length, long crc) {
+        static Piece of(NpzFile z, Path part, String key, int frames, int atoms) throws IOException {
+            java.util.zip.ZipEntry e = z.entry(key);
+            int[] shape = key.equals(Rmd17.ENERGIES) ? new int[]{frames} : new int[]{frames, atoms, 3};
+            long length = 8L * frames * (key.equals(Rmd17.ENERGIES) ? 1 : 3L * atoms);
+            if (e != null && e.getMethod() == java.util.zip.ZipEntry.STORED && e.getCrc() != -1) {
+                byte[] expected = Npy.header(NpyDtype.FLOAT64.descr(), false, shape, 1);
+                if (e.getSize() == expected.length + length) {
+                    byte[] head;
+                    try (java.io.InputStream in = z.rawStream(e)) {
+                        head = in.readNBytes(expected.length);
+                    }
+                    if (java.util.Arrays.equals(head, expected)) {
+                        long crc = Crc32Algebra.suffix(e.getCrc(), crc32(expected, expected.length), length);
+                        return new Piece(part, key, frames, atoms, true, expected.length, length, crc);
+                    }
+                }
+            }
+            byte[] data = littleEndian(floatArray(part, key, frames, atoms));
+            return new Piece(part, key, frames, atoms, false, 0, data.length, crc32(data, data.length));
+        }
+
+        /** Writes the data bytes to {@code out}; a raw piece is checked against its checksum on the way. */
+        void copyTo(java.io.OutputStream out, byte[] buffer) throws IOException {
+            if (!raw) {
+                out.write(littleEndian(floatArray(part, key, frames, atoms)));
+                return;
+            }
+            try (NpzFile z = NpzFile.open(part); java.io.InputStream in = z.rawStream(z.entry(key))) {
+                in.skipNBytes(skip);
+                java.util.zip.CRC32 check = new java.util.zip.CRC32();
+                long left = length;
+                while (left > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) throw new DataFormatException(part + ": " + key + ": truncated zip entry");
+                    check.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    left -= n;
+                }
+                if (check.getValue() != crc)
+                    throw new DataFormatException(part + ": " + key + ": damaged zip entry (its CRC-32 checksum does not match"
+                            + " its content; the file is corrupt)");
+            } catch (java.io.EOFException ex) {
+                throw new DataFormatException(part + ": " + key + ": truncated zip entry");
+            }
+        }
     }
 
     /** A part's float64 array {@code key}, with its shape checked against its frames and the first part's atoms. */

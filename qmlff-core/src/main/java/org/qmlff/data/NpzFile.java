@@ -125,6 +125,23 @@ public final class NpzFile implements AutoCloseable {
         return Npy.decode(bytes, label, key);
     }
 
+    /**
+     * The zip entry of {@code key}, or null: its method, sizes and CRC-32 as the archive states them (for
+     * {@link DataFiles#concatenate}, which copies stored arrays without decoding them).
+     */
+    ZipEntry entry(String key) {
+        return entries.get(key);
+    }
+
+    /** The entry's bytes as stored (for a stored entry, the npy file itself), unchecked: the caller verifies its CRC. */
+    InputStream rawStream(ZipEntry e) throws IOException {
+        try {
+            return zip.getInputStream(e);
+        } catch (ZipException | EOFException ex) {
+            throw new DataFormatException(label + ": " + e.getName() + ": damaged zip entry (" + ex.getMessage() + ")");
+        }
+    }
+
     @Override
     public void close() throws IOException {
         zip.close();

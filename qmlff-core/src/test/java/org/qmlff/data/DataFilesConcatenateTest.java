@@ -124,6 +124,63 @@ class DataFilesConcatenateTest {
         }
     }
 
+    /**
+     * Parts in other encodings than {@link DataFiles#write}'s (deflated, as numpy.savez_compressed writes;
+     * a version-2 npy header) go through the decoding path: the merged file is still the whole file's bytes.
+     */
+    @Test
+    void partsInOtherEncodingsMergeToTheSameBytes() throws Exception {
+        Dataset all = ethanol();
+        List<Path> parts = writeParts(all, 0, 12, 25);
+        Path deflated = dir.resolve("deflated.npz");
+        try (var out = Files.newOutputStream(deflated); NpzWriter w = new NpzWriter(out)) {
+            for (NpyArray a : TestFiles.rmd17Arrays(all.range(12, 20)).values()) w.add(a, true);
+        }
+        Dataset last = all.range(20, 25);
+        Map<String, byte[]> v2 = new LinkedHashMap<>();
+        TestFiles.rmd17Arrays(last).forEach((k, a) -> v2.put(k, Npy.encode(a)));
+        for (String k : List.of("coords", "forces", "energies")) {
+            double[] values = ((NpyArray.OfDouble) TestFiles.rmd17Arrays(last).get(k)).data();
+            int[] shape = k.equals("energies") ? new int[]{5} : new int[]{5, 9, 3};
+            byte[] header = Npy.header("<f8", false, shape, 2);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(header.length + 8 * values.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            b.put(header);
+            for (double x : values) b.putDouble(x);
+            v2.put(k, b.array());
+        }
+        Path version2 = TestFiles.writeRaw(dir.resolve("v2.npz"), v2);
+        List<Path> mixed = List.of(parts.get(0), deflated, version2);
+        Path merged = dir.resolve("merged.npz"), whole = dir.resolve("whole.npz");
+        DataFiles.concatenate(mixed, merged);
+        DataFiles.write(whole, all.range(0, 25), UnitSystem.KCAL_MOL_ANGSTROM);
+        assertThat(Files.readAllBytes(merged)).isEqualTo(Files.readAllBytes(whole));
+    }
+
+    /** A byte flipped inside a stored part's forces: the part is named as corrupt and no merged file is left. */
+    @Test
+    void aCorruptPartIsRefusedByNameAndNothingIsWritten() throws Exception {
+        Dataset all = ethanol();
+        List<Path> parts = writeParts(all, 0, 10, 20, 30);
+        Path victim = parts.get(1);
+        byte[] bytes = Files.readAllBytes(victim);
+        byte[] header = Npy.header("<f8", false, new int[]{10, 9, 3}, 1);
+        int at = -1;
+        for (int i = bytes.length - header.length; i >= 0 && at < 0; i--) // the last such header: forces
+            if (java.util.Arrays.equals(bytes, i, i + header.length, header, 0, header.length)) at = i;
+        assertThat(at).isPositive();
+        bytes[at + header.length + 100] ^= 0x10;
+        Files.write(victim, bytes);
+        Path merged = dir.resolve("merged.npz");
+        assertThatThrownBy(() -> DataFiles.concatenate(parts, merged))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining(victim.getFileName().toString())
+                .hasMessageContaining("forces")
+                .hasMessageContaining("corrupt");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("merged") || n.contains(".tmp"));
+        }
+    }
+
     @Test
     void noPartsIsAnError() {
         assertThatThrownBy(() -> DataFiles.concatenate(List.of(), dir.resolve("merged.npz")))

@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * </pre>
  * The split is the benchmark protocol's (the first n-train frames of the file, the last n-valid of
  * them validate). {@code --task-cores C} sets {@code spark.task.cpus}: each task computes on C threads (results
- * do not depend on it); {@code --partitions} defaults to one per task slot (the cores divided by C).
+ * do not depend on it); {@code --partitions} defaults to one per task slot (the cores divided by C) for
+ * training and four per task slot for {@code predict} (at most one per frame).
  * Errors in the input: one line on stderr, exit code 2.
  */
 public final class QmlffSpark {
@@ -197,7 +198,7 @@ public final class QmlffSpark {
         ForceField model = Models.read(Path.of(one(o, "model", null)));
         Dataset frames = readGeometry(Path.of(one(o, "data", null)));
         System.out.printf(Locale.ROOT, "read the model and %d frames in %.2f s%n", frames.frames(), (System.nanoTime() - tRead) * 1e-9);
-        int partitions = integer(o, "partitions", defaultPartitions(spark));
+        int partitions = integer(o, "partitions", defaultPredictionPartitions(spark, frames.frames()));
         long t0 = System.nanoTime();
         SparkPrediction.Format format = SparkPrediction.Format.of(one(o, "format", "extxyz"));
         SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, Path.of(one(o, "out", null)), partitions, format);
@@ -293,6 +294,18 @@ public final class QmlffSpark {
     static int defaultPartitions(JavaSparkContext spark) {
         int taskCores = Math.max(1, spark.getConf().getInt("spark.task.cpus", 1));
         return Math.max(1, spark.defaultParallelism() / taskCores);
+    }
+
+    /** Tasks of a prediction at one go on each task slot: more, smaller tasks keep every core busy to the end. */
+    static final int PREDICTION_TASKS_PER_SLOT = 4;
+
+    /**
+     * {@code predict}'s default partition count: {@link #PREDICTION_TASKS_PER_SLOT} per task slot (a million
+     * ethanol frames on two cores: 1.69× {@code local[1]} with eight partitions, 1.44× with two; docs/SPARK.md),
+     * and never more than there are frames. Frames are independent, so the output does not depend on it.
+     */
+    static int defaultPredictionPartitions(JavaSparkContext spark, int frames) {
+        return Math.max(1, Math.min(frames, PREDICTION_TASKS_PER_SLOT * defaultPartitions(spark)));
     }
 
     /** {@code --key value} pairs after the command; {@code --option} may repeat. */

@@ -107,6 +107,15 @@ class SparkPredictionTest extends SparkTestBase {
         assertThat(a.jobSeconds()).isGreaterThanOrEqualTo(0.0);
     }
 
+    /** {@code predict} cuts a trajectory into four tasks per task slot by default (8 on local[2]), never more than its frames. */
+    @Test
+    void predictionDefaultsToFourTasksPerSlotAndAtMostOnePerFrame() {
+        assertThat(QmlffSpark.defaultPartitions(spark)).isEqualTo(2);
+        assertThat(QmlffSpark.defaultPredictionPartitions(spark, 100_000)).isEqualTo(8);
+        assertThat(QmlffSpark.defaultPredictionPartitions(spark, 3)).isEqualTo(3);
+        assertThat(QmlffSpark.defaultPredictionPartitions(spark, 1)).isEqualTo(1);
+    }
+
     /** The 23 ethanol frames every case here predicts. */
     static Dataset frames() throws java.io.IOException {
         return SparkTestContext.ethanol().range(0, 23);
