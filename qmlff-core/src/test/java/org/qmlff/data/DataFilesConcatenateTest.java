@@ -2,6 +2,7 @@ package org.qmlff.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * {@link DataFiles#concatenate}: the npz files of consecutive frame ranges, merged, are byte for byte the
@@ -39,6 +41,18 @@ class DataFilesConcatenateTest {
             parts.add(p);
         }
         return parts;
+    }
+
+    /**
+     * Merging {@code parts} into {@code merged.npz} fails with a {@link DataFormatException}, and neither the
+     * merged file nor a temporary one is left in the directory; returns the exception for its message checks.
+     */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRefusedLeavingNothing(List<Path> parts) throws Exception {
+        Throwable thrown = catchThrowable(() -> DataFiles.concatenate(parts, dir.resolve("merged.npz")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("merged") || n.contains(".tmp"));
+        }
+        return assertThat(thrown).isInstanceOf(DataFormatException.class);
     }
 
     @ParameterizedTest(name = "{0} parts")
@@ -94,14 +108,9 @@ class DataFilesConcatenateTest {
         Path water = dir.resolve("water.npz");
         DataFiles.write(water, TestFiles.water(3), UnitSystem.KCAL_MOL_ANGSTROM);
         parts.add(1, water);
-        Path merged = dir.resolve("merged.npz");
-        assertThatThrownBy(() -> DataFiles.concatenate(parts, merged))
-                .isInstanceOf(DataFormatException.class)
+        assertRefusedLeavingNothing(parts)
                 .hasMessageContaining("water.npz")
                 .hasMessageContaining("atoms differ");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("merged") || n.contains(".tmp"));
-        }
     }
 
     /** A part whose coordinates hold fewer frames than its energies: named, nothing written, no temporary file left. */
@@ -113,15 +122,10 @@ class DataFilesConcatenateTest {
         bad.put("coords", NpyArray.OfDouble.of("coords", new int[]{4, 9, 3}, all.range(10, 14).positions()));
         Path broken = TestFiles.write(dir.resolve("broken.npz"), bad);
         parts.add(broken);
-        Path merged = dir.resolve("merged.npz");
-        assertThatThrownBy(() -> DataFiles.concatenate(parts, merged))
-                .isInstanceOf(DataFormatException.class)
+        assertRefusedLeavingNothing(parts)
                 .hasMessageContaining("broken.npz")
                 .hasMessageContaining("coords")
                 .hasMessageContaining("(5, 9, 3)");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("merged") || n.contains(".tmp"));
-        }
     }
 
     /**
@@ -170,15 +174,10 @@ class DataFilesConcatenateTest {
         assertThat(at).isPositive();
         bytes[at + header.length + 100] ^= 0x10;
         Files.write(victim, bytes);
-        Path merged = dir.resolve("merged.npz");
-        assertThatThrownBy(() -> DataFiles.concatenate(parts, merged))
-                .isInstanceOf(DataFormatException.class)
+        assertRefusedLeavingNothing(parts)
                 .hasMessageContaining(victim.getFileName().toString())
                 .hasMessageContaining("forces")
                 .hasMessageContaining("corrupt");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("merged") || n.contains(".tmp"));
-        }
     }
 
     @Test

@@ -32,10 +32,10 @@ class SparkPredictionTest extends SparkTestBase {
     @ParameterizedTest(name = "{0} partitions")
     @ValueSource(ints = {1, 3, 7})
     void everyFrameMatchesTheLocalPredictor(int partitions, @TempDir Path out) throws Exception {
-        Dataset frames = frames();
-        ForceField model = revised(5);
-        Predictions expected = local(model, frames);
-        SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, out, partitions);
+        Prediction run = predict(out, partitions, SparkPrediction.Format.EXTXYZ);
+        Dataset frames = run.frames();
+        Predictions expected = run.expected();
+        SparkPrediction.Result r = run.result();
 
         assertThat(r.frames()).isEqualTo(23);
         assertThat(r.parts()).hasSize(partitions);
@@ -60,10 +60,10 @@ class SparkPredictionTest extends SparkTestBase {
     @ParameterizedTest(name = "npz, {0} partitions")
     @ValueSource(ints = {1, 3, 7})
     void npzOutputIsTheLocalPredictionsFileByteForByte(int partitions, @TempDir Path out) throws Exception {
-        Dataset frames = frames();
-        ForceField model = revised(5);
-        Predictions expected = local(model, frames);
-        SparkPrediction.Result r = SparkPrediction.run(spark, model, frames, out.resolve("spark"), partitions, SparkPrediction.Format.NPZ);
+        Prediction run = predict(out.resolve("spark"), partitions, SparkPrediction.Format.NPZ);
+        Dataset frames = run.frames();
+        Predictions expected = run.expected();
+        SparkPrediction.Result r = run.result();
 
         assertThat(r.merged().getFileName().toString()).isEqualTo("predictions.npz");
         assertThat(r.parts()).hasSize(partitions).allMatch(p -> p.getFileName().toString().endsWith(".npz"));
@@ -114,6 +114,16 @@ class SparkPredictionTest extends SparkTestBase {
         assertThat(QmlffSpark.defaultPredictionPartitions(spark, 100_000)).isEqualTo(8);
         assertThat(QmlffSpark.defaultPredictionPartitions(spark, 3)).isEqualTo(3);
         assertThat(QmlffSpark.defaultPredictionPartitions(spark, 1)).isEqualTo(1);
+    }
+
+    /** A Spark prediction of {@link #frames()} by {@code revised(5)}, with the local predictor's numbers for the same frames. */
+    record Prediction(Dataset frames, Predictions expected, SparkPrediction.Result result) {
+    }
+
+    Prediction predict(Path out, int partitions, SparkPrediction.Format format) throws java.io.IOException {
+        Dataset frames = frames();
+        ForceField model = revised(5);
+        return new Prediction(frames, local(model, frames), SparkPrediction.run(spark, model, frames, out, partitions, format));
     }
 
     /** The 23 ethanol frames every case here predicts. */
