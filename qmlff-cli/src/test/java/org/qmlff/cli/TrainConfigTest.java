@@ -225,16 +225,34 @@ class TrainConfigTest {
     /** The recipe example is the N = 50 hybrid example plus weight decay, and nothing else of the recipe. */
     @Test
     void theRecipeExampleConfigResolves() {
+        assertIsPlusWeightDecay("examples/hybrid-n50-recipe-ethanol.yaml", "examples/hybrid-n50-ethanol-benchmark.yaml", 0.0);
+    }
+
+    /**
+     * The N = 1000 recipe example (docs/RECIPE.md §"At N = 1000") is the tensor hybrid example plus weight decay:
+     * same model, frames, epochs and clipping, no other recipe key.
+     */
+    @Test
+    void theN1000RecipeExampleIsTheTensorHybridPlusWeightDecay() {
+        assertIsPlusWeightDecay("examples/hybrid-tensor-recipe-ethanol-benchmark.yaml",
+                "examples/hybrid-tensor-ethanol-benchmark.yaml", 1.0);
+    }
+
+    private static void assertIsPlusWeightDecay(String example, String baseExample, double clip) {
         Path root = Path.of(System.getProperty("qmlff.root", "."));
-        Path file = root.resolve("examples/hybrid-n50-recipe-ethanol.yaml");
-        Path base = root.resolve("examples/hybrid-n50-ethanol-benchmark.yaml");
+        Path file = root.resolve(example);
+        Path base = root.resolve(baseExample);
         TrainConfig c = TrainConfig.resolve(TrainConfig.readYaml(file), file.toString(), file.getParent(), Map.of(), CLOCK, 7);
         TrainConfig b = TrainConfig.resolve(TrainConfig.readYaml(base), base.toString(), base.getParent(), Map.of(), CLOCK, 7);
         assertThat(c.training().recipe().weightDecay()).isEqualTo(0.1);
         assertThat(c.training().recipe().emaDecay()).isZero();
         assertThat(c.training().recipe().stage2Epochs()).isZero();
+        assertThat(c.training().recipe().clipNorm()).isEqualTo(clip);
         assertThat(b.training().recipe().weightDecay()).isZero();
+        assertThat(b.training().recipe().clipNorm()).isEqualTo(clip);
         assertThat(c.model()).isEqualTo(b.model());
+        assertThat(c.data()).isEqualTo(b.data());
+        assertThat(c.test()).isEqualTo(b.test());
         assertThat(List.of(c.nTrain(), c.nValid(), c.training().epochs())).isEqualTo(List.of(b.nTrain(), b.nValid(), b.training().epochs()));
     }
 }
